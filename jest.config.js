@@ -1,0 +1,32 @@
+// NestJS 12 and a few of its companions ship ESM only; jest runs CommonJS, so
+// those packages are transformed by swc like our own TypeScript.
+const esmPackages = [
+  '@nestjs',
+  '@apollo',
+  '@as-integrations',
+  'graphql-scalars',
+  'uid',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  '@tokenizer',
+  'uint8array-extras',
+  'load-esm',
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  testTimeout: 30000,
+  // A fresh worker per test file: a second AppModule built in one worker failed its
+  // schema build ("Cannot determine a GraphQL output type"), so no worker is reused.
+  workerIdleMemoryLimit: 1,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};

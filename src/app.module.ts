@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { BlackoutsModule } from './blackouts/blackouts.module';
+import { AuthModule } from './common/auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { HushGraphQLModule } from './common/graphql/graphql.module';
+import { LoggingModule } from './common/logging/logging.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { MonitorsModule } from './monitors/monitors.module';
+import { ProviderMaintenanceModule } from './provider-maintenance/provider-maintenance.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
+import { ServicesModule } from './services/services.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    CommonModule,
+    HushGraphQLModule,
+    AuthModule,
+    SchedulingModule,
+    ServicesModule,
+    MonitorsModule,
+    ProviderMaintenanceModule,
+    BlackoutsModule,
+  ],
+})
+export class AppModule {}

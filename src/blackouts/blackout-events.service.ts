@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
+import { DataSource, In, Not } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { BulkResult } from '../common/bulk-result';
+import { Clock } from '../common/clock/clock';
+import { BadUserInputError } from '../common/errors/domain-error';
+import { byKeys } from '../common/loaders/loader-registry';
+import type { Connection } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageArgs } from '../common/pagination/page-args';
+import type { Occurrence } from '../schedule';
+import { BlackoutEvent, BlackoutPolicy, EventStatus } from './blackout.entities';
+import type { CompiledPolicy } from './compiled-policy';
+import { PolicyCache } from './policy-cache';
+import { toSelectorEvent } from './selector-event';
+
+export const MAX_INGEST = 1000;
+
+export interface EventInput {
+  class?: string | null;
+  severity?: string | null;
+  message?: string | null;
+  host?: string | null;
+  objectId?: string | null;
+  identifier?: string | null;
+  serviceId?: string | null;
+  attributes?: Record<string, unknown> | null;
+}
+
+/** The policy that blacks an event out now, with the occurrence that applies. */
+export interface BlackoutMatch {
+  policy: BlackoutPolicy;
+  occurrence: Occurrence;
+}
+
+/** The event store the blackout policies act on. */
+@Injectable()
+export class BlackoutEventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: PolicyCache,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly policyById = () =>
+    new DataLoader<string, BlackoutPolicy | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(BlackoutPolicy).findBy({ id: In([...ids]) }), (p) => p.id, null),
+    );
+
+  /**
+   * For each event, the enabled policy that blacks it out at `at` — lowest
+   * execution order among the active ones whose selector matches, then the
+   * oldest — or null. Exported for the suppression side; reads no event table.
+   */
+  async decide(events: readonly EventInput[], at: Date): Promise<(BlackoutMatch | null)[]> {
+    const active: [CompiledPolicy, Occurrence][] = [];
+    for (const compiled of await this.cache.enabled()) {
+      const occurrence = compiled.activeAt(at);
+      if (occurrence) active.push([compiled, occurrence]);
+    }
+    return events.map((event) => {
+      const seen = toSelectorEvent(event);
+      const hit = active.find(([compiled]) => compiled.matches(seen));
+      return hit ? { policy: hit[0].policy, occurrence: hit[1] } : null;
+    });
+  }
+
+  /** Stores up to 1,000 events in one statement, each OPEN or BLACKOUT by the policy that applies now. */
+  async ingest(events: EventInput[]): Promise<BlackoutEvent[]> {
+    if (events.length > MAX_INGEST) throw BadUserInputError.field('events', `at most ${MAX_INGEST} events per call`);
+    if (events.length === 0) return [];
+    const now = this.clock.now();
+    const decisions = await this.decide(events, now);
+    const rows = events.map((e, i) => {
+      const hit = decisions[i];
+      return this.dataSource.getRepository(BlackoutEvent).create({
+        ...toSelectorEvent(e),
+        status: hit ? EventStatus.BLACKOUT : EventStatus.OPEN,
+        // What it would have been without the blackout, to go back to when the blackout ends.
+        previousStatus: hit ? EventStatus.OPEN : null,
+        blackedOutById: hit?.policy.id ?? null,
+        receivedAt: now,
+        statusChangedAt: now,
+      });
+    });
+    // One INSERT for the batch; TypeORM writes the generated ids back into `rows`.
+    await this.dataSource.getRepository(BlackoutEvent).insert(rows as QueryDeepPartialEntity<BlackoutEvent>[]);
+    return rows;
+  }
+
+  list(
+    filter: { ids?: string[]; status?: EventStatus[]; policyId?: string; text?: string },
+    page: PageArgs,
+  ): Promise<Connection<BlackoutEvent>> {
+    const q = this.dataSource.getRepository(BlackoutEvent).createQueryBuilder('e');
+    if (filter.ids?.length) q.andWhere('e.id IN (:...ids)', { ids: filter.ids });
+    if (filter.status?.length) q.andWhere('e.status IN (:...status)', { status: filter.status });
+    if (filter.policyId) q.andWhere('e.blacked_out_by_id = :policyId', { policyId: filter.policyId });
+    if (filter.text) {
+      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q.andWhere('(e.message ILIKE :like OR e.host ILIKE :like OR e.object_id ILIKE :like OR e.class ILIKE :like)', { like });
+    }
+    return keysetPage(q, page, {
+      column: 'e.received_at',
+      idColumn: 'e.id',
+      cast: 'timestamptz',
+      direction: 'DESC',
+      valueOf: (e) => e.receivedAt.toISOString(),
+      idOf: (e) => e.id,
+    });
+  }
+
+  /** OPEN or BLACKOUT events become ACKNOWLEDGED. */
+  acknowledge(ids: string[]): Promise<BulkResult> {
+    return this.setStatus(ids, EventStatus.ACKNOWLEDGED, [EventStatus.OPEN, EventStatus.BLACKOUT]);
+  }
+
+  /** Any event not yet CLOSED becomes CLOSED. */
+  close(ids: string[]): Promise<BulkResult> {
+    return this.setStatus(ids, EventStatus.CLOSED, [EventStatus.OPEN, EventStatus.BLACKOUT, EventStatus.ACKNOWLEDGED]);
+  }
+
+  private async setStatus(ids: string[], to: EventStatus, from: EventStatus[]): Promise<BulkResult> {
+    const result = new BulkResult();
+    const wellFormed = [...new Set(ids)].filter((id) => {
+      if (isUUID(id)) return true;
+      result.failed.push({ id, code: 'BAD_USER_INPUT', message: 'not a UUID' });
+      return false;
+    });
+    if (!wellFormed.length) return result;
+    await this.dataSource.transaction(async (manager) => {
+      const found = await manager.find(BlackoutEvent, { where: { id: In(wellFormed) }, lock: { mode: 'pessimistic_write' } });
+      const byId = new Map(found.map((e) => [e.id, e]));
+      const now = this.clock.now();
+      for (const id of wellFormed) {
+        const event = byId.get(id);
+        if (!event) result.failed.push({ id, code: 'NOT_FOUND', message: `no event ${id}` });
+        else if (!from.includes(event.status)) result.failed.push({ id, code: 'CONFLICT', message: `the event is ${event.status}` });
+        else result.succeeded.push(id);
+      }
+      if (result.succeeded.length) {
+        await manager
+          .createQueryBuilder()
+          .update(BlackoutEvent)
+          .set({ previousStatus: () => 'status', status: to, statusChangedAt: now })
+          .where({ id: In(result.succeeded), status: Not(to) })
+          .execute();
+      }
+    });
+    return result;
+  }
+}

@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { BulkResult } from '../common/bulk-result';
+import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { Clock } from '../common/clock/clock';
+import { BadUserInputError, ConflictError, DomainError, NotFoundError } from '../common/errors/domain-error';
+import { uniqueAs } from '../common/errors/pg-errors';
+import { definedOnly } from '../common/graphql/defined-only';
+import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, previousOccurrence, type Occurrence, type Schedule } from '../schedule';
+import { checkedSchedule } from '../scheduling/checked-schedule';
+import { BlackoutPolicy, TransitionKind } from './blackout.entities';
+import { BlackoutActionsService } from './blackout-actions.service';
+import { PolicyCache } from './policy-cache';
+import { compileSelector, SelectorSyntaxError } from './selector';
+
+export type PolicyStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED' | 'DISABLED';
+
+export interface PolicyInput {
+  name: string;
+  description: string;
+  executionOrder: number;
+  selector: string;
+  enabled: boolean;
+  schedule: Schedule;
+  blackoutExistingEvents: boolean;
+  resetStatusOnBlackoutEnd: boolean;
+}
+
+export interface PolicySearch {
+  text?: string;
+  enabled?: boolean;
+  status?: PolicyStatus[];
+}
+
+export type SortField = 'NAME' | 'EXECUTION_ORDER' | 'CREATED_AT' | 'UPDATED_AT';
+
+const FIELDS = [
+  'name',
+  'description',
+  'executionOrder',
+  'selector',
+  'enabled',
+  'schedule',
+  'blackoutExistingEvents',
+  'resetStatusOnBlackoutEnd',
+] as const;
+const SORT_COLUMN: Record<SortField, string> = {
+  NAME: 'lower(p.name)',
+  EXECUTION_ORDER: 'p.execution_order',
+  CREATED_AT: 'p.created_at',
+  UPDATED_AT: 'p.updated_at',
+};
+
+/** Blackout policies: what they select, when, and what happens to events at the start and end. */
+@Injectable()
+export class BlackoutPoliciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+    private readonly clock: Clock,
+    private readonly cache: PolicyCache,
+    private readonly actions: BlackoutActionsService,
+  ) {}
+
+  async get(id: string): Promise<BlackoutPolicy> {
+    const p = await this.dataSource.getRepository(BlackoutPolicy).findOneBy({ id });
+    if (!p) throw new NotFoundError('BlackoutPolicy', id, 'id');
+    return p;
+  }
+
+  /** The current occurrence if there is one and the policy is enabled. */
+  activeOccurrence(policy: BlackoutPolicy, now = this.clock.now()): Occurrence | null {
+    return policy.enabled ? this.cache.compile(policy).activeAt(now) : null;
+  }
+
+  status(policy: BlackoutPolicy, now = this.clock.now()): PolicyStatus {
+    if (!policy.enabled) return 'DISABLED';
+    if (this.activeOccurrence(policy, now)) return 'ACTIVE';
+    return nextOccurrences(this.cache.compile(policy).schedule, now, 1).length ? 'SCHEDULED' : 'EXPIRED';
+  }
+
+  /** The most recent occurrence that has begun: the active one, else the last that ended. */
+  lastRun(policy: BlackoutPolicy, now = this.clock.now()): Occurrence | null {
+    const schedule = this.cache.compile(policy).schedule;
+    return this.cache.compile(policy).activeAt(now) ?? previousOccurrence(schedule, now);
+  }
+
+  /** The next occurrence that has not begun. */
+  nextRun(policy: BlackoutPolicy, now = this.clock.now()): Occurrence | null {
+    return nextOccurrences(this.cache.compile(policy).schedule, now, 2).find((o) => o.start > now) ?? null;
+  }
+
+  /** Filtered in SQL, status in code (it depends on the schedule), then sorted and paged. */
+  async search(search: PolicySearch, page: { index: number; size: number }, sort: { field: SortField; order: 'ASC' | 'DESC' }) {
+    const query = this.dataSource.getRepository(BlackoutPolicy).createQueryBuilder('p');
+    if (search.text)
+      query.andWhere('(p.name ILIKE :like OR p.description ILIKE :like)', { like: `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (search.enabled !== undefined && search.enabled !== null) query.andWhere('p.enabled = :enabled', { enabled: search.enabled });
+    query.orderBy(SORT_COLUMN[sort.field], sort.order).addOrderBy('p.id', sort.order);
+    const now = this.clock.now();
+    let rows = await query.getMany();
+    if (search.status?.length) rows = rows.filter((p) => search.status!.includes(this.status(p, now)));
+    return { totalCount: rows.length, nodes: rows.slice((page.index - 1) * page.size, page.index * page.size) };
+  }
+
+  create(input: PolicyInput, actor: Actor): Promise<BlackoutPolicy> {
+    const derived = this.checked(input);
+    return this.unique(input.name, async (manager) => {
+      const policy = await manager.save(
+        manager.create(BlackoutPolicy, {
+          ...input,
+          ...derived,
+          ownerTokenId: actor.tokenId,
+          ownerName: actor.name,
+          createdAt: this.clock.now(),
+        }),
+      );
+      await this.changeLog.record(manager, {
+        objectType: 'BlackoutPolicy',
+        objectId: policy.id,
+        action: 'CREATE',
+        actor,
+        changes: diffFields(null, policy, FIELDS),
+        status: this.status(policy),
+      });
+      return policy;
+    });
+  }
+
+  /** Name is fixed; refused (POLICY_ACTIVE) while in an active occurrence. */
+  update(id: string, input: Partial<PolicyInput>, actor: Actor): Promise<BlackoutPolicy> {
+    const derived = this.checked(input);
+    return this.dataSource.transaction(async (manager) => {
+      const policy = await this.locked(manager, id);
+      if (input.name !== undefined && input.name !== policy.name)
+        throw BadUserInputError.field('input.name', 'cannot change after creation');
+      const active = this.activeOccurrence(policy);
+      if (active) {
+        throw new DomainError(
+          'POLICY_ACTIVE',
+          `Blackout policy ${policy.name} is active until ${active.end.toISOString()}; disable it first or wait`,
+          {
+            occurrence: { start: active.start.toISOString(), end: active.end.toISOString() },
+          },
+        );
+      }
+      const before = { ...policy };
+      Object.assign(policy, definedOnly({ ...input, name: undefined }), derived);
+      const changes = diffFields(before, policy, FIELDS);
+      if (Object.keys(changes).length === 0) return policy;
+      const saved = await manager.save(policy);
+      await this.changeLog.record(manager, {
+        objectType: 'BlackoutPolicy',
+        objectId: id,
+        action: 'UPDATE',
+        actor,
+        changes,
+        status: this.status(saved),
+      });
+      return saved;
+    });
+  }
+
+  enable(ids: string[], actor: Actor): Promise<BulkResult> {
+    return this.bulk(ids, async (manager, policy) => {
+      if (policy.enabled) return;
+      policy.enabled = true;
+      await this.saveAndLog(manager, policy, { enabled: { before: false, after: true } }, actor);
+    });
+  }
+
+  /** Disabling an active policy ends its blackout now: the END action runs (resetting events if the policy says so). */
+  disable(ids: string[], actor: Actor): Promise<BulkResult> {
+    return this.bulk(ids, async (manager, policy) => {
+      if (!policy.enabled) return;
+      await this.endNow(manager, policy, actor);
+      policy.enabled = false;
+      await this.saveAndLog(manager, policy, { enabled: { before: true, after: false } }, actor);
+    });
+  }
+
+  /** Deleting an active policy ends its blackout first, as disabling does. */
+  delete(ids: string[], actor: Actor): Promise<BulkResult> {
+    return this.bulk(ids, async (manager, policy) => {
+      await this.endNow(manager, policy, actor);
+      await manager.delete(BlackoutPolicy, { id: policy.id });
+      await this.changeLog.record(manager, {
+        objectType: 'BlackoutPolicy',
+        objectId: policy.id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(policy, null, FIELDS),
+      });
+    });
+  }
+
+  private async endNow(manager: EntityManager, policy: BlackoutPolicy, actor: Actor) {
+    const active = this.activeOccurrence(policy);
+    if (active) await this.actions.runIn(manager, this.cache.compile(policy), active, TransitionKind.END, actor, this.clock.now());
+  }
+
+  private async saveAndLog(
+    manager: EntityManager,
+    policy: BlackoutPolicy,
+    changes: Record<string, { before: unknown; after: unknown }>,
+    actor: Actor,
+  ) {
+    const saved = await manager.save(policy);
+    await this.changeLog.record(manager, {
+      objectType: 'BlackoutPolicy',
+      objectId: policy.id,
+      action: 'UPDATE',
+      actor,
+      changes,
+      status: this.status(saved),
+    });
+  }
+
+  /** Each id in its own transaction: one failing leaves the others done. */
+  private async bulk(ids: string[], work: (manager: EntityManager, policy: BlackoutPolicy) => Promise<void>): Promise<BulkResult> {
+    const result = new BulkResult();
+    for (const id of [...new Set(ids)]) {
+      if (!isUUID(id)) {
+        result.failed.push({ id, code: 'BAD_USER_INPUT', message: 'not a UUID' });
+        continue;
+      }
+      try {
+        await this.dataSource.transaction(async (manager) => work(manager, await this.locked(manager, id)));
+        result.succeeded.push(id);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        result.failed.push({ id, code: error.code, message: error.message });
+      }
+    }
+    return result;
+  }
+
+  private async locked(manager: EntityManager, id: string): Promise<BlackoutPolicy> {
+    const policy = await manager.findOne(BlackoutPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!policy) throw new NotFoundError('BlackoutPolicy', id, 'id');
+    return policy;
+  }
+
+  /** Selector and schedule checks (every problem at once), and the schedule's indexed bounds. */
+  private checked(input: Partial<PolicyInput>): Partial<Pick<BlackoutPolicy, 'firstStart' | 'lastEnd'>> {
+    const problems = [];
+    if (input.selector !== undefined) {
+      try {
+        compileSelector(input.selector);
+      } catch (error) {
+        if (!(error instanceof SelectorSyntaxError)) throw error;
+        problems.push({ path: 'input.selector', message: `${error.message}`, position: error.position });
+      }
+    }
+    let derived = {};
+    if (input.schedule) {
+      try {
+        const compiled = checkedSchedule(input.schedule, 'input.schedule');
+        derived = { firstStart: firstOccurrenceStart(compiled), lastEnd: lastOccurrenceEnd(compiled) };
+      } catch (error) {
+        if (!(error instanceof BadUserInputError)) throw error;
+        problems.push(...error.fields);
+      }
+    }
+    if (problems.length) throw new BadUserInputError(problems);
+    return derived;
+  }
+
+  private unique<T>(name: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return uniqueAs(
+      () => this.dataSource.transaction(work),
+      'UQ_blackout_policy_name',
+      () => new ConflictError(`A blackout policy named ${name} already exists`, { path: 'input.name' }),
+    );
+  }
+}

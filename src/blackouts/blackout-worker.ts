@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { HushConfig } from '../config/config';
+import { occurrencesBetween } from '../schedule';
+import { BlackoutTransition, TransitionKind } from './blackout.entities';
+import { BlackoutActionsService } from './blackout-actions.service';
+import { PolicyCache } from './policy-cache';
+
+/** How far back a tick looks for transitions it has not run: covers a Hush that was down this long. */
+const CATCH_UP_MS = 7 * 86_400_000;
+
+interface Due {
+  at: Date;
+  kind: TransitionKind;
+  run: () => Promise<boolean>;
+}
+
+/**
+ * Runs policy start and end actions. Every tick (and at start, to catch up)
+ * it lists the transitions due within the catch-up horizon that have no claim
+ * row yet — the START of an occurrence in progress, the END of every occurrence
+ * that has ended — oldest first (an END before a START at the same instant),
+ * and runs each; the claim row makes that exactly once across replicas.
+ */
+@Injectable()
+export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('BlackoutWorker');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policies: PolicyCache,
+    private readonly actions: BlackoutActionsService,
+    private readonly clock: Clock,
+    @Inject(HushConfig) private readonly config: HushConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    const every = this.config.HUSH_BLACKOUT_TICK_MS;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.logger.error(`tick failed: ${String(e)}`)), every);
+      this.timer.unref();
+      void this.tick().catch((e: unknown) => this.logger.error(`catch-up failed: ${String(e)}`));
+    }
+  }
+
+  async onApplicationShutdown() {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Runs what is due now; returns how many transitions this replica ran. Overlapping calls share one run. */
+  tick(): Promise<number> {
+    this.running ??= this.runDue().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runDue(): Promise<number> {
+    const now = this.clock.now();
+    const horizon = new Date(now.getTime() - CATCH_UP_MS);
+    const claimed = new Set(
+      (
+        await this.dataSource
+          .getRepository(BlackoutTransition)
+          .find({ where: { dueAt: MoreThan(horizon) }, select: { policyId: true, occurrenceStart: true, kind: true } })
+      ).map((t) => `${t.policyId}/${t.occurrenceStart.getTime()}/${t.kind}`),
+    );
+    const due: Due[] = [];
+    for (const compiled of await this.policies.enabled()) {
+      const { policy } = compiled;
+      if (!policy.blackoutExistingEvents && !policy.resetStatusOnBlackoutEnd) continue;
+      for (const occurrence of occurrencesBetween(compiled.schedule, horizon, new Date(now.getTime() + 1))) {
+        const key = (kind: TransitionKind) => `${policy.id}/${occurrence.start.getTime()}/${kind}`;
+        // A START matters only while its occurrence lasts: blacking out for a window already over would be wrong.
+        if (occurrence.start <= now && occurrence.end > now && !claimed.has(key(TransitionKind.START))) {
+          due.push({
+            at: occurrence.start,
+            kind: TransitionKind.START,
+            run: () => this.actions.run(compiled, occurrence, TransitionKind.START),
+          });
+        }
+        // Every END since the policy existed runs, in order, so a replica that was down catches up.
+        if (occurrence.end <= now && occurrence.end > policy.createdAt && !claimed.has(key(TransitionKind.END))) {
+          due.push({ at: occurrence.end, kind: TransitionKind.END, run: () => this.actions.run(compiled, occurrence, TransitionKind.END) });
+        }
+      }
+    }
+    due.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === TransitionKind.END ? -1 : 1));
+    let ran = 0;
+    for (const d of due) if (await d.run()) ran++;
+    return ran;
+  }
+}

@@ -1,0 +1,102 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Schedule } from '../schedule';
+
+@Entity({ name: 'blackout_policy' })
+@Index('UQ_blackout_policy_name', { synchronize: false })
+@Index('IX_blackout_policy_span', ['enabled', 'firstStart', 'lastEnd'])
+@Check('CHK_blackout_policy_execution_order', '"execution_order" BETWEEN 0 AND 9999')
+export class BlackoutPolicy {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Unique regardless of case (index on lower(name), in the migration); never changes. */
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
+  /** Lower wins when several policies match one event. */
+  @Column({ name: 'execution_order', type: 'int' }) executionOrder!: number;
+  @Column({ type: 'text' }) selector!: string;
+  @Column({ type: 'boolean', default: false }) enabled!: boolean;
+  @Column({ type: 'jsonb' }) schedule!: Schedule;
+  /** Bounds of every occurrence, for an index range before the schedule engine; null last end: never ends. */
+  @Column({ name: 'first_start', type: 'timestamptz', nullable: true }) firstStart!: Date | null;
+  @Column({ name: 'last_end', type: 'timestamptz', nullable: true }) lastEnd!: Date | null;
+  @Column({ name: 'blackout_existing_events', type: 'boolean', default: false }) blackoutExistingEvents!: boolean;
+  @Column({ name: 'reset_status_on_blackout_end', type: 'boolean', default: false }) resetStatusOnBlackoutEnd!: boolean;
+  @Column({ name: 'owner_token_id', type: 'uuid', nullable: true }) ownerTokenId!: string | null;
+  @Column({ name: 'owner_name', type: 'text' }) ownerName!: string;
+  /** From the Clock: the worker runs no end action for occurrences before it. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+export enum EventStatus {
+  OPEN = 'OPEN',
+  BLACKOUT = 'BLACKOUT',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  CLOSED = 'CLOSED',
+}
+
+@Entity({ name: 'event' })
+@Index('IX_event_status', ['status', 'receivedAt'])
+@Index('IX_event_blacked_out_by', ['blackedOutById'])
+@Index('IX_event_received_at', ['receivedAt', 'id'])
+export class BlackoutEvent {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text', nullable: true }) class!: string | null;
+  @Column({ type: 'text', nullable: true }) severity!: string | null;
+  @Column({ type: 'text', nullable: true }) message!: string | null;
+  @Column({ type: 'text', nullable: true }) host!: string | null;
+  @Column({ name: 'object_id', type: 'text', nullable: true }) objectId!: string | null;
+  @Column({ type: 'text', nullable: true }) identifier!: string | null;
+  @Column({ name: 'service_id', type: 'text', nullable: true }) serviceId!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) attributes!: Record<string, unknown> | null;
+  @Column({ type: 'enum', enum: EventStatus, enumName: 'event_status' }) status!: EventStatus;
+  @Column({ name: 'previous_status', type: 'enum', enum: EventStatus, enumName: 'event_status', nullable: true })
+  previousStatus!: EventStatus | null;
+  @Column({ name: 'blacked_out_by_id', type: 'uuid', nullable: true }) blackedOutById!: string | null;
+  @ManyToOne(() => BlackoutPolicy, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'blacked_out_by_id', foreignKeyConstraintName: 'FK_event_blacked_out_by' })
+  blackedOutBy?: BlackoutPolicy;
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
+  @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
+}
+
+export enum TransitionKind {
+  START = 'START',
+  END = 'END',
+}
+
+/**
+ * One row per (policy, occurrence, START|END) that has run. Inserting it is
+ * the claim: with ON CONFLICT DO NOTHING only one replica gets the row, and it
+ * applies the transition's effects in the same transaction.
+ */
+@Entity({ name: 'blackout_transition' })
+export class BlackoutTransition {
+  @PrimaryColumn({ name: 'policy_id', type: 'uuid', primaryKeyConstraintName: 'PK_blackout_transition' }) policyId!: string;
+  @PrimaryColumn({ name: 'occurrence_start', type: 'timestamptz', primaryKeyConstraintName: 'PK_blackout_transition' })
+  occurrenceStart!: Date;
+  @PrimaryColumn({
+    type: 'enum',
+    enum: TransitionKind,
+    enumName: 'blackout_transition_kind',
+    primaryKeyConstraintName: 'PK_blackout_transition',
+  })
+  kind!: TransitionKind;
+  @ManyToOne(() => BlackoutPolicy, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'policy_id', foreignKeyConstraintName: 'FK_blackout_transition_policy' })
+  policy?: BlackoutPolicy;
+  /** The instant the transition was due (the occurrence's start or end). */
+  @Column({ name: 'due_at', type: 'timestamptz' }) dueAt!: Date;
+  @Column({ name: 'ran_at', type: 'timestamptz' }) ranAt!: Date;
+  @Column({ name: 'events_changed', type: 'int' }) eventsChanged!: number;
+}

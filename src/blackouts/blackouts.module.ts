@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { BlackoutActionsService } from './blackout-actions.service';
+import { BlackoutEventsService } from './blackout-events.service';
+import { BlackoutPoliciesService } from './blackout-policies.service';
+import { BlackoutWorker } from './blackout-worker';
+import { BlackoutEventsResolver, BlackoutPoliciesResolver } from './blackouts.resolver';
+import { PolicyCache } from './policy-cache';
+
+/** Blackout policies over the event store, with start and end actions that run once across replicas. */
+@Module({
+  providers: [
+    PolicyCache,
+    BlackoutActionsService,
+    BlackoutPoliciesService,
+    BlackoutEventsService,
+    BlackoutWorker,
+    BlackoutPoliciesResolver,
+    BlackoutEventsResolver,
+  ],
+  exports: [BlackoutEventsService, BlackoutWorker],
+})
+export class BlackoutsModule {}

@@ -1,0 +1,198 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/auth.decorators';
+import { BulkResult } from '../common/bulk-result';
+import type { RequestContext } from '../common/graphql/request-context';
+import { UuidPipe } from '../common/graphql/uuid.pipe';
+import { PageArgs } from '../common/pagination/page-args';
+import { OccurrenceType } from '../scheduling/occurrence.type';
+import { ScheduleType } from '../scheduling/schedule.types';
+import type { BlackoutEvent, BlackoutPolicy } from './blackout.entities';
+import { BlackoutEventsService } from './blackout-events.service';
+import { BlackoutPoliciesService } from './blackout-policies.service';
+import {
+  BlackoutPolicyPage,
+  BlackoutPolicySearch,
+  BlackoutPolicySort,
+  BlackoutPolicyType,
+  CreateBlackoutPolicyInput,
+  EventConnection,
+  EventFilter,
+  EventInputType,
+  EventType,
+  PageInput,
+  PolicySortField,
+  PolicyStatusEnum,
+  SelectorValidationType,
+  SortOrder,
+  UpdateBlackoutPolicyInput,
+} from './blackouts.types';
+import { validateSelector } from './selector';
+
+type PolicyRow = BlackoutPolicyType & { policy: BlackoutPolicy };
+
+function toPolicy(p: BlackoutPolicy): PolicyRow {
+  const {
+    id,
+    name,
+    description,
+    executionOrder,
+    selector,
+    enabled,
+    blackoutExistingEvents,
+    resetStatusOnBlackoutEnd,
+    createdAt,
+    updatedAt,
+  } = p;
+  return Object.assign(new BlackoutPolicyType(), {
+    id,
+    name,
+    description,
+    executionOrder,
+    selector,
+    enabled,
+    blackoutExistingEvents,
+    resetStatusOnBlackoutEnd,
+    createdAt,
+    updatedAt,
+    owner: p.ownerName,
+    policy: p,
+  });
+}
+
+export function toEvent(e: BlackoutEvent): EventType {
+  const { id, status, previousStatus, message, host, objectId, identifier, serviceId, attributes, receivedAt, blackedOutById, severity } =
+    e;
+  return Object.assign(new EventType(), {
+    id,
+    status,
+    previousStatus,
+    class: e.class,
+    severity,
+    message,
+    host,
+    objectId,
+    identifier,
+    serviceId,
+    attributes,
+    receivedAt,
+    blackedOutById,
+  });
+}
+
+const ids = () => Args('ids', { type: () => [ID] });
+const occurrence = (o: { start: Date; end: Date } | null) => (o ? OccurrenceType.of(o.start, o.end) : null);
+
+@Resolver(() => BlackoutPolicyType)
+export class BlackoutPoliciesResolver {
+  constructor(private readonly policies: BlackoutPoliciesService) {}
+
+  @Query(() => BlackoutPolicyPage, { description: 'Search, sort and page policies; `page.index` starts at 1.' })
+  async blackoutPolicies(
+    @Args('search', { type: () => BlackoutPolicySearch, nullable: true }) search: BlackoutPolicySearch,
+    @Args('page', { type: () => PageInput, nullable: true }) page: PageInput,
+    @Args('sort', { type: () => BlackoutPolicySort, nullable: true }) sort: BlackoutPolicySort,
+  ) {
+    const result = await this.policies.search(
+      search ?? {},
+      page ?? { index: 1, size: 25 },
+      sort ?? { field: PolicySortField.NAME, order: SortOrder.ASC },
+    );
+    return { totalCount: result.totalCount, nodes: result.nodes.map(toPolicy) };
+  }
+
+  @Query(() => BlackoutPolicyType)
+  async blackoutPolicy(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return toPolicy(await this.policies.get(id));
+  }
+
+  @Query(() => SelectorValidationType, { description: 'Checks a selector without saving anything.' })
+  validateSelector(@Args('selector') selector: string): SelectorValidationType {
+    const result = validateSelector(selector);
+    return { valid: result.valid, error: result.valid ? null : result.error };
+  }
+
+  @Mutation(() => BlackoutPolicyType)
+  async createBlackoutPolicy(@Args('input') input: CreateBlackoutPolicyInput, @CurrentActor() actor: Actor) {
+    return toPolicy(await this.policies.create(input, actor));
+  }
+
+  @Mutation(() => BlackoutPolicyType, { description: 'The name cannot change; POLICY_ACTIVE while the policy is in an active occurrence.' })
+  async updateBlackoutPolicy(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('input') input: UpdateBlackoutPolicyInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return toPolicy(await this.policies.update(id, input, actor));
+  }
+
+  @Mutation(() => BulkResult, { description: 'An active policy ends its blackout first (its end action runs).' })
+  deleteBlackoutPolicies(@ids() policyIds: string[], @CurrentActor() actor: Actor) {
+    return this.policies.delete(policyIds, actor);
+  }
+
+  @Mutation(() => BulkResult)
+  enableBlackoutPolicies(@ids() policyIds: string[], @CurrentActor() actor: Actor) {
+    return this.policies.enable(policyIds, actor);
+  }
+
+  @Mutation(() => BulkResult, { description: 'An active policy ends its blackout now (its end action runs).' })
+  disableBlackoutPolicies(@ids() policyIds: string[], @CurrentActor() actor: Actor) {
+    return this.policies.disable(policyIds, actor);
+  }
+
+  @ResolveField(() => ScheduleType)
+  schedule(@Parent() p: PolicyRow) {
+    return ScheduleType.from(p.policy.schedule);
+  }
+
+  @ResolveField(() => PolicyStatusEnum)
+  status(@Parent() p: PolicyRow) {
+    return this.policies.status(p.policy);
+  }
+
+  @ResolveField(() => OccurrenceType, { nullable: true, description: 'The occurrence in progress, else the last one.' })
+  lastRun(@Parent() p: PolicyRow) {
+    return occurrence(this.policies.lastRun(p.policy));
+  }
+
+  @ResolveField(() => OccurrenceType, { nullable: true, description: 'The next occurrence to start.' })
+  nextRun(@Parent() p: PolicyRow) {
+    return occurrence(this.policies.nextRun(p.policy));
+  }
+}
+
+@Resolver(() => EventType)
+export class BlackoutEventsResolver {
+  constructor(private readonly events: BlackoutEventsService) {}
+
+  @Query(() => EventConnection, { name: 'events', description: 'Newest first.' })
+  async listEvents(@Args('filter', { type: () => EventFilter, nullable: true }) filter: EventFilter, @Args() page: PageArgs) {
+    const c = await this.events.list(filter ?? {}, page);
+    return { ...c, nodes: c.nodes.map(toEvent) };
+  }
+
+  @Mutation(() => [EventType], {
+    description: 'Stores up to 1,000 events, each OPEN or BLACKOUT by the policy active now that matches it.',
+  })
+  async ingestEvents(@Args('events', { type: () => [EventInputType] }) events: EventInputType[]) {
+    return (await this.events.ingest(events)).map(toEvent);
+  }
+
+  @Mutation(() => BulkResult)
+  acknowledgeEvents(@ids() eventIds: string[]) {
+    return this.events.acknowledge(eventIds);
+  }
+
+  @Mutation(() => BulkResult)
+  closeEvents(@ids() eventIds: string[]) {
+    return this.events.close(eventIds);
+  }
+
+  @ResolveField(() => BlackoutPolicyType, { nullable: true })
+  async blackedOutBy(@Parent() e: EventType, @Context() ctx: RequestContext) {
+    if (!e.blackedOutById) return null;
+    const p = await ctx.loaders.get(this.events.policyById).load(e.blackedOutById);
+    return p ? toPolicy(p) : null;
+  }
+}

@@ -1,0 +1,162 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ConnectionType } from '../common/pagination/connection';
+import { JSONScalar } from '../common/scalars/scalars';
+import { ScheduleInput } from '../scheduling/schedule.types';
+import { EventStatus } from './blackout.entities';
+
+export enum PolicyStatusEnum {
+  SCHEDULED = 'SCHEDULED',
+  ACTIVE = 'ACTIVE',
+  EXPIRED = 'EXPIRED',
+  DISABLED = 'DISABLED',
+}
+registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
+registerEnumType(EventStatus, { name: 'EventStatus' });
+
+export enum PolicySortField {
+  NAME = 'NAME',
+  EXECUTION_ORDER = 'EXECUTION_ORDER',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(PolicySortField, { name: 'BlackoutPolicySortField' });
+
+export enum SortOrder {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortOrder, { name: 'SortOrder' });
+
+@ObjectType('BlackoutPolicy')
+export class BlackoutPolicyType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() description!: string;
+  @Field(() => Int, { description: '0..9999; lower wins when several policies match an event.' }) executionOrder!: number;
+  @Field({ description: 'Which events it applies to, in the selector language.' }) selector!: string;
+  @Field() enabled!: boolean;
+  @Field({ description: 'At the start of each occurrence, black out the OPEN events the selector matches.' })
+  blackoutExistingEvents!: boolean;
+  @Field({ description: 'At the end of each occurrence, give the events it blacked out their previous status back.' })
+  resetStatusOnBlackoutEnd!: boolean;
+  @Field({ description: 'Name of the API token that created it.' }) owner!: string;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+
+@ObjectType('BlackoutPolicyPage')
+export class BlackoutPolicyPage {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [BlackoutPolicyType]) nodes!: BlackoutPolicyType[];
+}
+
+@InputType()
+export class CreateBlackoutPolicyInput {
+  @Field({ description: 'Unique regardless of case; cannot change later.' }) @IsString() @Length(1, 200) name!: string;
+  @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) description!: string;
+  @Field(() => Int) @IsInt() @Min(0) @Max(9999) executionOrder!: number;
+  @Field() @IsString() @Length(1, 10_000) selector!: string;
+  @Field({ defaultValue: false }) @IsBoolean() enabled!: boolean;
+  @Field(() => ScheduleInput) @ValidateNested() @Type(() => ScheduleInput) schedule!: ScheduleInput;
+  @Field({ defaultValue: false }) @IsBoolean() blackoutExistingEvents!: boolean;
+  @Field({ defaultValue: false }) @IsBoolean() resetStatusOnBlackoutEnd!: boolean;
+}
+
+@InputType()
+export class UpdateBlackoutPolicyInput {
+  @Field({ nullable: true, description: 'Only the same name is accepted: names are fixed.' }) @IsOptional() @IsString() name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 2000) description?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(9999) executionOrder?: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 10_000) selector?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @Field(() => ScheduleInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ScheduleInput) schedule?: ScheduleInput;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() blackoutExistingEvents?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() resetStatusOnBlackoutEnd?: boolean;
+}
+
+@InputType()
+export class BlackoutPolicySearch {
+  @Field({ nullable: true, description: 'Case-insensitive text in the name or description.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  text?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @Field(() => [PolicyStatusEnum], { nullable: true }) @IsOptional() @IsEnum(PolicyStatusEnum, { each: true }) status?: PolicyStatusEnum[];
+}
+
+@InputType()
+export class PageInput {
+  @Field(() => Int, { defaultValue: 1, description: '1-based.' }) @IsInt() @Min(1) index!: number;
+  @Field(() => Int, { defaultValue: 25, description: '1..500.' }) @IsInt() @Min(1) @Max(500) size!: number;
+}
+
+@InputType()
+export class BlackoutPolicySort {
+  @Field(() => PolicySortField, { defaultValue: PolicySortField.NAME }) @IsEnum(PolicySortField) field!: PolicySortField;
+  @Field(() => SortOrder, { defaultValue: SortOrder.ASC }) @IsEnum(SortOrder) order!: SortOrder;
+}
+
+@ObjectType('SelectorError')
+export class SelectorErrorType {
+  @Field() message!: string;
+  @Field(() => Int, { description: '0-based offset in the selector.' }) position!: number;
+}
+
+@ObjectType('SelectorValidation')
+export class SelectorValidationType {
+  @Field() valid!: boolean;
+  @Field(() => SelectorErrorType, { nullable: true }) error!: SelectorErrorType | null;
+}
+
+@InputType('EventInput', { description: 'All fields optional; severity is free text (CRITICAL, MAJOR, MINOR, WARNING, INFO, OK).' })
+export class EventInputType {
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 200) class?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 50) severity?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 10_000) message?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) host?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) objectId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) identifier?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() serviceId?: string;
+  @Field(() => JSONScalar, { nullable: true }) @IsOptional() attributes?: Record<string, unknown>;
+}
+
+@ObjectType('Event')
+export class EventType {
+  @Field(() => ID) id!: string;
+  @Field(() => EventStatus) status!: EventStatus;
+  @Field(() => EventStatus, { nullable: true }) previousStatus!: EventStatus | null;
+  @Field(() => String, { nullable: true }) class!: string | null;
+  @Field(() => String, { nullable: true }) severity!: string | null;
+  @Field(() => String, { nullable: true }) message!: string | null;
+  @Field(() => String, { nullable: true }) host!: string | null;
+  @Field(() => String, { nullable: true }) objectId!: string | null;
+  @Field(() => String, { nullable: true }) identifier!: string | null;
+  @Field(() => ID, { nullable: true }) serviceId!: string | null;
+  @Field(() => JSONScalar, { nullable: true }) attributes!: Record<string, unknown> | null;
+  @Field(() => Date) receivedAt!: Date;
+  blackedOutById!: string | null;
+}
+
+export const EventConnection = ConnectionType(EventType, 'EventConnection');
+
+@InputType()
+export class EventFilter {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
+  ids?: string[];
+  @Field(() => [EventStatus], { nullable: true }) @IsOptional() @IsEnum(EventStatus, { each: true }) status?: EventStatus[];
+  @Field(() => ID, { nullable: true, description: 'Events blacked out by this policy.' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'must be a UUID' })
+  policyId?: string;
+  @Field({ nullable: true, description: 'Text in the message, host, object or class.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  text?: string;
+}

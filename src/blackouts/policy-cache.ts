@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BlackoutPolicy } from './blackout.entities';
+import { byPrecedence, CompiledPolicy } from './compiled-policy';
+
+/**
+ * The enabled policies, compiled, in precedence order. Every use first asks
+ * Postgres for a fingerprint of the enabled set (one cheap aggregate), so a
+ * change made through any replica is seen by the next batch here.
+ */
+@Injectable()
+export class PolicyCache {
+  private fingerprint = '';
+  private policies: CompiledPolicy[] = [];
+  private readonly compiled = new Map<string, CompiledPolicy>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async enabled(): Promise<CompiledPolicy[]> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(max(updated_at), 'epoch')::text AS latest, coalesce(sum(hashtext(id::text)), 0)::text AS ids FROM blackout_policy WHERE enabled`,
+    )) as { n: number; latest: string; ids: string }[];
+    const fingerprint = `${row.n}/${row.latest}/${row.ids}`;
+    if (fingerprint !== this.fingerprint) {
+      const rows = await this.dataSource.getRepository(BlackoutPolicy).find({ where: { enabled: true } });
+      this.policies = rows.sort(byPrecedence).map((p) => this.compile(p));
+      this.fingerprint = fingerprint;
+    }
+    return this.policies;
+  }
+
+  /** Compiled form of one policy version (also for disabled policies, e.g. when they end). */
+  compile(policy: BlackoutPolicy): CompiledPolicy {
+    const key = `${policy.id}@${policy.updatedAt.getTime()}`;
+    let compiled = this.compiled.get(key);
+    if (!compiled) {
+      if (this.compiled.size > 50_000) this.compiled.clear();
+      compiled = new CompiledPolicy(policy);
+      this.compiled.set(key, compiled);
+    }
+    return compiled;
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../clock/clock';
+import type { Connection } from '../pagination/connection';
+import { keysetPage } from '../pagination/keyset';
+import type { PageArgs } from '../pagination/page-args';
+import { CHANGELOG_CHANNEL } from './changelog.feed';
+import { ChangeLogEntry, type ChangeAction, type FieldChanges } from './changelog-entry.entity';
+
+export interface ChangeRecord {
+  objectType: string;
+  objectId: string;
+  action: ChangeAction;
+  actor: Actor;
+  changes?: FieldChanges;
+  status?: string | null;
+}
+
+/**
+ * Every domain write records what it changed through here, with the manager
+ * of its own transaction, so the entry commits or rolls back with the write.
+ */
+@Injectable()
+export class ChangeLogService {
+  constructor(
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async record(manager: EntityManager, change: ChangeRecord): Promise<ChangeLogEntry> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('ChangeLogService.record must run inside the transaction of the write it records');
+    }
+    const entry = manager.create(ChangeLogEntry, {
+      objectType: change.objectType,
+      objectId: change.objectId,
+      action: change.action,
+      actorTokenId: change.actor.tokenId,
+      actorName: change.actor.name,
+      changes: change.changes ?? {},
+      status: change.status ?? null,
+      at: this.clock.now(),
+    });
+    const saved = await manager.save(entry);
+    // Delivered by Postgres only if the transaction commits.
+    await manager.query('SELECT pg_notify($1, $2)', [CHANGELOG_CHANNEL, JSON.stringify({ id: saved.id })]);
+    return saved;
+  }
+
+  /** The audit log, newest first. */
+  page(filter: { objectType?: string; objectId?: string }, page: PageArgs): Promise<Connection<ChangeLogEntry>> {
+    const query = this.dataSource.getRepository(ChangeLogEntry).createQueryBuilder('e');
+    if (filter.objectType) query.andWhere('e.object_type = :objectType', { objectType: filter.objectType });
+    if (filter.objectId) query.andWhere('e.object_id = :objectId', { objectId: filter.objectId });
+    return keysetPage(query, page, {
+      column: 'e.at',
+      idColumn: 'e.id',
+      cast: 'timestamptz',
+      direction: 'DESC',
+      valueOf: (e) => e.at.toISOString(),
+      idOf: (e) => e.id,
+    });
+  }
+
+  /** Newest first: an object's timeline. */
+  forObject(objectType: string, objectId: string, limit: number): Promise<ChangeLogEntry[]> {
+    return this.dataSource.getRepository(ChangeLogEntry).find({
+      where: { objectType, objectId },
+      order: { at: 'DESC', seq: 'DESC' },
+      take: limit,
+    });
+  }
+}
+
+/** The fields whose values differ between two snapshots, as `{ field: { before, after } }`. */
+export function diffFields<T extends object>(before: T | null, after: T | null, fields: readonly (keyof T & string)[]): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const field of fields) {
+    const from = before ? normalise(before[field]) : null;
+    const to = after ? normalise(after[field]) : null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { before: from, after: to };
+  }
+  return changes;
+}
+
+function normalise(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : (value ?? null);
+}

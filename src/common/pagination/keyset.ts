@@ -1,0 +1,68 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { BadUserInputError } from '../errors/domain-error';
+import type { Connection } from './connection';
+import type { PageArgs } from './page-args';
+
+/** A cursor is the sort key of the last row seen: stable while rows are added or removed. */
+interface Cursor {
+  v: string | number | null;
+  id: string;
+}
+
+function encode(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decode(after: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
+    if (typeof parsed.id !== 'string') throw new Error('no id');
+    return parsed;
+  } catch {
+    throw BadUserInputError.field('after', 'is not a cursor this list returned');
+  }
+}
+
+export interface KeysetOrder<T> {
+  /** SQL expression of the sort column, e.g. `w.starts_at`; must not be null. */
+  column: string;
+  /** SQL expression of the unique tie-breaker, e.g. `w.id`. */
+  idColumn: string;
+  /** The row's value of `column`, as it goes into a cursor. */
+  valueOf: (row: T) => string | number;
+  idOf: (row: T) => string;
+  /** The SQL type to cast the cursor value to, e.g. `timestamptz`. */
+  cast: string;
+  direction?: 'ASC' | 'DESC';
+}
+
+/**
+ * Pages a filtered query by keyset: `(column, id)` after the cursor, one row
+ * more than asked to know whether another page follows, and a count of all
+ * rows that match the filter.
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  page: PageArgs,
+  order: KeysetOrder<T>,
+): Promise<Connection<T>> {
+  const direction = order.direction ?? 'ASC';
+  const totalCount = await query.clone().getCount();
+  const paged = query.clone().orderBy(order.column, direction).addOrderBy(order.idColumn, direction);
+  if (page.after) {
+    const cursor = decode(page.after);
+    const op = direction === 'ASC' ? '>' : '<';
+    paged.andWhere(`(${order.column}, ${order.idColumn}) ${op} (CAST(:cursorValue AS ${order.cast}), CAST(:cursorId AS uuid))`, {
+      cursorValue: cursor.v,
+      cursorId: cursor.id,
+    });
+  }
+  const rows = await paged.take(page.first + 1).getMany();
+  const nodes = rows.slice(0, page.first);
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > page.first, endCursor: last ? encode({ v: order.valueOf(last), id: order.idOf(last) }) : null },
+  };
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+
+/** How one module's objects can be named by another's: which ids exist, and their display names. */
+export interface TargetKind {
+  /** The display name of each id that exists; absent ids are missing. */
+  names(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+/**
+ * Modules register the kinds of object others may point at (SERVICE,
+ * MONITOR, CIRCUIT…), so a provider impact can check and name a service
+ * without the provider-maintenance module importing the services module.
+ */
+@Injectable()
+export class TargetRegistry {
+  private readonly kinds = new Map<string, TargetKind>();
+
+  register(kind: string, resolver: TargetKind): void {
+    if (this.kinds.has(kind)) throw new Error(`target kind ${kind} is registered twice`);
+    this.kinds.set(kind, resolver);
+  }
+
+  has(kind: string): boolean {
+    return this.kinds.has(kind);
+  }
+
+  /** Display names of the ids of one kind that exist; an unregistered kind knows no ids. */
+  async names(kind: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const resolver = this.kinds.get(kind);
+    if (!resolver || ids.length === 0) return new Map();
+    return resolver.names(ids);
+  }
+}

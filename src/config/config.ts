@@ -1,0 +1,110 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting Hush reads from the environment, validated once at start.
+ * Property names are the variable names so an error names exactly what to fix.
+ */
+export class HushConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Unset: embedded PGlite in HUSH_DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  /** PGlite data folder; `memory://` keeps nothing. */
+  @IsString()
+  HUSH_DATA_DIR = './data';
+
+  /** Seeds an ADMIN token with this secret (at least 24 characters). */
+  @IsOptional()
+  @IsString()
+  HUSH_ADMIN_TOKEN?: string;
+
+  /** GraphQL IDE on GET /graphql; default: on outside production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  HUSH_IDE?: boolean;
+
+  /** Introspection; default: on outside production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  HUSH_INTROSPECTION?: boolean;
+
+  /** Comma-separated allowed origins, or `*`; unset: CORS off. */
+  @IsOptional()
+  @IsString()
+  HUSH_CORS_ORIGINS?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  HUSH_GRAPHQL_MAX_DEPTH = 12;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  HUSH_GRAPHQL_MAX_COST = 50000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  HUSH_GRAPHQL_MAX_ALIASES = 30;
+
+  /** Time zone used when a viewer names none (e.g. for display comparisons). */
+  @IsString()
+  HUSH_DEFAULT_TIME_ZONE = 'UTC';
+
+  /** How often blackout start/end actions are checked, in ms; 0 turns the worker off (it can still be ticked). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HUSH_BLACKOUT_TICK_MS = 15_000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  get production(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+  get ideEnabled(): boolean {
+    return this.HUSH_IDE ?? !this.production;
+  }
+  get introspectionEnabled(): boolean {
+    return this.HUSH_INTROSPECTION ?? !this.production;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; errors name the variable, never its value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HushConfig {
+  const picked = Object.fromEntries(
+    Object.entries(env).filter(([k]) => k.startsWith('HUSH_') || ['NODE_ENV', 'PORT', 'DATABASE_URL', 'LOG_LEVEL'].includes(k)),
+  );
+  const config = plainToInstance(HushConfig, picked);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (config.HUSH_ADMIN_TOKEN !== undefined && config.HUSH_ADMIN_TOKEN.length < 24) {
+    throw new ConfigError('HUSH_ADMIN_TOKEN must be at least 24 characters');
+  }
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}: ${Object.keys(e.constraints ?? {}).join(', ')} check failed`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

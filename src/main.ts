@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+import { HushConfig } from './config/config';
+
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  configureApp(app);
+  app.enableShutdownHooks();
+  const config = app.get(HushConfig);
+  await app.listen(config.PORT);
+  const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const store = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.HUSH_DATA_DIR}`;
+  process.stdout.write(
+    [
+      '',
+      `Hush is serving on ${store}`,
+      `  GraphQL      POST ${base}/graphql   (subscriptions: ${base.replace(/^http/, 'ws')}/graphql)`,
+      config.ideEnabled ? `  GraphQL IDE  ${base}/graphql` : '  GraphQL IDE  off (HUSH_IDE)',
+      `  Health       ${base}/health`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+void bootstrap();

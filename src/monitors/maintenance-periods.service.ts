@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { Clock } from '../common/clock/clock';
+import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
+import { groupByKeys } from '../common/loaders/loader-registry';
+import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, occurrenceAt, type Occurrence, type Schedule } from '../schedule';
+import { checkedSchedule } from '../scheduling/checked-schedule';
+import { CompiledSchedules } from './compiled-schedules';
+import { MaintenancePeriod, MaintenanceType, Monitor, MonitorGroup, MonitorGroupMember } from './monitor.entities';
+
+export type PeriodStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED';
+
+export interface PeriodInput {
+  schedule: Schedule;
+  maintenanceType: MaintenanceType;
+}
+
+/** What a monitor's maintenance means at one instant, and why. */
+export interface MonitorState {
+  monitoringEnabled: boolean;
+  notificationsEnabled: boolean;
+  reasons: { period: MaintenancePeriod; occurrence: Occurrence }[];
+}
+
+const FIELDS = ['monitorId', 'maintenanceType', 'schedule', 'groupId'] as const;
+
+@Injectable()
+export class MaintenancePeriodsService {
+  private readonly compiled = new CompiledSchedules();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly ofMonitor = () =>
+    new DataLoader<string, MaintenancePeriod[]>(async (ids) =>
+      groupByKeys(
+        ids,
+        await this.dataSource
+          .getRepository(MaintenancePeriod)
+          .find({ where: { monitorId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (p) => p.monitorId,
+      ),
+    );
+
+  /** Monitor states at one instant (the loader's param, ISO-8601). */
+  readonly stateAt = (at?: string) =>
+    new DataLoader<string, MonitorState>(async (ids) => {
+      const states = await this.states(ids, new Date(at!));
+      return ids.map((id) => states.get(id)!);
+    });
+
+  async get(id: string): Promise<MaintenancePeriod> {
+    const p = await this.dataSource.getRepository(MaintenancePeriod).findOneBy({ id });
+    if (!p) throw new NotFoundError('MaintenancePeriod', id, 'id');
+    return p;
+  }
+
+  create(monitorId: string, input: PeriodInput, actor: Actor): Promise<MaintenancePeriod> {
+    const bounds = this.bounds(input.schedule);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Monitor, { id: monitorId }))) throw new NotFoundError('Monitor', monitorId, 'monitorId');
+      return this.insert(manager, { monitorId, groupId: null, ...input, ...bounds }, actor);
+    });
+  }
+
+  update(id: string, input: Partial<PeriodInput>, actor: Actor): Promise<MaintenancePeriod> {
+    const bounds = input.schedule ? this.bounds(input.schedule) : {};
+    return this.dataSource.transaction(async (manager) => {
+      const period = await manager.findOne(MaintenancePeriod, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!period) throw new NotFoundError('MaintenancePeriod', id, 'id');
+      const before = { ...period };
+      Object.assign(
+        period,
+        input.schedule ? { schedule: input.schedule, ...bounds } : {},
+        input.maintenanceType ? { maintenanceType: input.maintenanceType } : {},
+      );
+      const changes = diffFields(before, period, FIELDS);
+      if (Object.keys(changes).length === 0) return period;
+      const saved = await manager.save(period);
+      await this.changeLog.record(manager, { objectType: 'MaintenancePeriod', objectId: id, action: 'UPDATE', actor, changes });
+      return saved;
+    });
+  }
+
+  delete(id: string, actor: Actor): Promise<MaintenancePeriod> {
+    return this.dataSource.transaction(async (manager) => {
+      const period = await manager.findOne(MaintenancePeriod, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!period) throw new NotFoundError('MaintenancePeriod', id, 'id');
+      await manager.delete(MaintenancePeriod, { id });
+      await this.changeLog.record(manager, {
+        objectType: 'MaintenancePeriod',
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(period, null, FIELDS),
+      });
+      return period;
+    });
+  }
+
+  /** Deletes the monitor's ONE_TIME periods that started before `before`; recurring ones stay. Returns how many went. */
+  cleanup(monitorId: string, before: Date, actor: Actor): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Monitor, { id: monitorId }))) throw new NotFoundError('Monitor', monitorId, 'monitorId');
+      const old = await manager
+        .getRepository(MaintenancePeriod)
+        .createQueryBuilder('p')
+        .where('p.monitor_id = :monitorId', { monitorId })
+        .andWhere(`p.schedule->>'recurrence' = 'ONE_TIME'`)
+        .andWhere('p.first_start < :before', { before })
+        .setLock('pessimistic_write')
+        .getMany();
+      for (const period of old) {
+        await manager.delete(MaintenancePeriod, { id: period.id });
+        await this.changeLog.record(manager, {
+          objectType: 'MaintenancePeriod',
+          objectId: period.id,
+          action: 'DELETE',
+          actor,
+          changes: diffFields(period, null, FIELDS),
+        });
+      }
+      return old.length;
+    });
+  }
+
+  /** One period per current member, all or none; each remembers the group. */
+  addToGroup(groupId: string, input: PeriodInput, actor: Actor): Promise<MaintenancePeriod[]> {
+    const bounds = this.bounds(input.schedule);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(MonitorGroup, { id: groupId }))) throw new NotFoundError('MonitorGroup', groupId, 'groupId');
+      const members = await manager.find(MonitorGroupMember, { where: { groupId }, order: { monitorId: 'ASC' } });
+      if (members.length === 0) throw BadUserInputError.field('groupId', 'the group has no monitors');
+      const created: MaintenancePeriod[] = [];
+      for (const { monitorId } of members) created.push(await this.insert(manager, { monitorId, groupId, ...input, ...bounds }, actor));
+      return created;
+    });
+  }
+
+  status(period: MaintenancePeriod, now = this.clock.now()): PeriodStatus {
+    const schedule = this.compiled.get(period);
+    if (occurrenceAt(schedule, now)) return 'ACTIVE';
+    return nextOccurrences(schedule, now, 1).length ? 'SCHEDULED' : 'EXPIRED';
+  }
+
+  nextOccurrences(period: MaintenancePeriod, limit: number, from = this.clock.now()): Occurrence[] {
+    return nextOccurrences(this.compiled.get(period), from, limit);
+  }
+
+  /**
+   * Each monitor's state at `at`: one indexed query for the periods whose
+   * span covers `at`, then the engine's `occurrenceAt` on those only.
+   * DISABLE_MONITORING turns notifications off too.
+   */
+  async states(monitorIds: readonly string[], at: Date): Promise<Map<string, MonitorState>> {
+    const result = new Map<string, MonitorState>(
+      monitorIds.map((id) => [id, { monitoringEnabled: true, notificationsEnabled: true, reasons: [] }]),
+    );
+    if (monitorIds.length === 0) return result;
+    const candidates = await this.dataSource
+      .getRepository(MaintenancePeriod)
+      .createQueryBuilder('p')
+      .where('p.monitor_id IN (:...ids)', { ids: [...monitorIds] })
+      .andWhere('p.first_start <= :at AND (p.last_end IS NULL OR p.last_end > :at)', { at })
+      .orderBy('p.created_at')
+      .addOrderBy('p.id')
+      .getMany();
+    for (const period of candidates) {
+      const occurrence = occurrenceAt(this.compiled.get(period), at);
+      if (!occurrence) continue;
+      const state = result.get(period.monitorId)!;
+      state.reasons.push({ period, occurrence });
+      state.notificationsEnabled = false;
+      if (period.maintenanceType === MaintenanceType.DISABLE_MONITORING) state.monitoringEnabled = false;
+    }
+    return result;
+  }
+
+  /** Validates (BAD_USER_INPUT under `input.schedule`) and computes the indexed bounds once. */
+  private bounds(schedule: Schedule) {
+    const compiled = checkedSchedule(schedule, 'input.schedule');
+    return { firstStart: firstOccurrenceStart(compiled), lastEnd: lastOccurrenceEnd(compiled) };
+  }
+
+  private async insert(
+    manager: EntityManager,
+    row: Omit<MaintenancePeriod, 'id' | 'createdAt' | 'updatedAt' | 'monitor' | 'group'>,
+    actor: Actor,
+  ) {
+    const saved = await manager.save(manager.create(MaintenancePeriod, row));
+    await this.changeLog.record(manager, {
+      objectType: 'MaintenancePeriod',
+      objectId: saved.id,
+      action: 'CREATE',
+      actor,
+      changes: diffFields(null, saved, FIELDS),
+    });
+    return saved;
+  }
+}

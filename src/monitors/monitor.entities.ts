@@ -1,0 +1,85 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Schedule } from '../schedule';
+
+export enum MonitorKind {
+  HTTP = 'HTTP',
+  PING = 'PING',
+  DNS = 'DNS',
+  TCP = 'TCP',
+  SMTP = 'SMTP',
+  OTHER = 'OTHER',
+}
+
+export enum MaintenanceType {
+  DISABLE_MONITORING = 'DISABLE_MONITORING',
+  DISABLE_NOTIFICATIONS = 'DISABLE_NOTIFICATIONS',
+}
+
+@Entity({ name: 'monitor' })
+@Index('UQ_monitor_name', { synchronize: false })
+export class Monitor {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Unique regardless of case (index on lower(name), in the migration). */
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
+  @Column({ type: 'enum', enum: MonitorKind, enumName: 'monitor_kind' }) type!: MonitorKind;
+  /** What it checks: a URL, host name or address. */
+  @Column({ type: 'text' }) target!: string;
+  @Column({ type: 'boolean', default: true }) active!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Entity({ name: 'monitor_group' })
+@Index('UQ_monitor_group_name', { synchronize: false })
+export class MonitorGroup {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+@Entity({ name: 'monitor_group_member' })
+@Index('IX_monitor_group_member_monitor', ['monitorId', 'groupId'])
+export class MonitorGroupMember {
+  @Column({ name: 'group_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_monitor_group_member' }) groupId!: string;
+  @Column({ name: 'monitor_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_monitor_group_member' }) monitorId!: string;
+  @ManyToOne(() => MonitorGroup, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_monitor_group_member_group' })
+  group?: MonitorGroup;
+  @ManyToOne(() => Monitor, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'FK_monitor_group_member_monitor' })
+  monitor?: Monitor;
+}
+
+/**
+ * A schedule during which one monitor is not checked, or checks but does not
+ * notify. `first_start` / `last_end` bound every occurrence (null last end:
+ * it never ends) so "what could be active at T" is an index range, and only
+ * those periods ask the schedule engine.
+ */
+@Entity({ name: 'maintenance_period' })
+@Index('IX_maintenance_period_monitor_span', ['monitorId', 'firstStart', 'lastEnd'])
+@Index('IX_maintenance_period_group', ['groupId'])
+export class MaintenancePeriod {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'monitor_id', type: 'uuid' }) monitorId!: string;
+  @ManyToOne(() => Monitor, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'FK_maintenance_period_monitor' })
+  monitor?: Monitor;
+  @Column({ name: 'maintenance_type', type: 'enum', enum: MaintenanceType, enumName: 'maintenance_type' })
+  maintenanceType!: MaintenanceType;
+  @Column({ type: 'jsonb' }) schedule!: Schedule;
+  /** Start of the first occurrence; null when the schedule has none. */
+  @Column({ name: 'first_start', type: 'timestamptz', nullable: true }) firstStart!: Date | null;
+  /** End of the last occurrence; null when it never ends. */
+  @Column({ name: 'last_end', type: 'timestamptz', nullable: true }) lastEnd!: Date | null;
+  /** The group it was applied through, if any. */
+  @Column({ name: 'group_id', type: 'uuid', nullable: true }) groupId!: string | null;
+  @ManyToOne(() => MonitorGroup, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_maintenance_period_group' })
+  group?: MonitorGroup;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MaintenancePeriodsService } from './maintenance-periods.service';
+import { MaintenancePeriodsResolver, MonitorGroupsResolver, MonitorsResolver } from './monitors.resolver';
+import { MonitorsService } from './monitors.service';
+
+/** Monitors, monitor groups and the maintenance periods that silence them. */
+@Module({
+  providers: [MonitorsService, MaintenancePeriodsService, MonitorsResolver, MonitorGroupsResolver, MaintenancePeriodsResolver],
+  exports: [MaintenancePeriodsService],
+})
+export class MonitorsModule {}

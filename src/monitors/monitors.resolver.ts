@@ -1,0 +1,231 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/auth.decorators';
+import { Clock } from '../common/clock/clock';
+import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
+import type { RequestContext } from '../common/graphql/request-context';
+import { UuidPipe } from '../common/graphql/uuid.pipe';
+import { PageArgs } from '../common/pagination/page-args';
+import { OccurrenceType } from '../scheduling/occurrence.type';
+import { ScheduleType } from '../scheduling/schedule.types';
+import { MaintenancePeriodsService, type MonitorState } from './maintenance-periods.service';
+import type { MaintenancePeriod, Monitor, MonitorGroup } from './monitor.entities';
+import { MonitorsService } from './monitors.service';
+import {
+  CreateMonitorGroupInput,
+  CreateMonitorInput,
+  MaintenancePeriodInput,
+  MaintenancePeriodType,
+  MonitorConnection,
+  MonitorFilter,
+  MonitorGroupConnection,
+  MonitorGroupType,
+  MonitorStateType,
+  MonitorType,
+  PeriodStatusEnum,
+  UpdateMaintenancePeriodInput,
+  UpdateMonitorGroupInput,
+  UpdateMonitorInput,
+} from './monitors.types';
+
+const toMonitor = (m: Monitor) =>
+  Object.assign(new MonitorType(), {
+    id: m.id,
+    name: m.name,
+    description: m.description,
+    type: m.type,
+    target: m.target,
+    active: m.active,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  });
+const toGroup = (g: MonitorGroup) => Object.assign(new MonitorGroupType(), { id: g.id, name: g.name, description: g.description });
+const toPeriod = (p: MaintenancePeriod) => Object.assign(new MaintenancePeriodType(), p);
+
+export function toMonitorState(state: MonitorState): MonitorStateType {
+  return Object.assign(new MonitorStateType(), {
+    monitoringEnabled: state.monitoringEnabled,
+    notificationsEnabled: state.notificationsEnabled,
+    reasons: state.reasons.map(({ period, occurrence }) =>
+      SuppressionReasonType.of(
+        SuppressionSource.MONITOR_PERIOD,
+        period.id,
+        `${period.maintenanceType} (${period.schedule.recurrence})`,
+        occurrence.start,
+        occurrence.end,
+      ),
+    ),
+  });
+}
+
+const id = (name = 'id') => Args(name, { type: () => ID }, UuidPipe);
+
+@Resolver(() => MonitorType)
+export class MonitorsResolver {
+  constructor(
+    private readonly monitors: MonitorsService,
+    private readonly periods: MaintenancePeriodsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => MonitorConnection, { name: 'monitors', description: 'Monitors by name.' })
+  async listMonitors(@Args('filter', { type: () => MonitorFilter, nullable: true }) filter: MonitorFilter, @Args() page: PageArgs) {
+    const c = await this.monitors.listMonitors(filter ?? {}, page);
+    return { ...c, nodes: c.nodes.map(toMonitor) };
+  }
+
+  @Query(() => MonitorType)
+  async monitor(@id() monitorId: string) {
+    return toMonitor(await this.monitors.getMonitor(monitorId));
+  }
+
+  @Mutation(() => MonitorType)
+  async createMonitor(@Args('input') input: CreateMonitorInput, @CurrentActor() actor: Actor) {
+    return toMonitor(await this.monitors.createMonitor(input, actor));
+  }
+
+  @Mutation(() => MonitorType)
+  async updateMonitor(@id() monitorId: string, @Args('input') input: UpdateMonitorInput, @CurrentActor() actor: Actor) {
+    return toMonitor(await this.monitors.updateMonitor(monitorId, input, actor));
+  }
+
+  @Mutation(() => MonitorType, { description: 'Its maintenance periods go with it.' })
+  async deleteMonitor(@id() monitorId: string, @CurrentActor() actor: Actor) {
+    return toMonitor(await this.monitors.deleteMonitor(monitorId, actor));
+  }
+
+  @ResolveField(() => [MonitorGroupType])
+  async groups(@Parent() m: MonitorType, @Context() ctx: RequestContext) {
+    const ids = await ctx.loaders.get(this.monitors.members).load(m.id);
+    const groups = await ctx.loaders.get(this.monitors.groupById).loadMany(ids);
+    return groups.filter((g): g is MonitorGroup => !!g && !(g instanceof Error)).map(toGroup);
+  }
+
+  @ResolveField(() => [MaintenancePeriodType])
+  async maintenancePeriods(@Parent() m: MonitorType, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.get(this.periods.ofMonitor).load(m.id)).map(toPeriod);
+  }
+
+  @ResolveField(() => MonitorStateType, { description: 'Whether it is checked and notifies at `at` (default now), and why not.' })
+  async state(@Parent() m: MonitorType, @Args('at', { type: () => Date, nullable: true }) at: Date | null, @Context() ctx: RequestContext) {
+    const when = (at ?? this.clock.now()).toISOString();
+    return toMonitorState(await ctx.loaders.get(this.periods.stateAt, when).load(m.id));
+  }
+}
+
+@Resolver(() => MonitorGroupType)
+export class MonitorGroupsResolver {
+  constructor(
+    private readonly monitors: MonitorsService,
+    private readonly periods: MaintenancePeriodsService,
+  ) {}
+
+  @Query(() => MonitorGroupConnection)
+  async monitorGroups(@Args() page: PageArgs) {
+    const c = await this.monitors.listGroups(page);
+    return { ...c, nodes: c.nodes.map(toGroup) };
+  }
+
+  @Query(() => MonitorGroupType)
+  async monitorGroup(@id() groupId: string) {
+    return toGroup(await this.monitors.getGroup(groupId));
+  }
+
+  @Mutation(() => MonitorGroupType)
+  async createMonitorGroup(@Args('input') input: CreateMonitorGroupInput, @CurrentActor() actor: Actor) {
+    return toGroup(await this.monitors.createGroup(input, actor));
+  }
+
+  @Mutation(() => MonitorGroupType)
+  async updateMonitorGroup(@id() groupId: string, @Args('input') input: UpdateMonitorGroupInput, @CurrentActor() actor: Actor) {
+    return toGroup(await this.monitors.updateGroup(groupId, input, actor));
+  }
+
+  @Mutation(() => MonitorGroupType, { description: 'Members stay; periods applied through the group stay on them.' })
+  async deleteMonitorGroup(@id() groupId: string, @CurrentActor() actor: Actor) {
+    return toGroup(await this.monitors.deleteGroup(groupId, actor));
+  }
+
+  @Mutation(() => [MaintenancePeriodType], {
+    description: 'One period per current member, all in one transaction. An empty group is BAD_USER_INPUT.',
+  })
+  async addMaintenancePeriodToGroup(
+    @id('groupId') groupId: string,
+    @Args('input') input: MaintenancePeriodInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return (await this.periods.addToGroup(groupId, input, actor)).map(toPeriod);
+  }
+
+  @ResolveField(() => [MonitorType], { name: 'monitors' })
+  async members(@Parent() g: MonitorGroupType, @Context() ctx: RequestContext) {
+    const ids = await ctx.loaders.get(this.monitors.members, 'group').load(g.id);
+    const monitors = await ctx.loaders.get(this.monitors.monitorById).loadMany(ids);
+    return monitors.filter((m): m is Monitor => !!m && !(m instanceof Error)).map(toMonitor);
+  }
+}
+
+@Resolver(() => MaintenancePeriodType)
+export class MaintenancePeriodsResolver {
+  constructor(
+    private readonly periods: MaintenancePeriodsService,
+    private readonly monitors: MonitorsService,
+  ) {}
+
+  @Mutation(() => MaintenancePeriodType)
+  async createMaintenancePeriod(
+    @id('monitorId') monitorId: string,
+    @Args('input') input: MaintenancePeriodInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return toPeriod(await this.periods.create(monitorId, input, actor));
+  }
+
+  @Mutation(() => MaintenancePeriodType)
+  async updateMaintenancePeriod(@id() periodId: string, @Args('input') input: UpdateMaintenancePeriodInput, @CurrentActor() actor: Actor) {
+    return toPeriod(await this.periods.update(periodId, input, actor));
+  }
+
+  @Mutation(() => MaintenancePeriodType)
+  async deleteMaintenancePeriod(@id() periodId: string, @CurrentActor() actor: Actor) {
+    return toPeriod(await this.periods.delete(periodId, actor));
+  }
+
+  @Mutation(() => Int, { description: "Deletes the monitor's ONE_TIME periods that started before `before`; returns how many." })
+  cleanupMaintenancePeriods(
+    @id('monitorId') monitorId: string,
+    @Args('before', { type: () => Date }) before: Date,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.periods.cleanup(monitorId, before, actor);
+  }
+
+  @ResolveField(() => ScheduleType)
+  schedule(@Parent() p: MaintenancePeriodType) {
+    return ScheduleType.from((p as unknown as MaintenancePeriod).schedule);
+  }
+
+  @ResolveField(() => PeriodStatusEnum)
+  status(@Parent() p: MaintenancePeriodType) {
+    return this.periods.status(p as unknown as MaintenancePeriod);
+  }
+
+  @ResolveField(() => [OccurrenceType], { description: 'The next occurrences from now (an ongoing one included).' })
+  nextOccurrences(@Parent() p: MaintenancePeriodType, @Args('limit', { type: () => Int, defaultValue: 5 }) limit: number) {
+    return this.periods
+      .nextOccurrences(p as unknown as MaintenancePeriod, Math.min(Math.max(limit, 1), 100))
+      .map((o) => OccurrenceType.of(o.start, o.end));
+  }
+
+  @ResolveField(() => MonitorType)
+  async monitor(@Parent() p: MaintenancePeriodType, @Context() ctx: RequestContext) {
+    return toMonitor((await ctx.loaders.get(this.monitors.monitorById).load(p.monitorId))!);
+  }
+
+  @ResolveField(() => MonitorGroupType, { nullable: true, description: 'The group it was applied through.' })
+  async group(@Parent() p: MaintenancePeriodType, @Context() ctx: RequestContext) {
+    if (!p.groupId) return null;
+    const g = await ctx.loaders.get(this.monitors.groupById).load(p.groupId);
+    return g ? toGroup(g) : null;
+  }
+}

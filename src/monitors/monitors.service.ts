@@ -1,0 +1,253 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { uniqueAs } from '../common/errors/pg-errors';
+import { definedOnly } from '../common/graphql/defined-only';
+import { byKeys } from '../common/loaders/loader-registry';
+import type { Connection } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageArgs } from '../common/pagination/page-args';
+import { TargetRegistry } from '../common/targets/target-registry';
+import { Monitor, MonitorGroup, MonitorGroupMember, type MonitorKind } from './monitor.entities';
+
+export interface MonitorInput {
+  name: string;
+  description: string;
+  type: MonitorKind;
+  target: string;
+  active: boolean;
+  groupIds?: string[];
+}
+
+export interface GroupInput {
+  name: string;
+  description: string;
+  monitorIds?: string[];
+}
+
+const MONITOR_FIELDS = ['name', 'description', 'type', 'target', 'active', 'groupIds'] as const;
+const GROUP_FIELDS = ['name', 'description', 'monitorIds'] as const;
+
+/** Monitors and monitor groups, with their many-to-many membership. */
+@Injectable()
+export class MonitorsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+    private readonly targets: TargetRegistry,
+  ) {}
+
+  /** Provider impacts may point at monitors. */
+  onModuleInit() {
+    this.targets.register('MONITOR', {
+      names: async (ids) => new Map((await this.dataSource.getRepository(Monitor).findBy({ id: In([...ids]) })).map((m) => [m.id, m.name])),
+    });
+  }
+
+  readonly monitorById = () =>
+    new DataLoader<string, Monitor | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(Monitor).findBy({ id: In([...ids]) }), (m) => m.id, null),
+    );
+
+  readonly groupById = () =>
+    new DataLoader<string, MonitorGroup | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(MonitorGroup).findBy({ id: In([...ids]) }), (g) => g.id, null),
+    );
+
+  /** Group ids of each monitor (param undefined) — or monitor ids of each group (param 'group'). */
+  readonly members = (side?: string) =>
+    new DataLoader<string, string[]>(async (ids) => {
+      const byGroup = side === 'group';
+      const rows = await this.dataSource
+        .getRepository(MonitorGroupMember)
+        .find({ where: byGroup ? { groupId: In([...ids]) } : { monitorId: In([...ids]) } });
+      const lists = new Map<string, string[]>(ids.map((id) => [id, []]));
+      for (const r of rows) lists.get(byGroup ? r.groupId : r.monitorId)?.push(byGroup ? r.monitorId : r.groupId);
+      return ids.map((id) => lists.get(id)!.sort());
+    });
+
+  async getMonitor(id: string): Promise<Monitor> {
+    const m = await this.dataSource.getRepository(Monitor).findOneBy({ id });
+    if (!m) throw new NotFoundError('Monitor', id, 'id');
+    return m;
+  }
+
+  async getGroup(id: string): Promise<MonitorGroup> {
+    const g = await this.dataSource.getRepository(MonitorGroup).findOneBy({ id });
+    if (!g) throw new NotFoundError('MonitorGroup', id, 'id');
+    return g;
+  }
+
+  listMonitors(filter: { query?: string; active?: boolean; groupId?: string }, page: PageArgs): Promise<Connection<Monitor>> {
+    const q = this.dataSource.getRepository(Monitor).createQueryBuilder('o');
+    if (filter.query)
+      q.andWhere('(o.name ILIKE :like OR o.target ILIKE :like)', { like: `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.active !== undefined && filter.active !== null) q.andWhere('o.active = :active', { active: filter.active });
+    if (filter.groupId)
+      q.andWhere('EXISTS (SELECT 1 FROM monitor_group_member gm WHERE gm.monitor_id = o.id AND gm.group_id = :groupId)', {
+        groupId: filter.groupId,
+      });
+    return keysetPage(q, page, {
+      column: 'lower(o.name)',
+      idColumn: 'o.id',
+      cast: 'text',
+      valueOf: (m) => m.name.toLowerCase(),
+      idOf: (m) => m.id,
+    });
+  }
+
+  listGroups(page: PageArgs): Promise<Connection<MonitorGroup>> {
+    const q = this.dataSource.getRepository(MonitorGroup).createQueryBuilder('o');
+    return keysetPage(q, page, {
+      column: 'lower(o.name)',
+      idColumn: 'o.id',
+      cast: 'text',
+      valueOf: (g) => g.name.toLowerCase(),
+      idOf: (g) => g.id,
+    });
+  }
+
+  createMonitor(input: MonitorInput, actor: Actor): Promise<Monitor> {
+    return this.write('UQ_monitor_name', `A monitor named ${input.name} already exists`, async (manager) => {
+      const { groupIds, ...fields } = input;
+      const monitor = await manager.save(manager.create(Monitor, fields));
+      await this.setMembers(manager, 'monitor', monitor.id, groupIds ?? []);
+      await this.changeLog.record(manager, {
+        objectType: 'Monitor',
+        objectId: monitor.id,
+        action: 'CREATE',
+        actor,
+        changes: diffFields(null, { ...monitor, groupIds: groupIds ?? [] }, MONITOR_FIELDS),
+      });
+      return monitor;
+    });
+  }
+
+  updateMonitor(id: string, input: Partial<MonitorInput>, actor: Actor): Promise<Monitor> {
+    return this.write('UQ_monitor_name', `A monitor named ${input.name} already exists`, async (manager) => {
+      const monitor = await manager.findOne(Monitor, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!monitor) throw new NotFoundError('Monitor', id, 'id');
+      const { groupIds, ...fields } = definedOnly(input);
+      const before = { ...monitor, groupIds: await this.memberIds(manager, 'monitor', id) };
+      Object.assign(monitor, fields);
+      if (groupIds) await this.setMembers(manager, 'monitor', id, groupIds);
+      const changes = diffFields(
+        before,
+        { ...monitor, groupIds: groupIds ? [...new Set(groupIds)].sort() : before.groupIds },
+        MONITOR_FIELDS,
+      );
+      if (Object.keys(changes).length === 0) return monitor;
+      const saved = await manager.save(monitor);
+      await this.changeLog.record(manager, { objectType: 'Monitor', objectId: id, action: 'UPDATE', actor, changes });
+      return saved;
+    });
+  }
+
+  /** Its maintenance periods and memberships go with it. */
+  deleteMonitor(id: string, actor: Actor): Promise<Monitor> {
+    return this.dataSource.transaction(async (manager) => {
+      const monitor = await manager.findOne(Monitor, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!monitor) throw new NotFoundError('Monitor', id, 'id');
+      const before = { ...monitor, groupIds: await this.memberIds(manager, 'monitor', id) };
+      await manager.delete(Monitor, { id });
+      await this.changeLog.record(manager, {
+        objectType: 'Monitor',
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(before, null, MONITOR_FIELDS),
+      });
+      return monitor;
+    });
+  }
+
+  createGroup(input: GroupInput, actor: Actor): Promise<MonitorGroup> {
+    return this.write('UQ_monitor_group_name', `A monitor group named ${input.name} already exists`, async (manager) => {
+      const { monitorIds, ...fields } = input;
+      const group = await manager.save(manager.create(MonitorGroup, fields));
+      await this.setMembers(manager, 'group', group.id, monitorIds ?? []);
+      await this.changeLog.record(manager, {
+        objectType: 'MonitorGroup',
+        objectId: group.id,
+        action: 'CREATE',
+        actor,
+        changes: diffFields(null, { ...group, monitorIds: monitorIds ?? [] }, GROUP_FIELDS),
+      });
+      return group;
+    });
+  }
+
+  updateGroup(id: string, input: Partial<GroupInput>, actor: Actor): Promise<MonitorGroup> {
+    return this.write('UQ_monitor_group_name', `A monitor group named ${input.name} already exists`, async (manager) => {
+      const group = await manager.findOne(MonitorGroup, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!group) throw new NotFoundError('MonitorGroup', id, 'id');
+      const { monitorIds, ...fields } = definedOnly(input);
+      const before = { ...group, monitorIds: await this.memberIds(manager, 'group', id) };
+      Object.assign(group, fields);
+      if (monitorIds) await this.setMembers(manager, 'group', id, monitorIds);
+      const changes = diffFields(
+        before,
+        { ...group, monitorIds: monitorIds ? [...new Set(monitorIds)].sort() : before.monitorIds },
+        GROUP_FIELDS,
+      );
+      if (Object.keys(changes).length === 0) return group;
+      const saved = await manager.save(group);
+      await this.changeLog.record(manager, { objectType: 'MonitorGroup', objectId: id, action: 'UPDATE', actor, changes });
+      return saved;
+    });
+  }
+
+  /** Members stay; periods applied through the group stay on them, no longer linked to it. */
+  deleteGroup(id: string, actor: Actor): Promise<MonitorGroup> {
+    return this.dataSource.transaction(async (manager) => {
+      const group = await manager.findOne(MonitorGroup, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!group) throw new NotFoundError('MonitorGroup', id, 'id');
+      const before = { ...group, monitorIds: await this.memberIds(manager, 'group', id) };
+      await manager.delete(MonitorGroup, { id });
+      await this.changeLog.record(manager, {
+        objectType: 'MonitorGroup',
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(before, null, GROUP_FIELDS),
+      });
+      return group;
+    });
+  }
+
+  private async memberIds(manager: EntityManager, side: 'monitor' | 'group', id: string): Promise<string[]> {
+    const rows = await manager.find(MonitorGroupMember, { where: side === 'monitor' ? { monitorId: id } : { groupId: id } });
+    return rows.map((r) => (side === 'monitor' ? r.groupId : r.monitorId)).sort();
+  }
+
+  /** Replaces one side's memberships; unknown ids are bad input naming their position. */
+  private async setMembers(manager: EntityManager, side: 'monitor' | 'group', id: string, otherIds: string[]) {
+    const unique = [...new Set(otherIds)];
+    const otherEntity = side === 'monitor' ? MonitorGroup : Monitor;
+    const found = new Set((await manager.find(otherEntity, { where: { id: In(unique) }, select: { id: true } })).map((r) => r.id));
+    const path = side === 'monitor' ? 'input.groupIds' : 'input.monitorIds';
+    const problems = otherIds.flatMap((other, i) =>
+      found.has(other) ? [] : [{ path: `${path}.${i}`, message: `no ${side === 'monitor' ? 'monitor group' : 'monitor'} ${other}` }],
+    );
+    if (problems.length) throw new BadUserInputError(problems);
+    await manager.delete(MonitorGroupMember, side === 'monitor' ? { monitorId: id } : { groupId: id });
+    if (unique.length) {
+      await manager.insert(
+        MonitorGroupMember,
+        unique.map((other) => (side === 'monitor' ? { monitorId: id, groupId: other } : { groupId: id, monitorId: other })),
+      );
+    }
+  }
+
+  private write<T>(constraint: string, message: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return uniqueAs(
+      () => this.dataSource.transaction(work),
+      constraint,
+      () => new ConflictError(message, { path: 'input.name' }),
+    );
+  }
+}

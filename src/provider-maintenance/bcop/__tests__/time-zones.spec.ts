@@ -1,0 +1,79 @@
+import { parseBcopNotification } from '../parse-notification';
+import { calendar, noticeLines } from './notice-builder';
+
+/** The window and zone parse reads from the given DTSTART/DTEND lines (and calendar lines such as a VTIMEZONE). */
+function window(lines: string[], calendarLines: string[] = []) {
+  const [notice] = parseBcopNotification(calendar(noticeLines(lines), calendarLines));
+  return { start: notice.start.toISOString(), end: notice.end.toISOString(), timeZone: notice.timeZone };
+}
+
+/** A made-up definition under a real IANA name, to tell which of the two was used. */
+const FIXED_PLUS_THREE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Amsterdam',
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0300',
+  'TZOFFSETTO:+0300',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+describe('parseBcopNotification time zones', () => {
+  it('reads UTC times as they are', () => {
+    expect(window(['DTSTART:20260610T010000Z', 'DTEND:20260610T030000Z'])).toEqual({
+      start: '2026-06-10T01:00:00.000Z',
+      end: '2026-06-10T03:00:00.000Z',
+      timeZone: null,
+    });
+  });
+
+  it('reads floating times (no Z, no TZID) as UTC', () => {
+    expect(window(['DTSTART:20260610T010000', 'DTEND:20260610T030000'])).toEqual({
+      start: '2026-06-10T01:00:00.000Z',
+      end: '2026-06-10T03:00:00.000Z',
+      timeZone: null,
+    });
+  });
+
+  it('prefers the calendar’s VTIMEZONE over the IANA zone of the same name', () => {
+    expect(
+      window(['DTSTART;TZID=Europe/Amsterdam:20260610T040000', 'DTEND;TZID=Europe/Amsterdam:20260610T060000'], FIXED_PLUS_THREE),
+    ).toEqual({
+      start: '2026-06-10T01:00:00.000Z',
+      end: '2026-06-10T03:00:00.000Z',
+      timeZone: 'Europe/Amsterdam',
+    });
+  });
+
+  it('uses the IANA zone when there is no VTIMEZONE, summer and winter', () => {
+    expect(window(['DTSTART;TZID=Europe/Amsterdam:20260610T040000', 'DTEND;TZID=Europe/Amsterdam:20261210T040000'])).toEqual({
+      start: '2026-06-10T02:00:00.000Z',
+      end: '2026-12-10T03:00:00.000Z',
+      timeZone: 'Europe/Amsterdam',
+    });
+  });
+
+  it('keeps a Z time in UTC even with a TZID, and reports the TZID of DTSTART only', () => {
+    expect(window(['DTSTART;TZID=Asia/Tokyo:20260610T010000Z', 'DTEND;TZID=Asia/Kolkata:20260610T083000'])).toEqual({
+      start: '2026-06-10T01:00:00.000Z',
+      end: '2026-06-10T03:00:00.000Z', // 08:30 IST (+05:30)
+      timeZone: 'Asia/Tokyo',
+    });
+  });
+
+  it('reads a start in the hour New York repeats in November and an end after it', () => {
+    // 01:30 happens twice on 2026-11-01; date-fns-tz takes the first (EDT, -04:00).
+    expect(window(['DTSTART;TZID=America/New_York:20261101T013000', 'DTEND;TZID=America/New_York:20261101T030000'])).toEqual({
+      start: '2026-11-01T05:30:00.000Z',
+      end: '2026-11-01T08:00:00.000Z',
+      timeZone: 'America/New_York',
+    });
+  });
+
+  it('reads a quoted TZID', () => {
+    expect(window(['DTSTART;TZID="Australia/Sydney":20260610T100000', 'DTEND;TZID="Australia/Sydney":20260610T120000']).start).toBe(
+      '2026-06-10T00:00:00.000Z',
+    );
+  });
+});

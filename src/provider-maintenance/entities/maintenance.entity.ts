@@ -1,0 +1,84 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
+import { Provider } from './inventory.entities';
+
+@Entity({ name: 'maintenance' })
+@Check('CHK_maintenance_range', '"ends_at" >= "starts_at"')
+@Index('IX_maintenance_starts_at', ['startsAt', 'id'])
+@Index('IX_maintenance_ends_at', ['endsAt'])
+@Index('IX_maintenance_provider', ['providerId'])
+@Index('IX_maintenance_replaces', ['replacesId'])
+// One maintenance per provider notification id; partial (imports only), in the migration.
+@Index('UQ_maintenance_provider_notice', { synchronize: false })
+export class Maintenance {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'varchar', length: 100 }) name!: string;
+  @Column({ type: 'varchar', length: 200 }) summary!: string;
+  @Column({ name: 'provider_id', type: 'uuid' }) providerId!: string;
+  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'FK_maintenance_provider' })
+  provider?: Provider;
+  @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
+  @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
+  @Column({ type: 'enum', enum: MaintenanceStatus, enumName: 'maintenance_status' }) status!: MaintenanceStatus;
+  @Column({ name: 'original_time_zone', type: 'varchar', length: 63, nullable: true }) originalTimeZone!: string | null;
+  @Column({ name: 'internal_ticket', type: 'varchar', length: 100, default: '' }) internalTicket!: string;
+  @Column({ type: 'boolean', default: false }) acknowledged!: boolean;
+  @Column({ type: 'text', default: '' }) comments!: string;
+  @Column({ name: 'impact_description', type: 'text', default: '' }) impactDescription!: string;
+  @Column({ name: 'replaces_id', type: 'uuid', nullable: true }) replacesId!: string | null;
+  @ManyToOne(() => Maintenance, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'replaces_id', foreignKeyConstraintName: 'FK_maintenance_replaces' })
+  replaces?: Maintenance;
+  /** The provider's own id for this maintenance (BCOP X-MAINTNOTE-MAINTENANCE-ID), when imported. */
+  @Column({ name: 'provider_maintenance_id', type: 'text', nullable: true }) providerMaintenanceId!: string | null;
+  /** The BCOP SEQUENCE of the notification last applied; a lower one is older news. */
+  @Column({ name: 'notice_sequence', type: 'int', nullable: true }) noticeSequence!: number | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+export enum ImpactTargetKind {
+  CIRCUIT = 'CIRCUIT',
+  SITE = 'SITE',
+  LOCATION = 'LOCATION',
+  SERVICE = 'SERVICE',
+  MONITOR = 'MONITOR',
+}
+
+/** What a maintenance affects. Targets live in other tables (or modules), so the id has no foreign key. */
+@Entity({ name: 'maintenance_impact' })
+@Index('UQ_maintenance_impact_target', ['maintenanceId', 'targetType', 'targetId'], { unique: true })
+@Index('IX_maintenance_impact_target', ['targetType', 'targetId'])
+export class Impact {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'maintenance_id', type: 'uuid' }) maintenanceId!: string;
+  @ManyToOne(() => Maintenance, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'maintenance_id', foreignKeyConstraintName: 'FK_maintenance_impact_maintenance' })
+  maintenance?: Maintenance;
+  @Column({ name: 'target_type', type: 'enum', enum: ImpactTargetKind, enumName: 'impact_target_type' }) targetType!: ImpactTargetKind;
+  @Column({ name: 'target_id', type: 'uuid' }) targetId!: string;
+  @Column({ type: 'enum', enum: ImpactLevel, enumName: 'impact_level' }) level!: ImpactLevel;
+}
+
+export enum NotificationFormat {
+  TEXT = 'TEXT',
+  HTML = 'HTML',
+  ICAL = 'ICAL',
+}
+
+/** A provider's message about a maintenance, kept as received. */
+@Entity({ name: 'maintenance_notification' })
+@Index('IX_maintenance_notification_maintenance', ['maintenanceId', 'receivedAt'])
+export class EventNotification {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'maintenance_id', type: 'uuid' }) maintenanceId!: string;
+  @ManyToOne(() => Maintenance, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'maintenance_id', foreignKeyConstraintName: 'FK_maintenance_notification_maintenance' })
+  maintenance?: Maintenance;
+  @Column({ type: 'text' }) subject!: string;
+  @Column({ type: 'text' }) sender!: string;
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
+  @Column({ type: 'text' }) body!: string;
+  @Column({ type: 'enum', enum: NotificationFormat, enumName: 'notification_format' }) format!: NotificationFormat;
+}

@@ -1,0 +1,80 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/auth.decorators';
+import type { RequestContext } from '../common/graphql/request-context';
+import { UuidPipe } from '../common/graphql/uuid.pipe';
+import type { Impact } from './entities/maintenance.entity';
+import { ImpactsService } from './impacts.service';
+import { MaintenanceService } from './maintenance.service';
+import {
+  AddImpactInput,
+  AttachNotificationInput,
+  EventNotificationType,
+  ImpactTargetType,
+  ImpactType,
+  MaintenanceType,
+  UpdateImpactInput,
+} from './maintenance.types';
+
+function toImpact(i: Impact): ImpactType {
+  return Object.assign(new ImpactType(), {
+    id: i.id,
+    level: i.level,
+    maintenanceId: i.maintenanceId,
+    target: Object.assign(new ImpactTargetType(), { type: i.targetType, id: i.targetId }),
+  });
+}
+
+const uuidArg = (name: string) => Args(name, { type: () => ID }, UuidPipe);
+
+@Resolver(() => ImpactType)
+export class ImpactsResolver {
+  constructor(
+    private readonly impacts: ImpactsService,
+    private readonly maintenances: MaintenanceService,
+  ) {}
+
+  @Mutation(() => ImpactType, { description: 'IMPACTS_FROZEN once the maintenance is COMPLETED or CANCELLED.' })
+  async addImpact(@uuidArg('maintenanceId') maintenanceId: string, @Args('input') input: AddImpactInput, @CurrentActor() actor: Actor) {
+    return toImpact(await this.impacts.add(maintenanceId, input, actor));
+  }
+
+  @Mutation(() => ImpactType)
+  async updateImpact(@uuidArg('id') id: string, @Args('input') input: UpdateImpactInput, @CurrentActor() actor: Actor) {
+    return toImpact(await this.impacts.update(id, input, actor));
+  }
+
+  @Mutation(() => ImpactType, { description: 'Returns the impact as it was.' })
+  async removeImpact(@uuidArg('id') id: string, @CurrentActor() actor: Actor) {
+    return toImpact(await this.impacts.remove(id, actor));
+  }
+
+  @Mutation(() => EventNotificationType)
+  async attachNotification(
+    @uuidArg('maintenanceId') maintenanceId: string,
+    @Args('input') input: AttachNotificationInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.maintenances.attachNotification(maintenanceId, input, actor);
+  }
+}
+
+@Resolver(() => ImpactTargetType)
+export class ImpactTargetResolver {
+  constructor(private readonly impacts: ImpactsService) {}
+
+  @ResolveField(() => String, { nullable: true })
+  name(@Parent() target: ImpactTargetType, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.impacts.targetNames, target.type).load(target.id);
+  }
+}
+
+@Resolver(() => MaintenanceType)
+export class MaintenanceImpactsResolver {
+  constructor(private readonly impacts: ImpactsService) {}
+
+  @ResolveField(() => [ImpactType], { name: 'impacts' })
+  async impactsOf(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.get(this.impacts.ofMaintenance).load(m.id)).map(toImpact);
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager, type ObjectLiteral } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import { ChangeLogService, diffFields } from '../../common/changelog/changelog.service';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error';
+import { uniqueAs } from '../../common/errors/pg-errors';
+import { definedOnly } from '../../common/graphql/defined-only';
+import { byKeys } from '../../common/loaders/loader-registry';
+import type { Connection } from '../../common/pagination/connection';
+import { keysetPage } from '../../common/pagination/keyset';
+import type { PageArgs } from '../../common/pagination/page-args';
+import type { InventoryKind } from './inventory-kind';
+
+type Row = ObjectLiteral & { id: string };
+
+/** Create, update, delete, list and load any inventory kind, each write in one transaction with its changelog entry. */
+@Injectable()
+export class InventoryService {
+  private readonly loaderFactories = new Map<InventoryKind<Row>, () => DataLoader<string, Row | null>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+  ) {}
+
+  /** The per-request loader factory of a kind (stable, so the request's registry can key on it). */
+  byId<E extends Row>(kind: InventoryKind<E>): () => DataLoader<string, E | null> {
+    let factory = this.loaderFactories.get(kind as InventoryKind<Row>);
+    if (!factory) {
+      const repo = () => this.dataSource.getRepository(kind.entity);
+      factory = () =>
+        new DataLoader<string, Row | null>(async (ids) =>
+          byKeys(ids, await repo().findBy({ id: In([...ids]) } as never), (r) => r.id, null),
+        );
+      this.loaderFactories.set(kind as InventoryKind<Row>, factory);
+    }
+    return factory as () => DataLoader<string, E | null>;
+  }
+
+  async get<E extends Row>(kind: InventoryKind<E>, id: string): Promise<E> {
+    const row = await this.dataSource.getRepository(kind.entity).findOneBy({ id } as never);
+    if (!row) throw new NotFoundError(kind.objectType, id, 'id');
+    return row;
+  }
+
+  list<E extends Row>(kind: InventoryKind<E>, page: PageArgs): Promise<Connection<E>> {
+    return keysetPage(this.dataSource.getRepository(kind.entity).createQueryBuilder('o'), page, {
+      column: kind.sort.column,
+      idColumn: 'o.id',
+      cast: 'text',
+      valueOf: kind.sort.valueOf,
+      idOf: (r) => r.id,
+    });
+  }
+
+  create<E extends Row>(kind: InventoryKind<E>, input: Partial<E>, actor: Actor): Promise<E> {
+    return this.write(kind, input, async (manager) => {
+      const row = manager.create(kind.entity, input as never) as E;
+      await this.check(kind, manager, row);
+      const saved = await manager.save(kind.entity, row);
+      await this.changeLog.record(manager, {
+        objectType: kind.objectType,
+        objectId: saved.id,
+        action: 'CREATE',
+        actor,
+        changes: diffFields(null, saved, kind.fields),
+      });
+      return saved;
+    });
+  }
+
+  update<E extends Row>(kind: InventoryKind<E>, id: string, input: Partial<E>, actor: Actor): Promise<E> {
+    return this.write(kind, input, async (manager) => {
+      const row = await this.locked(kind, manager, id);
+      const before = { ...row };
+      Object.assign(row, definedOnly(input));
+      const changes = diffFields(before, row, kind.fields);
+      if (Object.keys(changes).length === 0) return row;
+      await this.check(kind, manager, row);
+      const saved = await manager.save(kind.entity, row);
+      await this.changeLog.record(manager, { objectType: kind.objectType, objectId: id, action: 'UPDATE', actor, changes });
+      return saved;
+    });
+  }
+
+  delete<E extends Row>(kind: InventoryKind<E>, id: string, actor: Actor): Promise<E> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.locked(kind, manager, id);
+      const holders = await kind.holders(manager, id);
+      if (holders.length) {
+        throw new ConflictError(`${kind.objectType} ${id} is still used by ${holders.map((h) => `${h.type} ${h.name}`).join(', ')}`, {
+          heldBy: holders,
+        });
+      }
+      await manager.delete(kind.entity, { id } as never);
+      await this.changeLog.record(manager, {
+        objectType: kind.objectType,
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(row, null, kind.fields),
+      });
+      return row;
+    });
+  }
+
+  private async locked<E extends Row>(kind: InventoryKind<E>, manager: EntityManager, id: string): Promise<E> {
+    const row = await manager.findOne(kind.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new NotFoundError(kind.objectType, id, 'id');
+    return row;
+  }
+
+  private async check<E extends Row>(kind: InventoryKind<E>, manager: EntityManager, row: E) {
+    const problems = await kind.check(manager, row);
+    if (problems.length) throw new BadUserInputError(problems);
+  }
+
+  private write<E extends Row, T>(kind: InventoryKind<E>, input: Partial<E>, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const unique = kind.unique;
+    const run = () => this.dataSource.transaction(work);
+    if (!unique) return run();
+    return uniqueAs(run, unique.constraint, () => new ConflictError(unique.message(input as E), { path: unique.path }));
+  }
+}

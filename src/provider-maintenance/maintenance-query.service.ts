@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { Connection } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageArgs } from '../common/pagination/page-args';
+import { Impact, ImpactTargetKind, Maintenance } from './entities/maintenance.entity';
+import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
+
+export interface MaintenanceFilter {
+  status?: MaintenanceStatus[];
+  providerId?: string;
+  acknowledged?: boolean;
+  startsAfter?: Date;
+  startsBefore?: Date;
+  endsAfter?: Date;
+  endsBefore?: Date;
+  hasReplaces?: boolean;
+  replacesId?: string;
+  siteId?: string;
+  regionId?: string;
+  locationId?: string;
+  q?: string;
+}
+
+/** A maintenance that suppresses a target now, with the impact that makes it do so. */
+export interface ActiveImpact {
+  maintenance: Maintenance;
+  level: ImpactLevel;
+}
+
+/** Statuses in which a provider maintenance suppresses what it impacts. */
+export const SUPPRESSING = [MaintenanceStatus.CONFIRMED, MaintenanceStatus.IN_PROCESS];
+
+const SITES_IN_REGION = `WITH RECURSIVE below(id) AS (SELECT CAST(:regionId AS uuid) UNION SELECT r.id FROM region r JOIN below b ON r.parent_id = b.id)
+  SELECT s.id FROM site s WHERE s.region_id IN (SELECT id FROM below)`;
+const LOCATIONS_IN = `WITH RECURSIVE below(id) AS (SELECT CAST(:locationId AS uuid) UNION SELECT l.id FROM location l JOIN below b ON l.parent_id = b.id) SELECT id FROM below`;
+
+/** Reads across maintenances: the filtered list, and what the suppression side asks. */
+@Injectable()
+export class MaintenanceQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(filter: MaintenanceFilter, page: PageArgs): Promise<Connection<Maintenance>> {
+    const query = this.dataSource.getRepository(Maintenance).createQueryBuilder('m');
+    if (filter.status?.length) query.andWhere('m.status IN (:...status)', { status: filter.status });
+    if (filter.providerId) query.andWhere('m.provider_id = :providerId', { providerId: filter.providerId });
+    if (filter.acknowledged !== undefined && filter.acknowledged !== null)
+      query.andWhere('m.acknowledged = :ack', { ack: filter.acknowledged });
+    if (filter.startsAfter) query.andWhere('m.starts_at >= :startsAfter', { startsAfter: filter.startsAfter });
+    if (filter.startsBefore) query.andWhere('m.starts_at < :startsBefore', { startsBefore: filter.startsBefore });
+    if (filter.endsAfter) query.andWhere('m.ends_at >= :endsAfter', { endsAfter: filter.endsAfter });
+    if (filter.endsBefore) query.andWhere('m.ends_at < :endsBefore', { endsBefore: filter.endsBefore });
+    if (filter.hasReplaces !== undefined && filter.hasReplaces !== null)
+      query.andWhere(`m.replaces_id IS ${filter.hasReplaces ? 'NOT ' : ''}NULL`);
+    if (filter.replacesId) query.andWhere('m.replaces_id = :replacesId', { replacesId: filter.replacesId });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(m.name ILIKE :like OR m.summary ILIKE :like OR m.internal_ticket ILIKE :like OR m.impact_description ILIKE :like)', {
+        like,
+      });
+    }
+    if (filter.siteId) this.impacting(query, 'SELECT CAST(:siteId AS uuid)', { siteId: filter.siteId });
+    if (filter.regionId) this.impacting(query, SITES_IN_REGION, { regionId: filter.regionId });
+    if (filter.locationId) this.impactingLocations(query, filter.locationId);
+    return keysetPage(query, page, {
+      column: 'm.starts_at',
+      idColumn: 'm.id',
+      cast: 'timestamptz',
+      valueOf: (m) => m.startsAt.toISOString(),
+      idOf: (m) => m.id,
+    });
+  }
+
+  /**
+   * For the suppression side: per target id (services or monitors), the
+   * CONFIRMED / IN_PROCESS maintenances active at `at` with an impact above
+   * NO_IMPACT on it. One query for any number of targets.
+   */
+  async activeImpacts(
+    kind: ImpactTargetKind.SERVICE | ImpactTargetKind.MONITOR,
+    ids: readonly string[],
+    at: Date,
+  ): Promise<Map<string, ActiveImpact[]>> {
+    const result = new Map<string, ActiveImpact[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return result;
+    const { entities, raw } = await this.dataSource
+      .getRepository(Maintenance)
+      .createQueryBuilder('m')
+      .innerJoin(Impact, 'i', 'i.maintenance_id = m.id')
+      .addSelect(['i.target_id AS impact_target', 'i.level AS impact_level', 'i.id AS impact_id'])
+      .where('i.target_type = :kind AND i.target_id IN (:...ids)', { kind, ids: [...ids] })
+      .andWhere('i.level <> :none', { none: ImpactLevel.NO_IMPACT })
+      .andWhere('m.status IN (:...statuses)', { statuses: SUPPRESSING })
+      .andWhere('m.starts_at <= :at AND m.ends_at > :at', { at })
+      .orderBy('m.starts_at')
+      .addOrderBy('i.id')
+      .getRawAndEntities();
+    // One row per impact; a maintenance impacting several targets appears once per target.
+    const byId = new Map(entities.map((m) => [m.id, m]));
+    for (const row of raw as { m_id: string; impact_target: string; impact_level: ImpactLevel }[]) {
+      result.get(row.impact_target)?.push({ maintenance: byId.get(row.m_id)!, level: row.impact_level });
+    }
+    return result;
+  }
+
+  /** Maintenances with an impact on one of the sites `sitesSql` selects, on a location at them, or on a circuit ending there. */
+  private impacting(query: SelectQueryBuilder<Maintenance>, sitesSql: string, params: object) {
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM maintenance_impact i WHERE i.maintenance_id = m.id AND (
+        (i.target_type = '${ImpactTargetKind.SITE}' AND i.target_id IN (${sitesSql}))
+        OR (i.target_type = '${ImpactTargetKind.LOCATION}' AND i.target_id IN (SELECT l.id FROM location l WHERE l.site_id IN (${sitesSql})))
+        OR (i.target_type = '${ImpactTargetKind.CIRCUIT}' AND i.target_id IN (SELECT c.id FROM circuit c WHERE c.site_id IN (${sitesSql})))))`,
+      params,
+    );
+  }
+
+  private impactingLocations(query: SelectQueryBuilder<Maintenance>, locationId: string) {
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM maintenance_impact i WHERE i.maintenance_id = m.id AND (
+        (i.target_type = '${ImpactTargetKind.LOCATION}' AND i.target_id IN (${LOCATIONS_IN}))
+        OR (i.target_type = '${ImpactTargetKind.CIRCUIT}' AND i.target_id IN (SELECT c.id FROM circuit c WHERE c.location_id IN (${LOCATIONS_IN})))))`,
+      { locationId },
+    );
+  }
+}

@@ -1,0 +1,159 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/auth.decorators';
+import { ChangeLogEntryType } from '../common/changelog/changelog.types';
+import type { RequestContext } from '../common/graphql/request-context';
+import { UuidPipe } from '../common/graphql/uuid.pipe';
+import { PageArgs } from '../common/pagination/page-args';
+import { TimeZoneScalar } from '../common/scalars/scalars';
+import { HushConfig } from '../config/config';
+import type { Maintenance } from './entities/maintenance.entity';
+import { PROVIDER } from './inventory/inventory.kinds';
+import { InventoryService } from './inventory/inventory.service';
+import { ProviderType } from './inventory/inventory.types';
+import { MaintenanceQueryService } from './maintenance-query.service';
+import { MaintenanceService } from './maintenance.service';
+import {
+  CreateMaintenanceInput,
+  EventNotificationType,
+  MaintenanceConnection,
+  MaintenanceFilter,
+  MaintenanceType,
+  RescheduleMaintenanceInput,
+  UpdateMaintenanceInput,
+} from './maintenance.types';
+import { hasTimeZoneDifference, inZone } from './original-time-zone';
+
+export function toMaintenance(m: Maintenance): MaintenanceType {
+  return Object.assign(new MaintenanceType(), {
+    id: m.id,
+    name: m.name,
+    summary: m.summary,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    status: m.status,
+    acknowledged: m.acknowledged,
+    originalTimeZone: m.originalTimeZone,
+    internalTicket: m.internalTicket,
+    comments: m.comments,
+    impactDescription: m.impactDescription,
+    providerMaintenanceId: m.providerMaintenanceId,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    providerId: m.providerId,
+    replacesId: m.replacesId,
+  });
+}
+
+const id = () => Args('id', { type: () => ID }, UuidPipe);
+
+@Resolver(() => MaintenanceType)
+export class MaintenanceResolver {
+  constructor(
+    private readonly service: MaintenanceService,
+    private readonly queries: MaintenanceQueryService,
+    private readonly inventory: InventoryService,
+    private readonly config: HushConfig,
+  ) {}
+
+  @Query(() => MaintenanceConnection, { description: 'Provider maintenances by start.' })
+  async maintenances(@Args('filter', { type: () => MaintenanceFilter, nullable: true }) filter: MaintenanceFilter, @Args() page: PageArgs) {
+    const c = await this.queries.list(filter ?? {}, page);
+    return { ...c, nodes: c.nodes.map(toMaintenance) };
+  }
+
+  @Query(() => MaintenanceType)
+  async maintenance(@id() maintenanceId: string) {
+    return toMaintenance(await this.service.get(maintenanceId));
+  }
+
+  @Mutation(() => MaintenanceType, { description: 'With `replacesId`, the replaced maintenance becomes RE_SCHEDULED.' })
+  async createMaintenance(@Args('input') input: CreateMaintenanceInput, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.create({ originalTimeZone: null, replacesId: null, ...input }, actor));
+  }
+
+  @Mutation(() => MaintenanceType, { description: '`status` may change only along the workflow (INVALID_TRANSITION otherwise).' })
+  async updateMaintenance(@id() maintenanceId: string, @Args('input') input: UpdateMaintenanceInput, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.update(maintenanceId, input, actor));
+  }
+
+  @Mutation(() => MaintenanceType)
+  async deleteMaintenance(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.delete(maintenanceId, actor));
+  }
+
+  @Mutation(() => MaintenanceType, { description: 'Marks it reviewed; idempotent.' })
+  async acknowledgeMaintenance(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.acknowledge(maintenanceId, actor));
+  }
+
+  @Mutation(() => MaintenanceType, { description: 'IN_PROCESS; refused from COMPLETED, CANCELLED and RE_SCHEDULED.' })
+  async markMaintenanceInProgress(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.markInProgress(maintenanceId, actor));
+  }
+
+  @Mutation(() => MaintenanceType, { description: 'COMPLETED; refused from CANCELLED; nothing changes when already COMPLETED.' })
+  async markMaintenanceCompleted(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.markCompleted(maintenanceId, actor));
+  }
+
+  @Mutation(() => MaintenanceType, { description: 'CANCELLED; refused from COMPLETED and CANCELLED.' })
+  async cancelMaintenance(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.cancel(maintenanceId, actor));
+  }
+
+  @Mutation(() => MaintenanceType, {
+    description: 'A TENTATIVE copy with the new window that replaces this one, which becomes RE_SCHEDULED.',
+  })
+  async rescheduleMaintenance(@id() maintenanceId: string, @Args('input') input: RescheduleMaintenanceInput, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.reschedule(maintenanceId, input, actor));
+  }
+
+  @ResolveField(() => ProviderType)
+  async provider(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
+    return ProviderType.from((await ctx.loaders.get(this.inventory.byId(PROVIDER)).load(m.providerId))!);
+  }
+
+  @ResolveField(() => MaintenanceType, { nullable: true, description: 'The maintenance this one replaces.' })
+  async replaces(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
+    if (!m.replacesId) return null;
+    const replaced = await ctx.loaders.get(this.service.byId).load(m.replacesId);
+    return replaced ? toMaintenance(replaced) : null;
+  }
+
+  @ResolveField(() => MaintenanceType, { nullable: true, description: 'The maintenance that replaces this one, if rescheduled.' })
+  async replacedBy(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
+    const replacements = await ctx.loaders.get(this.service.replacedBy).load(m.id);
+    return replacements.length ? toMaintenance(replacements[replacements.length - 1]) : null;
+  }
+
+  @ResolveField(() => [EventNotificationType])
+  async notifications(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.service.notificationsOf).load(m.id);
+  }
+
+  @ResolveField(() => [ChangeLogEntryType], { description: 'Recorded changes, newest first, each with the status after it.' })
+  async timeline(@Parent() m: MaintenanceType, @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number) {
+    return (await this.service.timeline(m.id, Math.min(Math.max(limit, 1), 200))).map(ChangeLogEntryType.from);
+  }
+
+  @ResolveField(() => String, { description: "Local time with offset in the provider's zone (UTC when it has none)." })
+  startsAtInOriginalTimeZone(@Parent() m: MaintenanceType) {
+    return inZone(m.startsAt, m.originalTimeZone);
+  }
+
+  @ResolveField(() => String)
+  endsAtInOriginalTimeZone(@Parent() m: MaintenanceType) {
+    return inZone(m.endsAt, m.originalTimeZone);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "True when the provider's zone is set and its offset differs from the viewer's (default HUSH_DEFAULT_TIME_ZONE).",
+  })
+  hasTimeZoneDifference(
+    @Parent() m: MaintenanceType,
+    @Args('viewerTimeZone', { type: () => TimeZoneScalar, nullable: true }) viewer: string | null,
+  ) {
+    return hasTimeZoneDifference(m.startsAt, m.originalTimeZone, viewer ?? this.config.HUSH_DEFAULT_TIME_ZONE);
+  }
+}

@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity';
+import { BadUserInputError, NotFoundError, type FieldProblem } from '../common/errors/domain-error';
+import { definedOnly } from '../common/graphql/defined-only';
+import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
+import { Provider } from './entities/inventory.entities';
+import { EventNotification, Impact, Maintenance, type NotificationFormat } from './entities/maintenance.entity';
+import { MaintenanceStatus } from './maintenance-status';
+import { setActor } from './replacement.subscriber';
+import { cancel, markCompleted, markInProgress, setStatus, type Transition } from './workflow/maintenance-workflow';
+
+export type MaintenanceFields = Pick<
+  Maintenance,
+  | 'name'
+  | 'summary'
+  | 'providerId'
+  | 'startsAt'
+  | 'endsAt'
+  | 'status'
+  | 'originalTimeZone'
+  | 'internalTicket'
+  | 'acknowledged'
+  | 'comments'
+  | 'impactDescription'
+  | 'replacesId'
+>;
+
+export const MAINTENANCE_FIELDS = [
+  'name',
+  'summary',
+  'providerId',
+  'startsAt',
+  'endsAt',
+  'status',
+  'originalTimeZone',
+  'internalTicket',
+  'acknowledged',
+  'comments',
+  'impactDescription',
+  'replacesId',
+] as const;
+
+export const OBJECT_TYPE = 'Maintenance';
+
+/**
+ * Provider maintenances and their workflow. Every status change goes through
+ * the workflow module; every write is one transaction with its changelog
+ * entry, which carries the status after the change (the timeline).
+ */
+@Injectable()
+export class MaintenanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+  ) {}
+
+  readonly byId = () =>
+    new DataLoader<string, Maintenance | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(Maintenance).findBy({ id: In([...ids]) }), (m) => m.id, null),
+    );
+
+  /** The maintenances that replace each one (normally one). */
+  readonly replacedBy = () =>
+    new DataLoader<string, Maintenance[]>(async (ids) =>
+      groupByKeys(
+        ids,
+        await this.dataSource.getRepository(Maintenance).find({ where: { replacesId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+        (m) => m.replacesId!,
+      ),
+    );
+
+  readonly notificationsOf = () =>
+    new DataLoader<string, EventNotification[]>(async (ids) =>
+      groupByKeys(
+        ids,
+        await this.dataSource
+          .getRepository(EventNotification)
+          .find({ where: { maintenanceId: In([...ids]) }, order: { receivedAt: 'ASC', id: 'ASC' } }),
+        (n) => n.maintenanceId,
+      ),
+    );
+
+  async get(id: string): Promise<Maintenance> {
+    const m = await this.dataSource.getRepository(Maintenance).findOneBy({ id });
+    if (!m) throw new NotFoundError('Maintenance', id, 'id');
+    return m;
+  }
+
+  create(input: MaintenanceFields, actor: Actor): Promise<Maintenance> {
+    return this.dataSource.transaction((manager) => this.insert(manager, input, actor));
+  }
+
+  /** Inserts in the caller's transaction; a `replacesId` makes the replaced one RE_SCHEDULED (see the subscriber). */
+  async insert(
+    manager: EntityManager,
+    input: MaintenanceFields & { providerMaintenanceId?: string | null; noticeSequence?: number | null },
+    actor: Actor,
+  ): Promise<Maintenance> {
+    const problems = [...rangeProblems(input.startsAt, input.endsAt), ...(await this.referenceProblems(manager, input))];
+    if (input.status === MaintenanceStatus.RE_SCHEDULED)
+      problems.push({ path: 'input.status', message: 'RE_SCHEDULED is set only when a replacement is created' });
+    if (problems.length) throw new BadUserInputError(problems);
+    setActor(manager, actor);
+    const saved = await manager.save(manager.create(Maintenance, input));
+    await this.changeLog.record(manager, {
+      objectType: OBJECT_TYPE,
+      objectId: saved.id,
+      action: 'CREATE',
+      actor,
+      changes: diffFields(null, saved, MAINTENANCE_FIELDS),
+      status: saved.status,
+    });
+    return saved;
+  }
+
+  /** Fields change freely; `status` only along the workflow. */
+  update(id: string, input: Partial<MaintenanceFields>, actor: Actor): Promise<Maintenance> {
+    return this.dataSource.transaction((manager) => this.change(manager, id, input, actor));
+  }
+
+  /** Applies an update in the caller's transaction; returns the maintenance as it now is. */
+  async change(
+    manager: EntityManager,
+    id: string,
+    input: Partial<MaintenanceFields> & { noticeSequence?: number | null },
+    actor: Actor,
+  ): Promise<Maintenance> {
+    const m = await this.locked(manager, id);
+    const { status, ...fields } = definedOnly(input);
+    const before = { ...m };
+    Object.assign(m, fields);
+    if (status) m.status = setStatus(before.status, status).to;
+    const problems = rangeProblems(m.startsAt, m.endsAt);
+    if (problems.length) throw new BadUserInputError(problems);
+    const changes = diffFields(before, m, MAINTENANCE_FIELDS);
+    if (Object.keys(changes).length === 0 && before.noticeSequence === m.noticeSequence) return m;
+    const saved = await manager.save(m);
+    if (Object.keys(changes).length) {
+      await this.changeLog.record(manager, {
+        objectType: OBJECT_TYPE,
+        objectId: id,
+        action: changes.status ? 'TRANSITION' : 'UPDATE',
+        actor,
+        changes,
+        status: saved.status,
+      });
+    }
+    return saved;
+  }
+
+  delete(id: string, actor: Actor): Promise<Maintenance> {
+    return this.dataSource.transaction(async (manager) => {
+      const m = await this.locked(manager, id);
+      await manager.delete(Maintenance, { id });
+      await this.changeLog.record(manager, {
+        objectType: OBJECT_TYPE,
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(m, null, MAINTENANCE_FIELDS),
+        status: m.status,
+      });
+      return m;
+    });
+  }
+
+  /** Idempotent: acknowledging an acknowledged maintenance records nothing. */
+  acknowledge(id: string, actor: Actor): Promise<Maintenance> {
+    return this.update(id, { acknowledged: true }, actor);
+  }
+
+  markInProgress(id: string, actor: Actor) {
+    return this.transition(id, markInProgress, actor);
+  }
+
+  markCompleted(id: string, actor: Actor) {
+    return this.transition(id, markCompleted, actor);
+  }
+
+  cancel(id: string, actor: Actor) {
+    return this.transition(id, cancel, actor);
+  }
+
+  /**
+   * A copy of every field but id, timestamps and the provider's notice id,
+   * with the input's overrides, status TENTATIVE and `replaces` = the
+   * original, which the insert turns RE_SCHEDULED. Impacts are copied too:
+   * the replacement affects the same things unless edited.
+   */
+  reschedule(
+    id: string,
+    overrides: Partial<MaintenanceFields> & Pick<MaintenanceFields, 'startsAt' | 'endsAt'>,
+    actor: Actor,
+  ): Promise<Maintenance> {
+    return this.dataSource.transaction(async (manager) => {
+      const original = await this.locked(manager, id);
+      const copy: MaintenanceFields = {
+        ...pick(original, MAINTENANCE_FIELDS),
+        ...definedOnly(overrides),
+        status: MaintenanceStatus.TENTATIVE,
+        replacesId: original.id,
+      };
+      const created = await this.insert(manager, copy, actor);
+      const impacts = await manager.find(Impact, { where: { maintenanceId: original.id } });
+      if (impacts.length)
+        await manager.insert(
+          Impact,
+          impacts.map(({ targetType, targetId, level }) => ({ maintenanceId: created.id, targetType, targetId, level })),
+        );
+      return created;
+    });
+  }
+
+  attachNotification(
+    maintenanceId: string,
+    input: { subject: string; sender: string; receivedAt: Date; body: string; format: NotificationFormat },
+    actor: Actor,
+    manager?: EntityManager,
+  ): Promise<EventNotification> {
+    const work = async (m: EntityManager) => {
+      const maintenance = await this.locked(m, maintenanceId);
+      const saved = await m.save(m.create(EventNotification, { ...input, maintenanceId }));
+      await this.changeLog.record(m, {
+        objectType: OBJECT_TYPE,
+        objectId: maintenanceId,
+        action: 'UPDATE',
+        actor,
+        changes: { notification: { before: null, after: { id: saved.id, subject: saved.subject } } },
+        status: maintenance.status,
+      });
+      return saved;
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  timeline(id: string, limit: number): Promise<ChangeLogEntry[]> {
+    return this.changeLog.forObject(OBJECT_TYPE, id, limit);
+  }
+
+  async locked(manager: EntityManager, id: string): Promise<Maintenance> {
+    const m = await manager.findOne(Maintenance, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!m) throw new NotFoundError('Maintenance', id, 'id');
+    return m;
+  }
+
+  private transition(id: string, action: (from: MaintenanceStatus) => Transition, actor: Actor): Promise<Maintenance> {
+    return this.dataSource.transaction(async (manager) => {
+      const m = await this.locked(manager, id);
+      const { to, changed } = action(m.status);
+      if (!changed) return m;
+      const from = m.status;
+      m.status = to;
+      const saved = await manager.save(m);
+      await this.changeLog.record(manager, {
+        objectType: OBJECT_TYPE,
+        objectId: id,
+        action: 'TRANSITION',
+        actor,
+        changes: { status: { before: from, after: to } },
+        status: to,
+      });
+      return saved;
+    });
+  }
+
+  private async referenceProblems(
+    manager: EntityManager,
+    input: Pick<MaintenanceFields, 'providerId' | 'replacesId'>,
+  ): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    if (!(await manager.existsBy(Provider, { id: input.providerId })))
+      problems.push({ path: 'input.providerId', message: `no provider ${input.providerId}` });
+    if (input.replacesId && !(await manager.existsBy(Maintenance, { id: input.replacesId }))) {
+      problems.push({ path: 'input.replacesId', message: `no maintenance ${input.replacesId}` });
+    }
+    return problems;
+  }
+}
+
+function rangeProblems(startsAt: Date, endsAt: Date): FieldProblem[] {
+  return endsAt.getTime() >= startsAt.getTime() ? [] : [{ path: 'input.endsAt', message: 'must not be before startsAt' }];
+}
+
+function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
+}

@@ -1,0 +1,174 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ConnectionType } from '../common/pagination/connection';
+import { TimeZoneScalar } from '../common/scalars/scalars';
+import { ImpactTargetKind, NotificationFormat } from './entities/maintenance.entity';
+import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
+
+registerEnumType(MaintenanceStatus, { name: 'MaintenanceStatus', description: 'The BCOP status of a provider maintenance.' });
+registerEnumType(ImpactLevel, { name: 'ImpactLevel' });
+registerEnumType(ImpactTargetKind, { name: 'ImpactTargetType' });
+registerEnumType(NotificationFormat, { name: 'NotificationFormat' });
+
+const uuid = { message: 'must be a UUID' };
+
+@ObjectType('Maintenance', { description: "A provider's planned maintenance." })
+export class MaintenanceType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() summary!: string;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field(() => MaintenanceStatus) status!: MaintenanceStatus;
+  @Field() acknowledged!: boolean;
+  @Field(() => TimeZoneScalar, { nullable: true, description: "The provider's zone, from its notification." }) originalTimeZone!:
+    string | null;
+  @Field() internalTicket!: string;
+  @Field() comments!: string;
+  @Field() impactDescription!: string;
+  @Field(() => String, { nullable: true, description: "The provider's own id for it (BCOP MAINTENANCE-ID), when imported." })
+  providerMaintenanceId!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+  providerId!: string;
+  replacesId!: string | null;
+}
+export const MaintenanceConnection = ConnectionType(MaintenanceType, 'MaintenanceConnection');
+
+@InputType()
+export class CreateMaintenanceInput {
+  @Field() @IsString() @Length(1, 100) name!: string;
+  @Field() @IsString() @Length(1, 200) summary!: string;
+  @Field(() => ID) @IsUUID(undefined, uuid) providerId!: string;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field(() => MaintenanceStatus, { defaultValue: MaintenanceStatus.TENTATIVE }) @IsEnum(MaintenanceStatus) status!: MaintenanceStatus;
+  @Field(() => TimeZoneScalar, { nullable: true }) @IsOptional() @IsString() originalTimeZone?: string;
+  @Field({ defaultValue: '' }) @IsString() @Length(0, 100) internalTicket!: string;
+  @Field({ defaultValue: false }) @IsBoolean() acknowledged!: boolean;
+  @Field({ defaultValue: '' }) @IsString() comments!: string;
+  @Field({ defaultValue: '' }) @IsString() impactDescription!: string;
+  @Field(() => ID, { nullable: true, description: 'The maintenance this one replaces; that one becomes RE_SCHEDULED.' })
+  @IsOptional()
+  @IsUUID(undefined, uuid)
+  replacesId?: string;
+}
+
+@InputType()
+export class UpdateMaintenanceInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) summary?: string;
+  @Field(() => Date, { nullable: true }) startsAt?: Date;
+  @Field(() => Date, { nullable: true }) endsAt?: Date;
+  @Field(() => MaintenanceStatus, { nullable: true, description: 'Only along the workflow.' })
+  @IsOptional()
+  @IsEnum(MaintenanceStatus)
+  status?: MaintenanceStatus;
+  @Field(() => TimeZoneScalar, { nullable: true }) @IsOptional() @IsString() originalTimeZone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 100) internalTicket?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() acknowledged?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsString() comments?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() impactDescription?: string;
+}
+
+@InputType({ description: 'The new window (required) and any other field to change on the copy.' })
+export class RescheduleMaintenanceInput {
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) summary?: string;
+  @Field(() => TimeZoneScalar, { nullable: true }) @IsOptional() @IsString() originalTimeZone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 100) internalTicket?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() comments?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() impactDescription?: string;
+}
+
+@InputType()
+export class MaintenanceFilter {
+  @Field(() => [MaintenanceStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(MaintenanceStatus, { each: true })
+  status?: MaintenanceStatus[];
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID(undefined, uuid) providerId?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() acknowledged?: boolean;
+  @Field(() => Date, { nullable: true }) startsAfter?: Date;
+  @Field(() => Date, { nullable: true }) startsBefore?: Date;
+  @Field(() => Date, { nullable: true }) endsAfter?: Date;
+  @Field(() => Date, { nullable: true }) endsBefore?: Date;
+  @Field({ nullable: true, description: 'Only maintenances that replace another (true) or not (false).' })
+  @IsOptional()
+  @IsBoolean()
+  hasReplaces?: boolean;
+  @Field(() => ID, { nullable: true, description: 'Only the maintenances that replace this one.' })
+  @IsOptional()
+  @IsUUID(undefined, uuid)
+  replacesId?: string;
+  @Field(() => ID, { nullable: true, description: 'Impacting the site, a location at it, or a circuit ending there.' })
+  @IsOptional()
+  @IsUUID(undefined, uuid)
+  siteId?: string;
+  @Field(() => ID, { nullable: true, description: 'Impacting a site in the region or any region below it.' })
+  @IsOptional()
+  @IsUUID(undefined, uuid)
+  regionId?: string;
+  @Field(() => ID, { nullable: true, description: 'Impacting the location (or one inside it), or a circuit ending there.' })
+  @IsOptional()
+  @IsUUID(undefined, uuid)
+  locationId?: string;
+  @Field({ nullable: true, description: 'Text in the name, summary, internal ticket or impact description.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+}
+
+@ObjectType('ImpactTarget')
+export class ImpactTargetType {
+  @Field(() => ImpactTargetKind) type!: ImpactTargetKind;
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'Display name; null if the object is gone.' }) name!: string | null;
+}
+
+@ObjectType('Impact')
+export class ImpactType {
+  @Field(() => ID) id!: string;
+  @Field(() => ImpactLevel) level!: ImpactLevel;
+  @Field(() => ImpactTargetType) target!: ImpactTargetType;
+  maintenanceId!: string;
+}
+
+@InputType()
+export class ImpactTargetInput {
+  @Field(() => ImpactTargetKind) @IsEnum(ImpactTargetKind) type!: ImpactTargetKind;
+  @Field(() => ID) @IsUUID(undefined, uuid) id!: string;
+}
+
+@InputType()
+export class AddImpactInput {
+  @Field(() => ImpactTargetInput) target!: ImpactTargetInput;
+  @Field(() => ImpactLevel) @IsEnum(ImpactLevel) level!: ImpactLevel;
+}
+
+@InputType()
+export class UpdateImpactInput {
+  @Field(() => ImpactLevel) @IsEnum(ImpactLevel) level!: ImpactLevel;
+}
+
+@ObjectType('EventNotification', { description: 'A provider message about a maintenance, as received.' })
+export class EventNotificationType {
+  @Field(() => ID) id!: string;
+  @Field() subject!: string;
+  @Field() sender!: string;
+  @Field(() => Date) receivedAt!: Date;
+  @Field() body!: string;
+  @Field(() => NotificationFormat) format!: NotificationFormat;
+}
+
+@InputType()
+export class AttachNotificationInput {
+  @Field() @IsString() @Length(1, 500) subject!: string;
+  @Field() @IsString() @Length(1, 320) sender!: string;
+  @Field(() => Date) receivedAt!: Date;
+  @Field() @IsString() @Length(0, 1_000_000) body!: string;
+  @Field(() => NotificationFormat, { defaultValue: NotificationFormat.TEXT }) @IsEnum(NotificationFormat) format!: NotificationFormat;
+}

@@ -1,0 +1,18 @@
+/**
+ * The schedule engine: one-time and recurring windows in any IANA zone,
+ * correct across DST (the rules are in docs/schedule.md). Plain functions, no
+ * framework: every module that schedules things uses it.
+ */
+export { CompiledSchedule, compileSchedule, ScheduleError } from './compile';
+export {
+  firstOccurrenceStart,
+  lastOccurrenceEnd,
+  nextOccurrences,
+  occurrenceAt,
+  occurrencesBetween,
+  previousOccurrence,
+  zonedBoundary,
+} from './occurrences';
+export { WEEKDAYS, type MonthWeekday, type Occurrence, type Recurrence, type Schedule, type ScheduleProblem, type Weekday } from './types';
+export { MAX_INTERVAL, MAX_OCCURRENCES, validateSchedule } from './validate';
+export { isValidTimeZone } from './zone-offsets';

@@ -1,0 +1,85 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Service } from './service.entity';
+
+export enum IncidentStatus {
+  TRIGGERED = 'TRIGGERED',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  RESOLVED = 'RESOLVED',
+}
+
+export enum EventAction {
+  TRIGGER = 'TRIGGER',
+  ACKNOWLEDGE = 'ACKNOWLEDGE',
+  RESOLVE = 'RESOLVE',
+}
+
+export enum EventSeverity {
+  CRITICAL = 'CRITICAL',
+  ERROR = 'ERROR',
+  WARNING = 'WARNING',
+  INFO = 'INFO',
+}
+
+/** What Hush did with an event. */
+export enum EventResult {
+  INCIDENT_OPENED = 'INCIDENT_OPENED',
+  ADDED_TO_INCIDENT = 'ADDED_TO_INCIDENT',
+  SUPPRESSED = 'SUPPRESSED',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  RESOLVED = 'RESOLVED',
+  /** ACKNOWLEDGE or RESOLVE with no open incident for the key; or a TRIGGER to a DISABLED service. */
+  IGNORED = 'IGNORED',
+}
+
+@Entity({ name: 'incident' })
+// One open incident per service and dedup key; the partial unique index is in the migration.
+@Index('UQ_incident_open_dedup_key', { synchronize: false })
+@Index('IX_incident_service', ['serviceId', 'createdAt'])
+export class Incident {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'service_id', type: 'uuid' }) serviceId!: string;
+  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_incident_service' })
+  service?: Service;
+  @Column({ name: 'dedup_key', type: 'text' }) dedupKey!: string;
+  @Column({ type: 'enum', enum: IncidentStatus, enumName: 'incident_status' }) status!: IncidentStatus;
+  @Column({ type: 'text' }) summary!: string;
+  @Column({ type: 'enum', enum: EventSeverity, enumName: 'event_severity' }) severity!: EventSeverity;
+  /** From the Clock, like every time a decision depends on. */
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt!: Date | null;
+}
+
+/** Every event received, with what was done with it and why. */
+@Entity({ name: 'service_event' })
+@Index('IX_service_event_incident', ['incidentId', 'receivedAt'])
+@Index('IX_service_event_service', ['serviceId', 'receivedAt'])
+export class ServiceEvent {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'service_id', type: 'uuid' }) serviceId!: string;
+  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_service_event_service' })
+  service?: Service;
+  @Column({ name: 'incident_id', type: 'uuid', nullable: true }) incidentId!: string | null;
+  @ManyToOne(() => Incident, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'FK_service_event_incident' })
+  incident?: Incident;
+  @Column({ type: 'enum', enum: EventAction, enumName: 'event_action' }) action!: EventAction;
+  @Column({ name: 'dedup_key', type: 'text' }) dedupKey!: string;
+  @Column({ type: 'text', nullable: true }) summary!: string | null;
+  @Column({ type: 'text', nullable: true }) source!: string | null;
+  @Column({ type: 'enum', enum: EventSeverity, enumName: 'event_severity', nullable: true }) severity!: EventSeverity | null;
+  @Column({ type: 'jsonb', nullable: true }) details!: unknown;
+  @Column({ type: 'enum', enum: EventResult, enumName: 'event_result' }) result!: EventResult;
+  /** The windows that suppressed it: `[{ id, description, start, end }]`. */
+  @Column({ type: 'jsonb' }) reasons!: SuppressionReasonRecord[];
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
+}
+
+export interface SuppressionReasonRecord {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+}

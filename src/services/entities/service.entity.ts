@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EscalationPolicy } from './escalation-policy.entity';
+
+export enum ServiceStatus {
+  ACTIVE = 'ACTIVE',
+  DISABLED = 'DISABLED',
+}
+
+@Entity({ name: 'service' })
+@Index('UQ_service_name', { synchronize: false })
+@Index('IX_service_escalation_policy', ['escalationPolicyId'])
+export class Service {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Unique regardless of case (index on lower(name), in the migration). */
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
+  @Column({ name: 'escalation_policy_id', type: 'uuid' }) escalationPolicyId!: string;
+  @ManyToOne(() => EscalationPolicy, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'escalation_policy_id', foreignKeyConstraintName: 'FK_service_escalation_policy' })
+  escalationPolicy?: EscalationPolicy;
+  /** Routes events to this service without knowing its id, as monitoring tools do. */
+  @Index('UQ_service_integration_key', { unique: true })
+  @Column({ name: 'integration_key', type: 'text' })
+  integrationKey!: string;
+  @Column({ type: 'enum', enum: ServiceStatus, enumName: 'service_status', default: ServiceStatus.ACTIVE }) status!: ServiceStatus;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

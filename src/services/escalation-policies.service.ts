@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { uniqueAs } from '../common/errors/pg-errors';
+import { definedOnly } from '../common/graphql/defined-only';
+import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
+import type { Connection } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageArgs } from '../common/pagination/page-args';
+import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './entities/escalation-policy.entity';
+import { Service } from './entities/service.entity';
+import { User } from './entities/user.entity';
+
+export interface RuleInput {
+  delayMinutes: number;
+  targets: { type: 'USER'; id: string }[];
+}
+
+export interface PolicyInput {
+  name: string;
+  description: string;
+  numLoops: number;
+  rules: RuleInput[];
+}
+
+const FIELDS = ['name', 'description', 'numLoops'] as const;
+
+@Injectable()
+export class EscalationPoliciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+  ) {}
+
+  readonly byId = () =>
+    new DataLoader<string, EscalationPolicy | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(EscalationPolicy).findBy({ id: In([...ids]) }), (p) => p.id, null),
+    );
+
+  readonly rulesByPolicy = () =>
+    new DataLoader<string, EscalationRule[]>(async (ids) =>
+      groupByKeys(
+        ids,
+        await this.dataSource.getRepository(EscalationRule).find({ where: { policyId: In([...ids]) }, order: { position: 'ASC' } }),
+        (r) => r.policyId,
+      ),
+    );
+
+  readonly targetsByRule = () =>
+    new DataLoader<string, EscalationRuleTarget[]>(async (ids) =>
+      groupByKeys(
+        ids,
+        await this.dataSource.getRepository(EscalationRuleTarget).find({ where: { ruleId: In([...ids]) }, order: { position: 'ASC' } }),
+        (t) => t.ruleId,
+      ),
+    );
+
+  async get(id: string): Promise<EscalationPolicy> {
+    const policy = await this.dataSource.getRepository(EscalationPolicy).findOneBy({ id });
+    if (!policy) throw new NotFoundError('EscalationPolicy', id, 'id');
+    return policy;
+  }
+
+  list(page: PageArgs): Promise<Connection<EscalationPolicy>> {
+    return keysetPage(this.dataSource.getRepository(EscalationPolicy).createQueryBuilder('p'), page, {
+      column: 'lower(p.name)',
+      idColumn: 'p.id',
+      cast: 'text',
+      valueOf: (p) => p.name.toLowerCase(),
+      idOf: (p) => p.id,
+    });
+  }
+
+  create(input: PolicyInput, actor: Actor): Promise<EscalationPolicy> {
+    return this.write(input.name, async (manager) => {
+      const { rules, ...fields } = input;
+      const policy = await manager.save(manager.create(EscalationPolicy, fields));
+      const ruleChanges = await this.replaceRules(manager, policy.id, rules);
+      await this.changeLog.record(manager, {
+        objectType: 'EscalationPolicy',
+        objectId: policy.id,
+        action: 'CREATE',
+        actor,
+        changes: { ...diffFields(null, policy, FIELDS), rules: { before: null, after: ruleChanges } },
+      });
+      return policy;
+    });
+  }
+
+  update(id: string, input: Partial<PolicyInput>, actor: Actor): Promise<EscalationPolicy> {
+    return this.write(input.name, async (manager) => {
+      const policy = await manager.findOne(EscalationPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw new NotFoundError('EscalationPolicy', id, 'id');
+      const { rules, ...fields } = input;
+      const before = { ...policy };
+      Object.assign(policy, definedOnly(fields));
+      const changes = diffFields(before, policy, FIELDS);
+      if (Object.keys(changes).length) await manager.save(policy);
+      if (rules) {
+        const previous = await this.describeRules(manager, id);
+        const next = await this.replaceRules(manager, id, rules);
+        if (JSON.stringify(previous) !== JSON.stringify(next)) changes.rules = { before: previous, after: next };
+      }
+      if (Object.keys(changes).length) {
+        await manager.update(EscalationPolicy, { id }, { updatedAt: () => 'now()' });
+        await this.changeLog.record(manager, { objectType: 'EscalationPolicy', objectId: id, action: 'UPDATE', actor, changes });
+      }
+      return manager.findOneByOrFail(EscalationPolicy, { id });
+    });
+  }
+
+  /** Refused while a service uses the policy: the error names the services. */
+  delete(id: string, actor: Actor): Promise<EscalationPolicy> {
+    return this.dataSource.transaction(async (manager) => {
+      const policy = await manager.findOne(EscalationPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw new NotFoundError('EscalationPolicy', id, 'id');
+      const holders = await manager.find(Service, {
+        where: { escalationPolicyId: id },
+        select: { id: true, name: true },
+        order: { name: 'ASC' },
+      });
+      if (holders.length) {
+        throw new ConflictError(`Escalation policy ${policy.name} is used by services: ${holders.map((s) => s.name).join(', ')}`, {
+          heldBy: holders.map((s) => ({ type: 'Service', id: s.id, name: s.name })),
+        });
+      }
+      const rules = await this.describeRules(manager, id);
+      await manager.delete(EscalationPolicy, { id });
+      await this.changeLog.record(manager, {
+        objectType: 'EscalationPolicy',
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: { ...diffFields(policy, null, FIELDS), rules: { before: rules, after: null } },
+      });
+      return policy;
+    });
+  }
+
+  /** Rules as stored data, for the changelog. */
+  private async describeRules(manager: EntityManager, policyId: string): Promise<RuleInput[]> {
+    const rules = await manager.find(EscalationRule, { where: { policyId }, order: { position: 'ASC' } });
+    const targets = await manager.find(EscalationRuleTarget, { where: { ruleId: In(rules.map((r) => r.id)) }, order: { position: 'ASC' } });
+    return rules.map((r) => ({
+      delayMinutes: r.delayMinutes,
+      targets: targets.filter((t) => t.ruleId === r.id).map((t) => ({ type: t.targetType, id: t.userId })),
+    }));
+  }
+
+  private async replaceRules(manager: EntityManager, policyId: string, rules: RuleInput[]): Promise<RuleInput[]> {
+    const userIds = [...new Set(rules.flatMap((r) => r.targets.map((t) => t.id)))];
+    const known = new Set((await manager.find(User, { where: { id: In(userIds) }, select: { id: true } })).map((u) => u.id));
+    const missing = rules.flatMap((r, i) =>
+      r.targets.flatMap((t, j) => (known.has(t.id) ? [] : [{ path: `input.rules.${i}.targets.${j}.id`, message: `no user ${t.id}` }])),
+    );
+    if (missing.length) throw new BadUserInputError(missing);
+
+    await manager.delete(EscalationRule, { policyId });
+    for (const [position, rule] of rules.entries()) {
+      const saved = await manager.save(manager.create(EscalationRule, { policyId, position, delayMinutes: rule.delayMinutes }));
+      await manager.insert(
+        EscalationRuleTarget,
+        rule.targets.map((t, i) => ({ ruleId: saved.id, position: i, targetType: 'USER' as const, userId: t.id })),
+      );
+    }
+    return rules.map((r) => ({ delayMinutes: r.delayMinutes, targets: r.targets.map((t) => ({ type: t.type, id: t.id })) }));
+  }
+
+  private write<T>(name: string | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return uniqueAs(
+      () => this.dataSource.transaction(work),
+      'UQ_escalation_policy_name',
+      () => new ConflictError(`An escalation policy named ${name} already exists`, { path: 'input.name' }),
+    );
+  }
+}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
+import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
+import type { Connection } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageArgs } from '../common/pagination/page-args';
+import {
+  EventAction,
+  EventResult,
+  EventSeverity,
+  Incident,
+  IncidentStatus,
+  ServiceEvent,
+  type SuppressionReasonRecord,
+} from './entities/incident.entity';
+import { Service, ServiceStatus } from './entities/service.entity';
+import { MaintenanceWindowsService } from './maintenance-windows.service';
+
+export interface EventInput {
+  serviceId?: string;
+  integrationKey?: string;
+  action: EventAction;
+  dedupKey?: string;
+  summary?: string;
+  source?: string;
+  severity?: EventSeverity;
+  details?: unknown;
+}
+
+export interface EventOutcome {
+  event: ServiceEvent;
+  incident: Incident | null;
+  suppressed: boolean;
+}
+
+/**
+ * Events routed to services: TRIGGER opens (or joins) an incident unless the
+ * service is in maintenance; ACKNOWLEDGE and RESOLVE act on the open incident
+ * of their key whatever the maintenance. Every event is kept with its result.
+ */
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly windows: MaintenanceWindowsService,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly incidentById = () =>
+    new DataLoader<string, Incident | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(Incident).findBy({ id: In([...ids]) }), (i) => i.id, null),
+    );
+
+  readonly eventsByIncident = () =>
+    new DataLoader<string, ServiceEvent[]>(async (ids) =>
+      groupByKeys(
+        ids,
+        await this.dataSource
+          .getRepository(ServiceEvent)
+          .find({ where: { incidentId: In([...ids]) }, order: { receivedAt: 'ASC', id: 'ASC' } }),
+        (e) => e.incidentId!,
+      ),
+    );
+
+  async send(input: EventInput): Promise<EventOutcome> {
+    const service = await this.route(input);
+    const now = this.clock.now();
+    const dedupKey = input.dedupKey ?? (input.action === EventAction.TRIGGER ? randomUUID() : undefined);
+    if (!dedupKey) throw BadUserInputError.field('input.dedupKey', `is required to ${input.action.toLowerCase()}`);
+    if (input.action === EventAction.TRIGGER && !input.summary) throw BadUserInputError.field('input.summary', 'is required to trigger');
+
+    return this.dataSource.transaction(async (manager) => {
+      const record = (result: EventResult, incident: Incident | null, reasons: SuppressionReasonRecord[] = []) =>
+        manager.save(
+          manager.create(ServiceEvent, {
+            serviceId: service.id,
+            incidentId: incident?.id ?? null,
+            action: input.action,
+            dedupKey,
+            summary: input.summary ?? null,
+            source: input.source ?? null,
+            severity: input.severity ?? null,
+            details: input.details ?? null,
+            result,
+            reasons,
+            receivedAt: now,
+          }),
+        );
+
+      if (input.action !== EventAction.TRIGGER) {
+        const incident = await this.openIncident(manager, service.id, dedupKey);
+        if (!incident) return { event: await record(EventResult.IGNORED, null), incident: null, suppressed: false };
+        const acknowledge = input.action === EventAction.ACKNOWLEDGE;
+        if (acknowledge) Object.assign(incident, { status: IncidentStatus.ACKNOWLEDGED, acknowledgedAt: incident.acknowledgedAt ?? now });
+        else Object.assign(incident, { status: IncidentStatus.RESOLVED, resolvedAt: now });
+        await manager.save(incident);
+        return {
+          event: await record(acknowledge ? EventResult.ACKNOWLEDGED : EventResult.RESOLVED, incident),
+          incident,
+          suppressed: false,
+        };
+      }
+
+      if (service.status === ServiceStatus.DISABLED)
+        return { event: await record(EventResult.IGNORED, null), incident: null, suppressed: false };
+      const active = (await this.windows.activeWindows([service.id], now, manager)).get(service.id) ?? [];
+      if (active.length) {
+        const reasons = active.map((w) => ({
+          id: w.id,
+          name: w.description,
+          start: w.startsAt.toISOString(),
+          end: w.endsAt.toISOString(),
+        }));
+        return { event: await record(EventResult.SUPPRESSED, null, reasons), incident: null, suppressed: true };
+      }
+      const { incident, opened } = await this.openOrJoin(manager, service.id, dedupKey, input, now);
+      return {
+        event: await record(opened ? EventResult.INCIDENT_OPENED : EventResult.ADDED_TO_INCIDENT, incident),
+        incident,
+        suppressed: false,
+      };
+    });
+  }
+
+  list(filter: { serviceIds?: string[]; status?: IncidentStatus[] }, page: PageArgs): Promise<Connection<Incident>> {
+    const query = this.dataSource.getRepository(Incident).createQueryBuilder('i');
+    if (filter.serviceIds?.length) query.andWhere('i.service_id IN (:...serviceIds)', { serviceIds: filter.serviceIds });
+    if (filter.status?.length) query.andWhere('i.status IN (:...status)', { status: filter.status });
+    return keysetPage(query, page, {
+      column: 'i.created_at',
+      idColumn: 'i.id',
+      cast: 'timestamptz',
+      direction: 'DESC',
+      valueOf: (i) => i.createdAt.toISOString(),
+      idOf: (i) => i.id,
+    });
+  }
+
+  private async route(input: EventInput): Promise<Service> {
+    if (!!input.serviceId === !!input.integrationKey) {
+      throw new BadUserInputError([{ path: 'input.serviceId', message: 'give exactly one of serviceId and integrationKey' }]);
+    }
+    const repo = this.dataSource.getRepository(Service);
+    const service = input.serviceId
+      ? await repo.findOneBy({ id: input.serviceId })
+      : await repo.findOneBy({ integrationKey: input.integrationKey });
+    if (!service)
+      throw new NotFoundError(
+        'Service',
+        input.serviceId ?? 'with that integration key',
+        input.serviceId ? 'input.serviceId' : 'input.integrationKey',
+      );
+    return service;
+  }
+
+  private openIncident(manager: EntityManager, serviceId: string, dedupKey: string): Promise<Incident | null> {
+    return manager.findOne(Incident, {
+      where: { serviceId, dedupKey, status: Not(IncidentStatus.RESOLVED) },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Concurrent triggers with one key make one incident: the partial unique index decides, not a read. */
+  private async openOrJoin(
+    manager: EntityManager,
+    serviceId: string,
+    dedupKey: string,
+    input: EventInput,
+    now: Date,
+  ): Promise<{ incident: Incident; opened: boolean }> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Incident)
+      .values({
+        serviceId,
+        dedupKey,
+        status: IncidentStatus.TRIGGERED,
+        summary: input.summary!,
+        severity: input.severity ?? EventSeverity.CRITICAL,
+        createdAt: now,
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const row = inserted.raw[0] as { id: string } | undefined;
+    if (row) return { incident: await manager.findOneByOrFail(Incident, { id: row.id }), opened: true };
+    return { incident: (await this.openIncident(manager, serviceId, dedupKey))!, opened: false };
+  }
+}

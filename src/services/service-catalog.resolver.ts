@@ -1,0 +1,82 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/auth.decorators';
+import { Clock } from '../common/clock/clock';
+import type { RequestContext } from '../common/graphql/request-context';
+import { UuidPipe } from '../common/graphql/uuid.pipe';
+import { PageArgs } from '../common/pagination/page-args';
+import { EscalationPoliciesService } from './escalation-policies.service';
+import { MaintenanceWindowsService } from './maintenance-windows.service';
+import { ServiceCatalog } from './service-catalog.service';
+import { toPolicy, toService, toWindow } from './services.mappers';
+import {
+  AtArgs,
+  CreateServiceInput,
+  EscalationPolicyType,
+  MaintenanceWindowStateEnum,
+  MaintenanceWindowType,
+  ServiceConnection,
+  ServiceFilter,
+  ServiceType,
+  UpdateServiceInput,
+} from './services.types';
+
+@Resolver(() => ServiceType)
+export class ServiceCatalogResolver {
+  constructor(
+    private readonly catalog: ServiceCatalog,
+    private readonly policies: EscalationPoliciesService,
+    private readonly windows: MaintenanceWindowsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => ServiceConnection, { description: 'Services by name.' })
+  async services(@Args('filter', { type: () => ServiceFilter, nullable: true }) filter: ServiceFilter, @Args() page: PageArgs) {
+    const c = await this.catalog.list(filter ?? {}, page);
+    return { ...c, nodes: c.nodes.map(toService) };
+  }
+
+  @Query(() => ServiceType)
+  async service(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return toService(await this.catalog.get(id));
+  }
+
+  @Mutation(() => ServiceType)
+  async createService(@Args('input') input: CreateServiceInput, @CurrentActor() actor: Actor) {
+    return toService(await this.catalog.create(input, actor));
+  }
+
+  @Mutation(() => ServiceType)
+  async updateService(
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('input') input: UpdateServiceInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return toService(await this.catalog.update(id, input, actor));
+  }
+
+  @Mutation(() => ServiceType, { description: 'Refused (CONFLICT) while an ongoing or future maintenance window covers the service.' })
+  async deleteService(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentActor() actor: Actor) {
+    return toService(await this.catalog.delete(id, actor));
+  }
+
+  @ResolveField(() => EscalationPolicyType)
+  async escalationPolicy(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
+    return toPolicy((await ctx.loaders.get(this.policies.byId).load(service.escalationPolicyId))!);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether a maintenance window covers the service at `at` (default now).' })
+  async inMaintenance(@Parent() service: ServiceType, @Args() { at }: AtArgs, @Context() ctx: RequestContext) {
+    const when = at ?? this.clock.now();
+    return (await ctx.loaders.get(this.windows.activeWindowsAt, when.toISOString()).load(service.id)).length > 0;
+  }
+
+  @ResolveField(() => [MaintenanceWindowType], { description: 'By start; all of them, or those in one state.' })
+  async maintenanceWindows(
+    @Parent() service: ServiceType,
+    @Args('state', { type: () => MaintenanceWindowStateEnum, nullable: true }) state: MaintenanceWindowStateEnum | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return (await ctx.loaders.get(this.windows.windowsByService, state ?? undefined).load(service.id)).map(toWindow);
+  }
+}

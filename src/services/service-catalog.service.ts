@@ -1,0 +1,176 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { randomBytes } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { uniqueAs } from '../common/errors/pg-errors';
+import { definedOnly } from '../common/graphql/defined-only';
+import { byKeys } from '../common/loaders/loader-registry';
+import type { Connection } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageArgs } from '../common/pagination/page-args';
+import { Clock } from '../common/clock/clock';
+import { TargetRegistry } from '../common/targets/target-registry';
+import { EscalationPolicy } from './entities/escalation-policy.entity';
+import { MaintenanceWindow, MaintenanceWindowService } from './entities/maintenance-window.entity';
+import { Service, ServiceStatus } from './entities/service.entity';
+
+export interface ServiceInput {
+  name: string;
+  description: string;
+  escalationPolicyId: string;
+  status: ServiceStatus;
+}
+
+const FIELDS = ['name', 'description', 'escalationPolicyId', 'status'] as const;
+
+/** Services: what events are routed to and maintenance windows are put on. */
+@Injectable()
+export class ServiceCatalog implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+    private readonly clock: Clock,
+    private readonly targets: TargetRegistry,
+  ) {}
+
+  /** Other modules (provider impacts) may point at services. */
+  onModuleInit() {
+    this.targets.register('SERVICE', {
+      names: async (ids) => new Map((await this.dataSource.getRepository(Service).findBy({ id: In([...ids]) })).map((s) => [s.id, s.name])),
+    });
+  }
+
+  readonly byId = () =>
+    new DataLoader<string, Service | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(Service).findBy({ id: In([...ids]) }), (s) => s.id, null),
+    );
+
+  async get(id: string): Promise<Service> {
+    const service = await this.dataSource.getRepository(Service).findOneBy({ id });
+    if (!service) throw new NotFoundError('Service', id, 'id');
+    return service;
+  }
+
+  findByIntegrationKey(key: string): Promise<Service | null> {
+    return this.dataSource.getRepository(Service).findOneBy({ integrationKey: key });
+  }
+
+  list(filter: { query?: string; inMaintenance?: boolean }, page: PageArgs): Promise<Connection<Service>> {
+    const query = this.dataSource.getRepository(Service).createQueryBuilder('s');
+    if (filter.query) {
+      const like = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(s.name ILIKE :like OR s.description ILIKE :like)', { like });
+    }
+    if (filter.inMaintenance !== undefined && filter.inMaintenance !== null) {
+      const active = this.dataSource
+        .createQueryBuilder()
+        .select('1')
+        .from(MaintenanceWindowService, 'ws')
+        .innerJoin(MaintenanceWindow, 'w', 'w.id = ws.window_id')
+        .where('ws.service_id = s.id')
+        .andWhere(`tstzrange(w.starts_at, w.ends_at, '[)') @> CAST(:now AS timestamptz)`);
+      query.andWhere(`${filter.inMaintenance ? '' : 'NOT '}EXISTS (${active.getQuery()})`, { now: this.clock.now() });
+    }
+    return keysetPage(query, page, {
+      column: 'lower(s.name)',
+      idColumn: 's.id',
+      cast: 'text',
+      valueOf: (s) => s.name.toLowerCase(),
+      idOf: (s) => s.id,
+    });
+  }
+
+  create(input: ServiceInput, actor: Actor): Promise<Service> {
+    return this.write(input.name, async (manager) => {
+      await this.requirePolicy(manager, input.escalationPolicyId);
+      const service = await manager.save(manager.create(Service, { ...input, integrationKey: randomBytes(16).toString('hex') }));
+      await this.changeLog.record(manager, {
+        objectType: 'Service',
+        objectId: service.id,
+        action: 'CREATE',
+        actor,
+        changes: diffFields(null, service, FIELDS),
+        status: service.status,
+      });
+      return service;
+    });
+  }
+
+  update(id: string, input: Partial<ServiceInput>, actor: Actor): Promise<Service> {
+    return this.write(input.name, async (manager) => {
+      const service = await manager.findOne(Service, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!service) throw new NotFoundError('Service', id, 'id');
+      if (input.escalationPolicyId) await this.requirePolicy(manager, input.escalationPolicyId);
+      const before = { ...service };
+      Object.assign(service, definedOnly(input));
+      const changes = diffFields(before, service, FIELDS);
+      if (Object.keys(changes).length === 0) return service;
+      const saved = await manager.save(service);
+      await this.changeLog.record(manager, { objectType: 'Service', objectId: id, action: 'UPDATE', actor, changes, status: saved.status });
+      return saved;
+    });
+  }
+
+  /**
+   * Refused while an ongoing or future window covers the service (the error
+   * names them). Its past windows lose the service, and those left with no
+   * service go with it; its incidents and events go too.
+   */
+  delete(id: string, actor: Actor): Promise<Service> {
+    return this.dataSource.transaction(async (manager) => {
+      const service = await manager.findOne(Service, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!service) throw new NotFoundError('Service', id, 'id');
+      const holders = await manager
+        .createQueryBuilder(MaintenanceWindow, 'w')
+        .innerJoin(MaintenanceWindowService, 'ws', 'ws.window_id = w.id')
+        .where('ws.service_id = :id', { id })
+        .andWhere('w.ends_at > :now', { now: this.clock.now() })
+        .orderBy('w.starts_at')
+        .getMany();
+      if (holders.length) {
+        throw new ConflictError(
+          `Service ${service.name} has ongoing or future maintenance windows: ${holders.map((w) => w.id).join(', ')}`,
+          {
+            heldBy: holders.map((w) => ({ type: 'MaintenanceWindow', id: w.id, name: w.description })),
+          },
+        );
+      }
+      const pastWindowIds = (await manager.find(MaintenanceWindowService, { where: { serviceId: id } })).map((ws) => ws.windowId);
+      await manager.delete(Service, { id });
+      if (pastWindowIds.length) {
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(MaintenanceWindow)
+          .where('id IN (:...ids)', { ids: pastWindowIds })
+          .andWhere('NOT EXISTS (SELECT 1 FROM maintenance_window_service ws WHERE ws.window_id = maintenance_window.id)')
+          .execute();
+      }
+      await this.changeLog.record(manager, {
+        objectType: 'Service',
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(service, null, FIELDS),
+      });
+      return service;
+    });
+  }
+
+  private async requirePolicy(manager: EntityManager, id: string) {
+    if (!(await manager.existsBy(EscalationPolicy, { id })))
+      throw BadUserInputError.field('input.escalationPolicyId', `no escalation policy ${id}`);
+  }
+
+  private write<T>(name: string | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return uniqueAs(
+      () => this.dataSource.transaction(work),
+      'UQ_service_name',
+      () => new ConflictError(`A service named ${name} already exists`, { path: 'input.name' }),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { EscalationPoliciesResolver, EscalationRulesResolver, EscalationTargetsResolver } from './escalation-policies.resolver';
+import { EscalationPoliciesService } from './escalation-policies.service';
+import { EventsService } from './events.service';
+import { IncidentsResolver } from './incidents.resolver';
+import { MaintenanceWindowCreatorResolver, MaintenanceWindowsResolver } from './maintenance-windows.resolver';
+import { MaintenanceWindowsService } from './maintenance-windows.service';
+import { ServiceCatalogResolver } from './service-catalog.resolver';
+import { ServiceCatalog } from './service-catalog.service';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+/** Users, escalation policies, services, their maintenance windows, and the events and incidents routed to them. */
+@Module({
+  providers: [
+    UsersService,
+    EscalationPoliciesService,
+    ServiceCatalog,
+    MaintenanceWindowsService,
+    EventsService,
+    UsersResolver,
+    EscalationPoliciesResolver,
+    EscalationRulesResolver,
+    EscalationTargetsResolver,
+    ServiceCatalogResolver,
+    MaintenanceWindowsResolver,
+    MaintenanceWindowCreatorResolver,
+    IncidentsResolver,
+  ],
+  exports: [ServiceCatalog, MaintenanceWindowsService],
+})
+export class ServicesModule {}

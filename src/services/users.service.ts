@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { uniqueAs } from '../common/errors/pg-errors';
+import { definedOnly } from '../common/graphql/defined-only';
+import { byKeys } from '../common/loaders/loader-registry';
+import type { Connection } from '../common/pagination/connection';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageArgs } from '../common/pagination/page-args';
+import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './entities/escalation-policy.entity';
+import { User } from './entities/user.entity';
+
+const FIELDS = ['name', 'email', 'timeZone'] as const;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+  ) {}
+
+  readonly byId = () =>
+    new DataLoader<string, User | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id, null),
+    );
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('User', id, 'id');
+    return user;
+  }
+
+  list(page: PageArgs): Promise<Connection<User>> {
+    return keysetPage(this.dataSource.getRepository(User).createQueryBuilder('u'), page, {
+      column: 'lower(u.name)',
+      idColumn: 'u.id',
+      cast: 'text',
+      valueOf: (u) => u.name.toLowerCase(),
+      idOf: (u) => u.id,
+    });
+  }
+
+  create(input: Pick<User, 'name' | 'email' | 'timeZone'>, actor: Actor): Promise<User> {
+    return this.write(input.email, async (manager) => {
+      const user = await manager.save(manager.create(User, input));
+      await this.changeLog.record(manager, {
+        objectType: 'User',
+        objectId: user.id,
+        action: 'CREATE',
+        actor,
+        changes: diffFields(null, user, FIELDS),
+      });
+      return user;
+    });
+  }
+
+  update(id: string, input: Partial<Pick<User, 'name' | 'email' | 'timeZone'>>, actor: Actor): Promise<User> {
+    return this.write(input.email, async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User', id, 'id');
+      const before = { ...user };
+      Object.assign(user, definedOnly(input));
+      const changes = diffFields(before, user, FIELDS);
+      if (Object.keys(changes).length === 0) return user;
+      const saved = await manager.save(user);
+      await this.changeLog.record(manager, { objectType: 'User', objectId: id, action: 'UPDATE', actor, changes });
+      return saved;
+    });
+  }
+
+  /** Refused while an escalation policy targets the user: the error names the policies. */
+  delete(id: string, actor: Actor): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User', id, 'id');
+      const holders = await manager
+        .createQueryBuilder(EscalationPolicy, 'p')
+        .innerJoin(EscalationRule, 'r', 'r.policy_id = p.id')
+        .innerJoin(EscalationRuleTarget, 't', 't.rule_id = r.id')
+        .where('t.user_id = :id', { id })
+        .select(['p.id', 'p.name'])
+        .distinct(true)
+        .getMany();
+      if (holders.length) {
+        throw new ConflictError(`User ${user.name} is a target of escalation policies: ${holders.map((p) => p.name).join(', ')}`, {
+          heldBy: holders.map((p) => ({ type: 'EscalationPolicy', id: p.id, name: p.name })),
+        });
+      }
+      await manager.delete(User, { id });
+      await this.changeLog.record(manager, {
+        objectType: 'User',
+        objectId: id,
+        action: 'DELETE',
+        actor,
+        changes: diffFields(user, null, FIELDS),
+      });
+      return user;
+    });
+  }
+
+  private write<T>(email: string | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return uniqueAs(
+      () => this.dataSource.transaction(work),
+      'UQ_app_user_email',
+      () => new ConflictError(`A user with email ${email} already exists`, { path: 'input.email' }),
+    );
+  }
+}
