@@ -103,3 +103,25 @@ export function previousFiringDay(c: Calendar, from: number): number | null {
   }
   return null;
 }
+
+/** Whether the calendar fires on `day` — the same answer as `nextFiringDay(c, day) === day`, without searching. */
+export function firesOn(c: Calendar, day: number): boolean {
+  if (!inRange(c, day)) return false;
+  if (c.recurrence !== 'MONTHLY') {
+    const unit = c.recurrence === 'DAILY' ? 1 : 7;
+    const origin = c.recurrence === 'DAILY' ? c.startDay : mondayOf(c.startDay);
+    const period = unit * c.interval;
+    return (day - origin) % period < unit && (c.weekdayMask & (1 << weekdayOf(day))) !== 0;
+  }
+  const { year, month, dayOfMonth } = yearMonthOf(day);
+  const index = monthIndex({ year, month });
+  if (!fitsMonth(c, index, monthIndex(yearMonthOf(c.startDay)))) return false;
+  const length = daysInMonth(index);
+  for (const d of c.monthDays) if (dayOfMonth === (d > 0 ? d : length + d + 1)) return true;
+  const weekday = weekdayOf(day);
+  for (const { ordinal, weekday: w } of c.monthWeekdays) {
+    if (w !== weekday) continue;
+    if (ordinal === -1 ? dayOfMonth + 7 > length : Math.ceil(dayOfMonth / 7) === ordinal) return true;
+  }
+  return false;
+}

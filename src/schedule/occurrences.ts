@@ -1,5 +1,5 @@
 import { compiled, type CompiledSchedule } from './compile';
-import { nextFiringDay } from './firing-days';
+import { firesOn } from './firing-days';
 import type { Occurrence, Schedule } from './types';
 import { firstInstantShowing as firstInstantShowingOf } from './zone-offsets';
 
@@ -18,18 +18,14 @@ export function occurrenceAt(input: Input, t: Date): Occurrence | null {
   const day = s.localDay(time);
   // An occurrence lasts at most a day and a DST hour, so it started on this day or the one before;
   // the day after is checked for zones whose clock falls back across midnight.
-  for (const d of [day + 1, day, day - 1]) {
-    if (!firesOn(s, d)) continue;
+  for (let d = day + 1; d >= day - 1; d--) {
+    if (!firesOn(s.calendar, d)) continue;
     const start = s.boundary(d, s.startMinute);
     if (start > time) continue;
     const occurrence = s.onDay(d);
     if (occurrence && time < occurrence.end.getTime()) return occurrence;
   }
   return null;
-}
-
-function firesOn(s: CompiledSchedule, day: number): boolean {
-  return nextFiringDay(s.calendar!, day) === day;
 }
 
 /** Rule 7: the first `limit` occurrences whose end is after `from` (an ongoing one included), in start order. */

@@ -9,19 +9,27 @@ import { DAY_MS } from './local-date';
 class ZoneTable {
   /** year → instants at which the offset changes (ms), and the offset from each on. */
   private readonly years = new Map<number, { at: number[]; offset: number[]; first: number }>();
+  /** The stretch [from, to) of one offset found last: most lookups fall in it again. */
+  private from = 0;
+  private to = 0;
+  private offset = 0;
 
   constructor(private readonly zone: string) {}
 
   offsetAt(instant: number): number {
+    if (instant >= this.from && instant < this.to) return this.offset;
     const year = new Date(instant).getUTCFullYear();
     let table = this.years.get(year);
     if (!table) {
       table = this.build(year);
       this.years.set(year, table);
     }
-    let offset = table.first;
-    for (let i = 0; i < table.at.length && table.at[i] <= instant; i++) offset = table.offset[i];
-    return offset;
+    let i = 0;
+    while (i < table.at.length && table.at[i] <= instant) i++;
+    this.from = i === 0 ? Date.UTC(year, 0, 1) : table.at[i - 1];
+    this.to = i === table.at.length ? Date.UTC(year + 1, 0, 1) : table.at[i];
+    this.offset = i === 0 ? table.first : table.offset[i - 1];
+    return this.offset;
   }
 
   /** Samples every day of the year (and the next New Year) and pins each change to the millisecond. */
@@ -92,6 +100,9 @@ export function wallClock(zone: string, instant: number): number {
  */
 export function firstInstantShowing(zone: string, wall: number): number {
   // Offsets that could apply near this wall time: zones move by hours at most.
+  const before = offsetAt(zone, wall - DAY_MS);
+  // The common case: one offset all around, and the instant it gives really has it.
+  if (before === offsetAt(zone, wall + DAY_MS) && offsetAt(zone, wall - before) === before) return wall - before;
   const candidates = new Set([offsetAt(zone, wall - DAY_MS), offsetAt(zone, wall), offsetAt(zone, wall + DAY_MS)]);
   let best = Infinity;
   for (const offset of candidates) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { compileSchedule, occurrenceAt, occurrencesBetween, WEEKDAYS, type Schedule } from '..';
+import { firesOn, nextFiringDay } from '../firing-days';
 import { DAY_MS, formatDay } from '../local-date';
 import { offsetAt, wallClock } from '../zone-offsets';
 
@@ -107,6 +108,32 @@ describe('schedule properties', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('firesOn answers like searching for the next firing day', () => {
+    const ordinal = fc.constantFrom(1, 2, 3, 4, 5, -1);
+    const withOrdinals = fc
+      .tuple(recurring, ordinal, ordinal)
+      .filter(([, a, b]) => a !== b)
+      .map(([s, a, b]) =>
+        s.monthWeekdays
+          ? {
+              ...s,
+              monthWeekdays: [
+                { ...s.monthWeekdays[0], ordinal: a },
+                { ...s.monthWeekdays[1], ordinal: b },
+              ],
+            }
+          : s,
+      );
+    fc.assert(
+      fc.property(withOrdinals, fc.integer({ min: -10, max: 500 }), (s, offset) => {
+        const calendar = compileSchedule(s).calendar!;
+        const day = calendar.startDay + offset;
+        expect(firesOn(calendar, day)).toBe(nextFiringDay(calendar, day) === day);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
