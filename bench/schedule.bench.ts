@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { Frequency, RRule, type Options, type Weekday as RRuleWeekday } from 'rrule';
 import { compileSchedule, nextOccurrences, occurrenceAt, WEEKDAYS, type Schedule } from '../src/schedule';
+import { random } from './random';
 
 const ZONES = [
   'UTC',
@@ -34,16 +35,6 @@ const ZONES = [
   'America/Chicago',
 ];
 const RRULE_DAYS: RRuleWeekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same schedules. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = random(42);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];

@@ -56,14 +56,16 @@ export class BlackoutEventsService {
    * oldest — or null. Exported for the suppression side; reads no event table.
    */
   async decide(events: readonly EventInput[], at: Date): Promise<(BlackoutMatch | null)[]> {
-    const active: [CompiledPolicy, Occurrence][] = [];
-    for (const compiled of await this.cache.enabled()) {
-      const occurrence = compiled.activeAt(at);
-      if (occurrence) active.push([compiled, occurrence]);
-    }
+    const index = await this.cache.index();
+    // Whether a policy is active is asked once per batch, and only of policies an event could match.
+    const active = new Map<CompiledPolicy, Occurrence | null>();
+    const activeAt = (policy: CompiledPolicy) => {
+      let occurrence = active.get(policy);
+      if (occurrence === undefined) active.set(policy, (occurrence = policy.activeAt(at)));
+      return occurrence;
+    };
     return events.map((event) => {
-      const seen = toSelectorEvent(event);
-      const hit = active.find(([compiled]) => compiled.matches(seen));
+      const hit = index.first(toSelectorEvent(event), activeAt);
       return hit ? { policy: hit[0].policy, occurrence: hit[1] } : null;
     });
   }

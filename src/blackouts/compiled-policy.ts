@@ -1,15 +1,20 @@
-import { occurrenceAt, type CompiledSchedule, type Occurrence } from '../schedule';
-import { compileSelector, type SelectorEvent } from './selector';
-import { compileSchedule } from '../schedule';
+import { compileSchedule, occurrenceAt, type CompiledSchedule, type Occurrence } from '../schedule';
 import type { BlackoutPolicy } from './blackout.entities';
+import { parseSelector, type SelectorEvent } from './selector';
+import { compileAst } from './selector/compiler';
+import { equalityKeys, type EqualityKey } from './selector/equality-keys';
 
 /** A policy with its selector and schedule compiled once, for ingest and the worker. */
 export class CompiledPolicy {
   readonly matches: (event: SelectorEvent) => boolean;
   readonly schedule: CompiledSchedule;
+  /** An event can only match when it has one of these (null: any event might). */
+  readonly keys: EqualityKey[] | null;
 
   constructor(readonly policy: BlackoutPolicy) {
-    this.matches = compileSelector(policy.selector);
+    const ast = parseSelector(policy.selector);
+    this.matches = compileAst(ast);
+    this.keys = equalityKeys(ast);
     this.schedule = compileSchedule(policy.schedule);
   }
 

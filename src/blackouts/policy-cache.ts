@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BlackoutPolicy } from './blackout.entities';
 import { byPrecedence, CompiledPolicy } from './compiled-policy';
+import { PolicyIndex } from './policy-index';
 
 /**
  * The enabled policies, compiled, in precedence order. Every use first asks
@@ -12,22 +13,28 @@ import { byPrecedence, CompiledPolicy } from './compiled-policy';
 @Injectable()
 export class PolicyCache {
   private fingerprint = '';
-  private policies: CompiledPolicy[] = [];
+  private current = new PolicyIndex([]);
   private readonly compiled = new Map<string, CompiledPolicy>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async enabled(): Promise<CompiledPolicy[]> {
+  /** The enabled policies in precedence order. */
+  async enabled(): Promise<readonly CompiledPolicy[]> {
+    return (await this.index()).policies;
+  }
+
+  /** The enabled policies, filed for matching events. */
+  async index(): Promise<PolicyIndex> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS n, coalesce(max(updated_at), 'epoch')::text AS latest, coalesce(sum(hashtext(id::text)), 0)::text AS ids FROM blackout_policy WHERE enabled`,
     )) as { n: number; latest: string; ids: string }[];
     const fingerprint = `${row.n}/${row.latest}/${row.ids}`;
     if (fingerprint !== this.fingerprint) {
       const rows = await this.dataSource.getRepository(BlackoutPolicy).find({ where: { enabled: true } });
-      this.policies = rows.sort(byPrecedence).map((p) => this.compile(p));
+      this.current = new PolicyIndex(rows.sort(byPrecedence).map((p) => this.compile(p)));
       this.fingerprint = fingerprint;
     }
-    return this.policies;
+    return this.current;
   }
 
   /** Compiled form of one policy version (also for disabled policies, e.g. when they end). */

@@ -5,7 +5,7 @@ import type { CompareNode, FieldRef, Operator, SelectorAst, SelectorEvent } from
 export type Matcher = (event: SelectorEvent) => boolean;
 
 /** A field's value as text, or undefined when the event lacks it. */
-type Accessor = (event: SelectorEvent) => string | undefined;
+export type Accessor = (event: SelectorEvent) => string | undefined;
 
 /** A test of a present field value. */
 type ValueTest = (value: string) => boolean;
@@ -61,7 +61,7 @@ function asText(raw: unknown): string | undefined {
   return typeof raw === 'string' ? raw : String(raw);
 }
 
-function accessor(field: FieldRef): Accessor {
+export function accessor(field: FieldRef): Accessor {
   if (field.kind === 'attribute') {
     const { key } = field;
     // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
@@ -162,7 +162,7 @@ function withinTest(value: CompareNode['value']): ValueTest {
   };
 }
 
-function splitList(text: string): string[] {
+export function splitList(text: string): string[] {
   return text
     .split(',')
     .map((item) => item.trim())

@@ -30,7 +30,7 @@ onPostgres('blackout actions with two replicas', () => {
       const ran = await Promise.all([a.app.get(BlackoutWorker).tick(), b.app.get(BlackoutWorker).tick()]);
       expect(ran.reduce((x, y) => x + y, 0)).toBe(1);
     }
-    const transitions = await a.sql('SELECT kind, events_changed FROM blackout_transition WHERE policy_id = $1 ORDER BY kind DESC', [
+    const transitions = await a.sql('SELECT kind, events_changed FROM blackout_transition WHERE policy_id = $1 ORDER BY kind::text DESC', [
       createBlackoutPolicy.id,
     ]);
     expect(transitions).toEqual([
