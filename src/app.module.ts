@@ -10,6 +10,7 @@ import { MonitorsModule } from './monitors/monitors.module';
 import { ProviderMaintenanceModule } from './provider-maintenance/provider-maintenance.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ServicesModule } from './services/services.module';
+import { SuppressionModule } from './suppression/suppression.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { ServicesModule } from './services/services.module';
     MonitorsModule,
     ProviderMaintenanceModule,
     BlackoutsModule,
+    SuppressionModule,
   ],
 })
 export class AppModule {}

@@ -17,6 +17,6 @@ import { PolicyCache } from './policy-cache';
     BlackoutPoliciesResolver,
     BlackoutEventsResolver,
   ],
-  exports: [BlackoutEventsService, BlackoutWorker],
+  exports: [BlackoutEventsService, BlackoutWorker, PolicyCache],
 })
 export class BlackoutsModule {}

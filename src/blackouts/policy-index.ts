@@ -38,13 +38,22 @@ export class PolicyIndex {
     // Each list is in precedence order, so the answer is the best of each list's first hit: no merging.
     // The short filed lists go first; the unfiled list is then walked only up to their best rank.
     let best: [number, Occurrence] | null = null;
-    for (const [key, values] of this.byValue) {
-      const value = this.readers.get(key)!(event);
-      const ranks = value === undefined ? undefined : values.get(value);
-      if (ranks) best = this.firstIn(ranks, event, activeAt, best?.[0] ?? Infinity) ?? best;
-    }
+    for (const ranks of this.filedFor(event)) best = this.firstIn(ranks, event, activeAt, best?.[0] ?? Infinity) ?? best;
     best = this.firstIn(this.unfiled, event, activeAt, best?.[0] ?? Infinity) ?? best;
     return best && [this.policies[best[0]], best[1]];
+  }
+
+  /** Every policy that matches the event and is active, in precedence order (the first is the one `first` gives). */
+  matching(event: SelectorEvent, activeAt: (policy: CompiledPolicy) => Occurrence | null): [CompiledPolicy, Occurrence][] {
+    const ranks = new Set(this.unfiled);
+    for (const filed of this.filedFor(event)) for (const rank of filed) ranks.add(rank);
+    const result: [CompiledPolicy, Occurrence][] = [];
+    for (const rank of [...ranks].sort((a, b) => a - b)) {
+      const policy = this.policies[rank];
+      const occurrence = policy.matches(event) ? activeAt(policy) : null;
+      if (occurrence) result.push([policy, occurrence]);
+    }
+    return result;
   }
 
   /** The first rank below `before` in `ranks` whose policy matches and is active, with its occurrence. */
@@ -62,5 +71,14 @@ export class PolicyIndex {
       if (occurrence) return [rank, occurrence];
     }
     return null;
+  }
+
+  /** The rank lists filed under the event's own field values. */
+  private *filedFor(event: SelectorEvent): Iterable<readonly number[]> {
+    for (const [key, values] of this.byValue) {
+      const value = this.readers.get(key)!(event);
+      const ranks = value === undefined ? undefined : values.get(value);
+      if (ranks) yield ranks;
+    }
   }
 }

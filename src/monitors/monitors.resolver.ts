@@ -42,18 +42,17 @@ const toMonitor = (m: Monitor) =>
 const toGroup = (g: MonitorGroup) => Object.assign(new MonitorGroupType(), { id: g.id, name: g.name, description: g.description });
 const toPeriod = (p: MaintenancePeriod) => Object.assign(new MaintenancePeriodType(), p);
 
+/** How a period is named in reasons and calendars: it has no name of its own. */
+export function periodName(period: Pick<MaintenancePeriod, 'maintenanceType' | 'schedule'>): string {
+  return `${period.maintenanceType} (${period.schedule.recurrence})`;
+}
+
 export function toMonitorState(state: MonitorState): MonitorStateType {
   return Object.assign(new MonitorStateType(), {
     monitoringEnabled: state.monitoringEnabled,
     notificationsEnabled: state.notificationsEnabled,
     reasons: state.reasons.map(({ period, occurrence }) =>
-      SuppressionReasonType.of(
-        SuppressionSource.MONITOR_PERIOD,
-        period.id,
-        `${period.maintenanceType} (${period.schedule.recurrence})`,
-        occurrence.start,
-        occurrence.end,
-      ),
+      SuppressionReasonType.of(SuppressionSource.MONITOR_PERIOD, period.id, periodName(period), occurrence.start, occurrence.end),
     ),
   });
 }

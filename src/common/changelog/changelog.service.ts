@@ -44,6 +44,8 @@ export class ChangeLogService {
       at: this.clock.now(),
     });
     const saved = await manager.save(entry);
+    // For this replica's after-commit hooks (see CommittedChanges); other replicas hear the notification.
+    manager.queryRunner.data.changeLogged = true;
     // Delivered by Postgres only if the transaction commits.
     await manager.query('SELECT pg_notify($1, $2)', [CHANGELOG_CHANNEL, JSON.stringify({ id: saved.id })]);
     return saved;

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { toSelectorEvent } from '../blackouts/selector-event';
+import { Clock } from '../common/clock/clock';
+import { BadUserInputError } from '../common/errors/domain-error';
+import type { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { SuppressionIndex } from './suppression-index.service';
+import type { CalendarEntry, Decision, Target } from './suppression-sources';
+import type { SuppressionTargetInput } from './suppression.types';
+
+export const MAX_TARGETS = 1000;
+export const MAX_CALENDAR_DAYS = 366;
+
+export interface CalendarFilter {
+  sources?: SuppressionSource[] | null;
+  serviceIds?: string[] | null;
+  monitorIds?: string[] | null;
+}
+
+/** The unified read side: decisions and the calendar, answered from the in-memory index. */
+@Injectable()
+export class SuppressionService {
+  constructor(
+    private readonly index: SuppressionIndex,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One decision per target, in order; `path` roots the field errors (`target`, `targets`). */
+  async decide(inputs: SuppressionTargetInput[], at: Date | null, path: string, many: boolean): Promise<Decision[]> {
+    if (inputs.length > MAX_TARGETS) throw BadUserInputError.field(path, `at most ${MAX_TARGETS} targets per call`);
+    const targets = inputs.map((input, i) => toTarget(input, many ? `${path}.${i}` : path));
+    const sources = await this.index.current();
+    const when = at ?? this.clock.now();
+    return targets.map((t) => sources.decide(t, when));
+  }
+
+  async calendar(from: Date, to: Date, filter: CalendarFilter = {}): Promise<CalendarEntry[]> {
+    if (to <= from) throw BadUserInputError.field('to', 'must be after from');
+    if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) {
+      throw BadUserInputError.field('to', `the range may span at most ${MAX_CALENDAR_DAYS} days`);
+    }
+    const sources = new Set(filter.sources ?? []);
+    const onTargets = new Set([
+      ...(filter.serviceIds ?? []).map((id) => `SERVICE:${id}`),
+      ...(filter.monitorIds ?? []).map((id) => `MONITOR:${id}`),
+    ]);
+    return (await this.index.current()).calendar(
+      from,
+      to,
+      (entry) =>
+        (sources.size === 0 || sources.has(entry.source)) &&
+        (onTargets.size === 0 || entry.targets.some((t) => onTargets.has(`${t.type}:${t.id}`))),
+    );
+  }
+}
+
+function toTarget(input: SuppressionTargetInput, path: string): Target {
+  const given = [input.serviceId && 'serviceId', input.monitorId && 'monitorId', input.event && 'event'].filter(Boolean);
+  if (given.length !== 1) throw BadUserInputError.field(path, 'give exactly one of serviceId, monitorId and event');
+  if (input.serviceId) return { serviceId: input.serviceId };
+  if (input.monitorId) return { monitorId: input.monitorId };
+  return { event: toSelectorEvent(input.event!) };
+}

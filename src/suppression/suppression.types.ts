@@ -1,0 +1,47 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { EventInputType } from '../blackouts/blackouts.types';
+import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { Effect } from './suppression-sources';
+
+registerEnumType(Effect, { name: 'Effect', description: 'What a suppression does to the target.' });
+
+@InputType('SuppressionTarget', { description: 'Exactly one of a service, a monitor or an event.' })
+export class SuppressionTargetInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() serviceId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() monitorId?: string;
+  @Field(() => EventInputType, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => EventInputType) event?: EventInputType;
+}
+
+@ObjectType('SuppressionDecision', { description: 'Whether a target is suppressed at an instant, what that does, and every reason.' })
+export class SuppressionDecisionType {
+  @Field() suppressed!: boolean;
+  @Field(() => [Effect]) effects!: Effect[];
+  @Field(() => [SuppressionReasonType]) reasons!: SuppressionReasonType[];
+}
+
+@InputType('CalendarFilter')
+export class CalendarFilterInput {
+  @Field(() => [SuppressionSource], { nullable: true }) sources?: SuppressionSource[];
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsUUID('all', { each: true }) serviceIds?: string[];
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsUUID('all', { each: true }) monitorIds?: string[];
+}
+
+@ObjectType('CalendarTarget', {
+  description: 'What an entry is on: SERVICE, MONITOR, CIRCUIT, SITE or LOCATION with its id; EVENTS with the selector for a blackout.',
+})
+export class CalendarTargetType {
+  @Field() type!: string;
+  @Field() id!: string;
+}
+
+@ObjectType('CalendarEntry')
+export class CalendarEntryType {
+  @Field(() => SuppressionSource) source!: SuppressionSource;
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => Date) start!: Date;
+  @Field(() => Date) end!: Date;
+  @Field(() => [CalendarTargetType]) targets!: CalendarTargetType[];
+}
