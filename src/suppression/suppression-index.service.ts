@@ -6,6 +6,7 @@ import { byPrecedence } from '../blackouts/compiled-policy';
 import { PolicyCache } from '../blackouts/policy-cache';
 import { PolicyIndex } from '../blackouts/policy-index';
 import { CHANGELOG_CHANNEL } from '../common/changelog/changelog.feed';
+import { ChangeLogService } from '../common/changelog/changelog.service';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { NotificationBus } from '../database/notification-bus';
 import { MaintenancePeriod } from '../monitors/monitor.entities';
@@ -34,12 +35,16 @@ export class SuppressionIndex implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bus: NotificationBus,
     private readonly policies: PolicyCache,
+    private readonly changeLog: ChangeLogService,
   ) {
     dataSource.subscribers.push(this);
   }
 
   async onApplicationBootstrap() {
-    this.unlisten = await this.bus.listen(CHANGELOG_CHANNEL, () => this.refresh());
+    // Own changes were already handled after their commit; only other replicas' matter here.
+    this.unlisten = await this.bus.listen(CHANGELOG_CHANNEL, (payload) => {
+      if ((JSON.parse(payload) as { replica?: string }).replica !== this.changeLog.replica) this.refresh();
+    });
     this.refresh();
   }
 

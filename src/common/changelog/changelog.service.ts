@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -29,6 +30,9 @@ export class ChangeLogService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** Names this process in notifications, so it can tell its own changes from other replicas'. */
+  readonly replica = randomUUID();
+
   async record(manager: EntityManager, change: ChangeRecord): Promise<ChangeLogEntry> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('ChangeLogService.record must run inside the transaction of the write it records');
@@ -47,7 +51,7 @@ export class ChangeLogService {
     // For this replica's after-commit hooks (see CommittedChanges); other replicas hear the notification.
     manager.queryRunner.data.changeLogged = true;
     // Delivered by Postgres only if the transaction commits.
-    await manager.query('SELECT pg_notify($1, $2)', [CHANGELOG_CHANNEL, JSON.stringify({ id: saved.id })]);
+    await manager.query('SELECT pg_notify($1, $2)', [CHANGELOG_CHANNEL, JSON.stringify({ id: saved.id, replica: this.replica })]);
     return saved;
   }
 
