@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { BlackoutPolicy } from '../src/blackouts/blackout.entities';
 import { BlackoutEventsService, type EventInput } from '../src/blackouts/blackout-events.service';
-import { CompiledPolicy } from '../src/blackouts/compiled-policy';
+import { activeAtMemo, CompiledPolicy } from '../src/blackouts/compiled-policy';
 import { PolicyIndex } from '../src/blackouts/policy-index';
 import { toSelectorEvent } from '../src/blackouts/selector-event';
 import { firstOccurrenceStart, lastOccurrenceEnd, type Schedule } from '../src/schedule';
@@ -132,8 +132,7 @@ async function main() {
     const index = new PolicyIndex(policies);
     const all = batches.flat().map(toSelectorEvent);
     let t = performance.now();
-    const memo = new Map<CompiledPolicy, ReturnType<CompiledPolicy['activeAt']>>();
-    const activeAt = (p: CompiledPolicy) => (memo.has(p) ? memo.get(p)! : (memo.set(p, p.activeAt(now)), memo.get(p)!));
+    const activeAt = activeAtMemo(now);
     const viaIndex = all.map((e) => index.first(e, activeAt)?.[0] ?? null);
     const indexed = rate(`decide via the policy index, ${n} policies`, all.length, (performance.now() - t) / 1000);
     t = performance.now();

@@ -13,7 +13,7 @@ import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import type { Occurrence } from '../schedule';
 import { BlackoutEvent, BlackoutPolicy, EventStatus } from './blackout.entities';
-import type { CompiledPolicy } from './compiled-policy';
+import { activeAtMemo } from './compiled-policy';
 import { PolicyCache } from './policy-cache';
 import { toSelectorEvent } from './selector-event';
 
@@ -58,12 +58,7 @@ export class BlackoutEventsService {
   async decide(events: readonly EventInput[], at: Date): Promise<(BlackoutMatch | null)[]> {
     const index = await this.cache.index();
     // Whether a policy is active is asked once per batch, and only of policies an event could match.
-    const active = new Map<CompiledPolicy, Occurrence | null>();
-    const activeAt = (policy: CompiledPolicy) => {
-      let occurrence = active.get(policy);
-      if (occurrence === undefined) active.set(policy, (occurrence = policy.activeAt(at)));
-      return occurrence;
-    };
+    const activeAt = activeAtMemo(at);
     return events.map((event) => {
       const hit = index.first(toSelectorEvent(event), activeAt);
       return hit ? { policy: hit[0].policy, occurrence: hit[1] } : null;

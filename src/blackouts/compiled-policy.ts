@@ -23,6 +23,16 @@ export class CompiledPolicy {
   }
 }
 
+/** `activeAt(at)` for any number of policies, each worked out once: one instant's decisions share it. */
+export function activeAtMemo(at: Date): (policy: CompiledPolicy) => Occurrence | null {
+  const known = new Map<CompiledPolicy, Occurrence | null>();
+  return (policy) => {
+    let occurrence = known.get(policy);
+    if (occurrence === undefined) known.set(policy, (occurrence = policy.activeAt(at)));
+    return occurrence;
+  };
+}
+
 /** Precedence among matching policies: lowest execution order, then the oldest. */
 export function byPrecedence(a: BlackoutPolicy, b: BlackoutPolicy): number {
   return a.executionOrder - b.executionOrder || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);

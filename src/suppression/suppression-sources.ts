@@ -1,4 +1,4 @@
-import type { CompiledPolicy } from '../blackouts/compiled-policy';
+import { activeAtMemo } from '../blackouts/compiled-policy';
 import type { PolicyIndex } from '../blackouts/policy-index';
 import type { SelectorEvent } from '../blackouts/selector';
 import { MaintenanceType } from '../monitors/monitor.entities';
@@ -102,8 +102,7 @@ export class SuppressionSources {
       fixedAt(`MONITOR:${target.monitorId}`, Effect.DISABLE_NOTIFICATIONS);
     }
     if ('event' in target) {
-      const active = new Map<CompiledPolicy, Occurrence | null>();
-      for (const [policy, occurrence] of this.policies.matching(target.event, (p) => memo(active, p, at))) {
+      for (const [policy, occurrence] of this.policies.matching(target.event, activeAtMemo(at))) {
         effects.add(Effect.BLACKOUT);
         reasons.push({ source: SuppressionSource.BLACKOUT_POLICY, id: policy.policy.id, name: policy.policy.name, occurrence });
       }
@@ -147,10 +146,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function memo(cache: Map<CompiledPolicy, Occurrence | null>, policy: CompiledPolicy, at: Date): Occurrence | null {
-  let occurrence = cache.get(policy);
-  if (occurrence === undefined) cache.set(policy, (occurrence = policy.activeAt(at)));
-  return occurrence;
 }
