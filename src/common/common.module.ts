@@ -22,6 +22,6 @@ import { TargetRegistry } from './targets/target-registry';
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
-  exports: [Clock, ChangeLogService, TargetRegistry],
+  exports: [Clock, ChangeLogService, ChangeLogFeed, TargetRegistry],
 })
 export class CommonModule {}

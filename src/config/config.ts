@@ -76,6 +76,12 @@ export class HushConfig {
   @Min(0)
   HUSH_BLACKOUT_TICK_MS = 15_000;
 
+  /** How often occurrence starts and ends are looked for and announced to `windowTransitions`, in ms; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HUSH_TRANSITION_TICK_MS = 1_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

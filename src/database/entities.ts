@@ -9,6 +9,7 @@ import { Incident, ServiceEvent } from '../services/entities/incident.entity';
 import { MaintenanceWindow, MaintenanceWindowService } from '../services/entities/maintenance-window.entity';
 import { Service } from '../services/entities/service.entity';
 import { User } from '../services/entities/user.entity';
+import { WindowTransitionRow } from '../suppression/window-transition.entity';
 
 /** Every entity of every module; the DataSource and the migration scripts share this list. */
 export const ENTITIES = [
@@ -38,4 +39,5 @@ export const ENTITIES = [
   BlackoutPolicy,
   BlackoutEvent,
   BlackoutTransition,
+  WindowTransitionRow,
 ];

@@ -85,8 +85,13 @@ export class MaintenanceService {
       ),
     );
 
+  /** The maintenance, or null when there is none (e.g. deleted since). */
+  find(id: string): Promise<Maintenance | null> {
+    return this.dataSource.getRepository(Maintenance).findOneBy({ id });
+  }
+
   async get(id: string): Promise<Maintenance> {
-    const m = await this.dataSource.getRepository(Maintenance).findOneBy({ id });
+    const m = await this.find(id);
     if (!m) throw new NotFoundError('Maintenance', id, 'id');
     return m;
   }

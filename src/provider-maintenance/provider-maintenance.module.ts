@@ -44,6 +44,6 @@ import { ReplacementSubscriber } from './replacement.subscriber';
     ImpactTargetResolver,
     MaintenanceImpactsResolver,
   ],
-  exports: [MaintenanceQueryService],
+  exports: [MaintenanceQueryService, MaintenanceService],
 })
 export class ProviderMaintenanceModule {}

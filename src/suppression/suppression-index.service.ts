@@ -62,8 +62,11 @@ export class SuppressionIndex implements OnApplicationBootstrap, OnApplicationSh
 
   /** The sources, as of the last change heard of. */
   async current(): Promise<SuppressionSources> {
+    // Another provider's start-up may ask before this one's has begun the first build.
+    if (!this.sources && !this.loading) this.refresh();
     while (this.loading) await this.loading;
-    return this.sources!;
+    if (!this.sources) throw new Error('the suppression index could not be built; the log says why');
+    return this.sources;
   }
 
   private refresh() {

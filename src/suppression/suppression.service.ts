@@ -38,19 +38,22 @@ export class SuppressionService {
     if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) {
       throw BadUserInputError.field('to', `the range may span at most ${MAX_CALENDAR_DAYS} days`);
     }
-    const sources = new Set(filter.sources ?? []);
-    const onTargets = new Set([
-      ...(filter.serviceIds ?? []).map((id) => `SERVICE:${id}`),
-      ...(filter.monitorIds ?? []).map((id) => `MONITOR:${id}`),
-    ]);
-    return (await this.index.current()).calendar(
-      from,
-      to,
-      (entry) =>
-        (sources.size === 0 || sources.has(entry.source)) &&
-        (onTargets.size === 0 || entry.targets.some((t) => onTargets.has(`${t.type}:${t.id}`))),
-    );
+    return (await this.index.current()).calendar(from, to, matchesFilter(filter));
   }
+}
+
+/** Whether an entry is of one of the sources and on one of the services or monitors the filter names (any, where it names none). */
+export function matchesFilter(
+  filter: CalendarFilter,
+): (entry: { source: SuppressionSource; targets: { type: string; id: string }[] }) => boolean {
+  const sources = new Set(filter.sources ?? []);
+  const onTargets = new Set([
+    ...(filter.serviceIds ?? []).map((id) => `SERVICE:${id}`),
+    ...(filter.monitorIds ?? []).map((id) => `MONITOR:${id}`),
+  ]);
+  return (entry) =>
+    (sources.size === 0 || sources.has(entry.source)) &&
+    (onTargets.size === 0 || entry.targets.some((t) => onTargets.has(`${t.type}:${t.id}`)));
 }
 
 function toTarget(input: SuppressionTargetInput, path: string): Target {

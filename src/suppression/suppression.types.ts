@@ -1,9 +1,13 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { EventInputType } from '../blackouts/blackouts.types';
 import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { ChangeLogEntryType } from '../common/changelog/changelog.types';
+import { MaintenanceType } from '../provider-maintenance/maintenance.types';
+import { OccurrenceType } from '../scheduling/occurrence.type';
 import { Effect } from './suppression-sources';
+import { TransitionKind } from './window-transitions';
 
 registerEnumType(Effect, { name: 'Effect', description: 'What a suppression does to the target.' });
 
@@ -44,4 +48,42 @@ export class CalendarEntryType {
   @Field(() => Date) start!: Date;
   @Field(() => Date) end!: Date;
   @Field(() => [CalendarTargetType]) targets!: CalendarTargetType[];
+}
+
+registerEnumType(TransitionKind, {
+  name: 'WindowTransitionKind',
+  description: 'An occurrence began (STARTED) or stopped (ENDED) being in effect.',
+});
+
+@ObjectType('WindowTransition', { description: 'An occurrence of a window, period, blackout or provider maintenance starting or ending.' })
+export class WindowTransitionType {
+  @Field(() => TransitionKind) kind!: TransitionKind;
+  @Field(() => Date, { description: 'The start or end of the occurrence, or the moment a change put it in or out of effect.' }) at!: Date;
+  @Field(() => SuppressionSource) source!: SuppressionSource;
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => OccurrenceType) occurrence!: OccurrenceType;
+  @Field(() => [CalendarTargetType]) targets!: CalendarTargetType[];
+}
+
+@ArgsType()
+export class WindowTransitionsArgs {
+  @Field(() => [SuppressionSource], { nullable: true, description: 'Only these kinds of source (all when omitted).' })
+  sources?: SuppressionSource[];
+  @Field(() => [ID], { nullable: true, description: 'Only occurrences on one of these services.' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  serviceIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Only occurrences on one of these monitors.' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  monitorIds?: string[];
+}
+
+@ObjectType('MaintenanceChange', {
+  description: 'A committed change of a provider maintenance: the timeline entry, and the maintenance after it.',
+})
+export class MaintenanceChangeType {
+  @Field(() => ChangeLogEntryType) change!: ChangeLogEntryType;
+  @Field(() => MaintenanceType, { nullable: true, description: 'Null once deleted.' }) maintenance!: MaintenanceType | null;
 }

@@ -11,7 +11,7 @@ import { connectionAuth, secretFromHeader } from './secret';
 
 /**
  * Default deny: every resolver and route needs a live token unless marked
- * @Public(). Queries need VIEWER and mutations EDITOR unless @RequireRole
+ * @Public(). Queries and subscriptions need VIEWER, mutations EDITOR, unless @RequireRole
  * asks for more, so forgetting a decorator never opens a write to readers.
  */
 @Injectable()
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     const ctx = gql.getContext<RequestContext>();
     ctx.token ??= await this.tokenFor(ctx.connectionParams ? connectionAuth(ctx.connectionParams) : ctx.req?.headers?.authorization);
     const operation = gql.getInfo<GraphQLResolveInfo>().parentType.name;
-    const required = this.reflector.getAllAndOverride<Role>(ROLE_KEY, targets) ?? (operation === 'Query' ? Role.VIEWER : Role.EDITOR);
+    const required = this.reflector.getAllAndOverride<Role>(ROLE_KEY, targets) ?? (operation === 'Mutation' ? Role.EDITOR : Role.VIEWER);
     if (!roleAllows(ctx.token.role, required)) throw new ForbiddenError(required, ctx.token.role);
     return true;
   }

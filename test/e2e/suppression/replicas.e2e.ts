@@ -1,4 +1,6 @@
-import { TestHush } from '../../support/hush';
+import { WindowTransitionWorker } from '../../../src/suppression/window-transition.worker';
+import { ADMIN_SECRET, TestHush } from '../../support/hush';
+import { collect, wsClient } from '../../support/ws';
 import { CREATE_WINDOW, seedService } from '../services/fixtures';
 
 /** Two replicas need one real Postgres; on embedded PGlite there is only ever one process. */
@@ -38,5 +40,45 @@ onPostgres('suppression index on two replicas', () => {
     expect((await b.ok(DECIDE, { s: serviceId })).suppression.reasons).toEqual([{ id: w.id }]);
     await b.ok('mutation($id: ID!) { deleteMaintenanceWindow(id: $id) { outcome } }', { id: w.id });
     await within(a, serviceId, false);
+  });
+
+  it('announces each transition once, to the subscribers of every replica, with both replicas ticking', async () => {
+    const { serviceId } = await seedService(a, 'Announced');
+    const w = (
+      await a.ok(CREATE_WINDOW, { i: { startsAt: '2026-06-01T12:30:00Z', endsAt: '2026-06-01T13:00:00Z', serviceIds: [serviceId] } })
+    ).createMaintenanceWindow;
+    await new Promise((r) => setTimeout(r, 300)); // b hears of the window
+    const query = 'subscription($s: [ID!]) { windowTransitions(serviceIds: $s) { kind at id } }';
+    const clients = [
+      wsClient(a.url, { authorization: `Bearer ${ADMIN_SECRET}` }),
+      wsClient(b.url, { authorization: `Bearer ${ADMIN_SECRET}` }),
+    ];
+    try {
+      const subs = clients.map((c) => collect(c, query, { s: [serviceId] }, 2));
+      await Promise.all(subs.map((s) => s.started));
+      await new Promise((r) => setTimeout(r, 200));
+      const tickBoth = async (at: string) => {
+        a.clock.set(at);
+        b.clock.set(at);
+        return (await Promise.all([a.app.get(WindowTransitionWorker).tick(), b.app.get(WindowTransitionWorker).tick()])).reduce(
+          (x, y) => x + y,
+        );
+      };
+      expect(await tickBoth('2026-06-01T12:30:00Z')).toBe(1);
+      expect(await tickBoth('2026-06-01T13:00:00Z')).toBe(1);
+      // Two items each, so a duplicate STARTED would show in place of the ENDED.
+      for (const sub of subs) {
+        expect((await sub.done).map((d) => d.windowTransitions)).toEqual([
+          { kind: 'STARTED', at: '2026-06-01T12:30:00.000Z', id: w.id },
+          { kind: 'ENDED', at: '2026-06-01T13:00:00.000Z', id: w.id },
+        ]);
+      }
+      expect(await a.sql('SELECT kind FROM window_transition WHERE source_id = $1 ORDER BY at', [w.id])).toEqual([
+        { kind: 'STARTED' },
+        { kind: 'ENDED' },
+      ]);
+    } finally {
+      await Promise.all(clients.map((c) => c.dispose()));
+    }
   });
 });

@@ -1,0 +1,24 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { CalendarTargetType } from './suppression.types';
+
+/**
+ * One STARTED or ENDED of one occurrence, claimed by the replica that saw it
+ * first: the primary key with ON CONFLICT DO NOTHING makes each transition
+ * announced once however many replicas watch the clock. Rows older than a
+ * week are purged.
+ */
+@Entity({ name: 'window_transition' })
+@Index('IDX_window_transition_at', ['at'])
+@Check('CHK_window_transition_kind', `"kind" IN ('STARTED', 'ENDED')`)
+export class WindowTransitionRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_window_transition' }) source!: string;
+  @PrimaryColumn({ name: 'source_id', type: 'uuid', primaryKeyConstraintName: 'PK_window_transition' }) sourceId!: string;
+  @PrimaryColumn({ name: 'occurrence_start', type: 'timestamptz', primaryKeyConstraintName: 'PK_window_transition' })
+  occurrenceStart!: Date;
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_window_transition' }) kind!: string;
+  @Column({ type: 'timestamptz' }) at!: Date;
+  @Column({ name: 'occurrence_end', type: 'timestamptz' }) occurrenceEnd!: Date;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'jsonb' }) targets!: CalendarTargetType[];
+  @Column({ name: 'claimed_at', type: 'timestamptz' }) claimedAt!: Date;
+}
