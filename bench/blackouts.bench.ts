@@ -11,68 +11,24 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { BlackoutPolicy } from '../src/blackouts/blackout.entities';
-import { BlackoutEventsService, type EventInput } from '../src/blackouts/blackout-events.service';
+import { BlackoutEventsService } from '../src/blackouts/blackout-events.service';
 import { activeAtMemo, CompiledPolicy } from '../src/blackouts/compiled-policy';
 import { PolicyIndex } from '../src/blackouts/policy-index';
 import { toSelectorEvent } from '../src/blackouts/selector-event';
-import { firstOccurrenceStart, lastOccurrenceEnd, type Schedule } from '../src/schedule';
+import { firstOccurrenceStart, lastOccurrenceEnd } from '../src/schedule';
+import { dropDatabase, freshDatabase } from './bench-database';
 import { random } from './random';
+import { workload } from './workload';
 
 const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hush_bench');
 const SIZES = [10, 1_000, 10_000];
 const BATCH = 1_000;
 const BATCHES = 10;
-const HOSTS = 5_000;
-const CLASSES = ['Disk', 'CPU', 'Memory', 'Network', 'Backup', 'Certificate', 'Replication', 'Latency'];
-const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR', 'WARNING', 'INFO'];
-const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney'];
 
-const rnd = random(7);
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-const host = () => `web-${Math.floor(rnd() * HOSTS)}`;
-
-/** Selectors as operators write them: mostly about hosts, some about classes, a few a key cannot be read from. */
-function selector(): string {
-  const r = rnd();
-  if (r < 0.5) return `host equals '${host()}'`;
-  if (r < 0.75) return `host within ['${host()}', '${host()}', '${host()}'] AND severity not equals 'INFO'`;
-  if (r < 0.9) return `class equals '${pick(CLASSES)}' AND region equals 'eu-${Math.floor(rnd() * 50)}'`;
-  if (r < 0.97) return `region equals 'us-${Math.floor(rnd() * 50)}' OR host starts with 'db-${Math.floor(rnd() * 100)}'`;
-  return `message contains 'maintenance-${Math.floor(rnd() * 1000)}'`;
-}
-
-/** Every recurrence; about half of them active at the benchmark's instant. */
-function schedule(): Schedule {
-  const timeZone = pick(ZONES);
-  const base = { timeZone, startDate: '2026-01-05', startTime: pick(['00:00', '08:00', '20:00']), endTime: pick(['06:00', '18:00']) };
-  const r = rnd();
-  if (r < 0.4) return { ...base, recurrence: 'DAILY' };
-  if (r < 0.7) return { ...base, recurrence: 'WEEKLY', weekdays: ['MONDAY', 'WEDNESDAY', 'FRIDAY'] };
-  if (r < 0.9) return { ...base, recurrence: 'MONTHLY', monthWeekdays: [{ ordinal: 2, weekday: 'TUESDAY' }] };
-  return { ...base, recurrence: 'ONE_TIME', endDate: '2027-01-01' };
-}
-
-function event(): EventInput {
-  return {
-    class: pick(CLASSES),
-    severity: pick(SEVERITIES),
-    host: rnd() < 0.9 ? host() : `db-${Math.floor(rnd() * 100)}`,
-    message: `${pick(CLASSES)} check failed on maintenance-${Math.floor(rnd() * 1000)}`,
-    objectId: `obj-${Math.floor(rnd() * 100_000)}`,
-    attributes: { region: `${pick(['eu', 'us'])}-${Math.floor(rnd() * 50)}` },
-  };
-}
-
-async function admin(sql: string) {
-  const client = new Client({ connectionString: new URL('/postgres', url).toString() });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
+const { rnd, selector, schedule, event } = workload(random(7));
 
 function rate(label: string, ops: number, seconds: number): number {
   const perSecond = ops / seconds;
@@ -81,9 +37,7 @@ function rate(label: string, ops: number, seconds: number): number {
 }
 
 async function main() {
-  const database = url.pathname.slice(1);
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${database}"`);
+  await freshDatabase(url);
   Object.assign(process.env, {
     DATABASE_URL: url.toString(),
     HUSH_BLACKOUT_TICK_MS: '0',
@@ -95,7 +49,7 @@ async function main() {
   const dataSource = app.get(DataSource);
   const events = app.get(BlackoutEventsService);
   const now = new Date();
-  const batches = Array.from({ length: BATCHES }, () => Array.from({ length: BATCH }, event));
+  const batches = Array.from({ length: BATCHES }, () => Array.from({ length: BATCH }, () => event()));
   const results: { n: number; ingest: number; indexed: number; linear: number; blackedOut: number }[] = [];
 
   for (const n of SIZES) {
@@ -143,7 +97,7 @@ async function main() {
     results.push({ n, ingest, indexed, linear, blackedOut });
   }
   await app.close();
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await dropDatabase(url);
 
   console.log('\npolicies   ingest events/s   vs 10 policies   decide: index/scan   blacked out');
   for (const r of results) {

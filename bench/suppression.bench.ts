@@ -1,0 +1,408 @@
+/**
+ * npm run bench:suppression
+ *
+ * Suppression decisions with 1,000, 10,000 and 100,000 sources — service
+ * windows, monitor periods, blackout policies and provider maintenances, in
+ * seven zones — on PostgreSQL (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/hush_bench, recreated each run). For
+ * each size it measures:
+ *   - decisions/s in-process (SuppressionService, batches of 1,000 mixed targets);
+ *   - decisions/s over HTTP, GraphQL batches of 1,000, with autocannon against
+ *     a Hush started as its own process (`dist/bench/src/main.js`);
+ *   - p50 / p99 latency of single decisions over HTTP;
+ *   - the heap the index adds, and how long building it and one transition tick take;
+ *   - the obvious baseline: each decision answered by SQL through the modules'
+ *     exported services, checked to agree with the index on every sampled target.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { BlackoutPolicy } from '../src/blackouts/blackout.entities';
+import type { EventInput } from '../src/blackouts/blackout-events.service';
+import { PolicyCache } from '../src/blackouts/policy-cache';
+import { toSelectorEvent } from '../src/blackouts/selector-event';
+import { MaintenancePeriodsService } from '../src/monitors/maintenance-periods.service';
+import { MaintenancePeriod, MaintenanceType, Monitor, MonitorKind } from '../src/monitors/monitor.entities';
+import { Provider } from '../src/provider-maintenance/entities/inventory.entities';
+import { Impact, ImpactTargetKind, Maintenance } from '../src/provider-maintenance/entities/maintenance.entity';
+import { MaintenanceQueryService } from '../src/provider-maintenance/maintenance-query.service';
+import { ImpactLevel, MaintenanceStatus } from '../src/provider-maintenance/maintenance-status';
+import { compileSchedule, firstOccurrenceStart, lastOccurrenceEnd } from '../src/schedule';
+import { EscalationPolicy } from '../src/services/entities/escalation-policy.entity';
+import { MaintenanceWindow, MaintenanceWindowService } from '../src/services/entities/maintenance-window.entity';
+import { Service } from '../src/services/entities/service.entity';
+import { MaintenanceWindowsService } from '../src/services/maintenance-windows.service';
+import { SuppressionIndex } from '../src/suppression/suppression-index.service';
+import { SuppressionService } from '../src/suppression/suppression.service';
+import type { SuppressionTargetInput } from '../src/suppression/suppression.types';
+import { WindowTransitionWorker } from '../src/suppression/window-transition.worker';
+import { dropDatabase, freshDatabase } from './bench-database';
+import { random } from './random';
+import { workload } from './workload';
+
+const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hush_bench');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const BATCH = 1_000;
+const IN_PROCESS_BATCHES = 30;
+const SQL_SAMPLE = 2_000;
+const SQL_CONCURRENCY = 8;
+const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const PORT = 3917;
+const ADMIN = 'hush_bench-admin-0123456789abcdef';
+const HOUR = 3_600_000;
+
+const w = workload(random(11));
+const { rnd, pick } = w;
+const env = {
+  DATABASE_URL: url.toString(),
+  HUSH_ADMIN_TOKEN: ADMIN,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+};
+
+interface Seeded {
+  services: string[];
+  monitors: string[];
+}
+
+/** `n` sources: 30 % service windows, 30 % monitor periods, 25 % blackout policies, 15 % provider maintenances. */
+async function seed(dataSource: DataSource, n: number, now: Date): Promise<Seeded> {
+  const insert = async <T>(entity: new () => T, rows: Partial<T>[]) => {
+    const ids: string[] = [];
+    for (let i = 0; i < rows.length; i += 1_000) {
+      const result = await dataSource.getRepository(entity).insert(rows.slice(i, i + 1_000) as never);
+      ids.push(...result.identifiers.map((r) => r.id as string));
+    }
+    return ids;
+  };
+  const around = () => {
+    // Windows and maintenances from a month back to a month ahead, one to eight hours long.
+    const start = new Date(now.getTime() + Math.round((rnd() * 60 - 30) * 24) * HOUR);
+    return { start, end: new Date(start.getTime() + (1 + Math.floor(rnd() * 8)) * HOUR) };
+  };
+  const [policy] = await insert(EscalationPolicy, [{ name: 'bench', numLoops: 0 }]);
+  const services = await insert(
+    Service,
+    Array.from({ length: Math.max(100, n / 20) }, (_, i) => ({ name: `service ${i}`, escalationPolicyId: policy, integrationKey: `bench-${i}` })),
+  );
+  const monitors = await insert(
+    Monitor,
+    Array.from({ length: Math.max(100, n / 20) }, (_, i) => ({ name: `monitor ${i}`, type: MonitorKind.HTTP, target: `https://m${i}.example` })),
+  );
+
+  const windows = Array.from({ length: Math.round(n * 0.3) }, (_, i) => {
+    const { start, end } = around();
+    return { startsAt: start, endsAt: end, description: `window ${i}`, createdByName: 'bench' };
+  });
+  const windowIds = await insert(MaintenanceWindow, windows);
+  await insert(
+    MaintenanceWindowService,
+    windowIds.flatMap((windowId) => [...new Set([pick(services), pick(services)])].map((serviceId) => ({ windowId, serviceId }))),
+  );
+
+  await insert(
+    MaintenancePeriod,
+    Array.from({ length: Math.round(n * 0.3) }, () => {
+      const schedule = w.schedule();
+      const compiled = compileSchedule(schedule);
+      return {
+        monitorId: pick(monitors),
+        maintenanceType: rnd() < 0.5 ? MaintenanceType.DISABLE_MONITORING : MaintenanceType.DISABLE_NOTIFICATIONS,
+        schedule,
+        firstStart: firstOccurrenceStart(compiled),
+        lastEnd: lastOccurrenceEnd(compiled),
+      };
+    }),
+  );
+
+  await insert(
+    BlackoutPolicy,
+    Array.from({ length: Math.round(n * 0.25) }, (_, i) => {
+      const schedule = w.schedule();
+      return {
+        name: `policy ${i}`,
+        executionOrder: Math.floor(rnd() * 10_000),
+        selector: w.selector(),
+        enabled: true,
+        schedule,
+        firstStart: firstOccurrenceStart(schedule),
+        lastEnd: lastOccurrenceEnd(schedule),
+        ownerName: 'bench',
+      };
+    }),
+  );
+
+  const [provider] = await insert(Provider, [{ name: 'Transit', slug: 'transit' }]);
+  const statuses = [MaintenanceStatus.CONFIRMED, MaintenanceStatus.CONFIRMED, MaintenanceStatus.IN_PROCESS, MaintenanceStatus.TENTATIVE];
+  const maintenanceIds = await insert(
+    Maintenance,
+    Array.from({ length: Math.round(n * 0.15) }, (_, i) => {
+      const { start, end } = around();
+      return { name: `WO-${i}`, summary: 'bench', providerId: provider, startsAt: start, endsAt: end, status: pick(statuses) };
+    }),
+  );
+  const levels = [ImpactLevel.OUTAGE, ImpactLevel.DEGRADED, ImpactLevel.REDUCED_REDUNDANCY, ImpactLevel.NO_IMPACT];
+  await insert(
+    Impact,
+    maintenanceIds.map((maintenanceId) =>
+      rnd() < 0.5
+        ? { maintenanceId, targetType: ImpactTargetKind.SERVICE, targetId: pick(services), level: pick(levels) }
+        : { maintenanceId, targetType: ImpactTargetKind.MONITOR, targetId: pick(monitors), level: pick(levels) },
+    ),
+  );
+  return { services, monitors };
+}
+
+/** Mixed targets as alert pipelines ask: 40 % services, 30 % monitors, 30 % events (a third of them naming a service). */
+function targets(seeded: Seeded, count: number): SuppressionTargetInput[] {
+  return Array.from({ length: count }, () => {
+    const r = rnd();
+    if (r < 0.4) return { serviceId: pick(seeded.services) };
+    if (r < 0.7) return { monitorId: pick(seeded.monitors) };
+    return { event: w.event(rnd() < 0.33 ? pick(seeded.services) : undefined) as SuppressionTargetInput['event'] };
+  });
+}
+
+/** The baseline: one decision, by SQL, through the services each module exports. */
+function sqlDecider(app: INestApplicationContext, compiled: Map<string, ReturnType<PolicyCache['compile']>>) {
+  const windows = app.get(MaintenanceWindowsService);
+  const periods = app.get(MaintenancePeriodsService);
+  const provider = app.get(MaintenanceQueryService);
+  const dataSource = app.get(DataSource);
+  const service = async (id: string, at: Date) => {
+    const [active, impacts] = await Promise.all([windows.activeWindows([id], at), provider.activeImpacts(ImpactTargetKind.SERVICE, [id], at)]);
+    return active.get(id)!.length > 0 || impacts.get(id)!.length > 0;
+  };
+  return async (target: SuppressionTargetInput, at: Date): Promise<boolean> => {
+    if (target.serviceId) return service(target.serviceId, at);
+    if (target.monitorId) {
+      const id = target.monitorId;
+      const [states, impacts] = await Promise.all([periods.states([id], at), provider.activeImpacts(ImpactTargetKind.MONITOR, [id], at)]);
+      return !states.get(id)!.notificationsEnabled || impacts.get(id)!.length > 0;
+    }
+    const event = toSelectorEvent(target.event as EventInput);
+    const candidates = (await dataSource.query(
+      `SELECT id FROM blackout_policy WHERE enabled AND first_start <= $1 AND (last_end IS NULL OR last_end > $1)
+       ORDER BY execution_order, created_at`,
+      [at],
+    )) as { id: string }[];
+    if (candidates.some(({ id }) => compiled.get(id)!.matches(event) && compiled.get(id)!.activeAt(at))) return true;
+    return target.event!.serviceId ? service(target.event!.serviceId, at) : false;
+  };
+}
+
+function heapMb(): number {
+  global.gc!();
+  global.gc!();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(__dirname, '../src/main.js')], {
+    env: { ...process.env, ...env, PORT: String(PORT) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Hush is serving')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`Hush exited with ${code}`)));
+  });
+  return child;
+}
+
+async function post(body: string) {
+  const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+    body,
+  });
+  const json = (await res.json()) as { errors?: unknown[]; data?: Record<string, unknown> };
+  if (json.errors) throw new Error(`the benchmark's request failed: ${JSON.stringify(json.errors).slice(0, 500)}`);
+  return json.data!;
+}
+
+async function cannon(bodies: string[], connections: number) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}`,
+    connections,
+    duration: HTTP_SECONDS,
+    requests: bodies.map((body) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+      body,
+    })),
+  });
+  if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  return result;
+}
+
+const BATCH_QUERY = `query($t: [SuppressionTarget!]!, $at: DateTime) {
+  suppressions(targets: $t, at: $at) { suppressed effects reasons { source id name occurrence { start end } } } }`;
+const SINGLE_QUERY = `query($t: SuppressionTarget!, $at: DateTime) {
+  suppression(target: $t, at: $at) { suppressed effects reasons { source id name occurrence { start end } } } }`;
+
+interface Row {
+  n: number;
+  buildMs: number;
+  heapMb: number;
+  tickMs: number;
+  inProcess: number;
+  sql: number;
+  suppressedShare: number;
+  http: number;
+  p50: number;
+  p99: number;
+  single: number;
+}
+
+function line(label: string, value: string) {
+  console.log(`  ${label.padEnd(58)} ${value}`);
+}
+
+async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
+  console.log(`\n${n.toLocaleString('en-US')} sources`);
+  await freshDatabase(url);
+  Object.assign(process.env, env, { HUSH_BLACKOUT_TICK_MS: '0', HUSH_TRANSITION_TICK_MS: '0' });
+  const seeding = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  let t = performance.now();
+  const seeded = await seed(seeding.get(DataSource), n, now);
+  line('seeded in', `${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await seeding.close();
+
+  // A fresh Hush builds its index from the seeded database at start.
+  t = performance.now();
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const sources = await app.get(SuppressionIndex).current();
+  const buildMs = performance.now() - t;
+  const heap = heapMb() - emptyHeap;
+  line(`index of ${sources.size.toLocaleString('en-US')} sources: start-up with build`, `${Math.round(buildMs)} ms`);
+  line('heap over an empty Hush', `${heap.toFixed(1)} MB`);
+
+  const worker = app.get(WindowTransitionWorker);
+  t = performance.now();
+  await worker.tick();
+  const tickMs = performance.now() - t;
+  line('one transition tick', `${tickMs.toFixed(1)} ms`);
+
+  const suppression = app.get(SuppressionService);
+  const batches = Array.from({ length: IN_PROCESS_BATCHES }, () => targets(seeded, BATCH));
+  await suppression.decide(batches[0], now, 'targets', true); // warm-up
+  let suppressed = 0;
+  t = performance.now();
+  for (const batch of batches) suppressed += (await suppression.decide(batch, now, 'targets', true)).filter((d) => d.suppressed).length;
+  const inProcess = (IN_PROCESS_BATCHES * BATCH) / ((performance.now() - t) / 1000);
+  const suppressedShare = suppressed / (IN_PROCESS_BATCHES * BATCH);
+  line('in-process decisions/s (batches of 1,000)', `${Math.round(inProcess).toLocaleString('en-US')}  (${(suppressedShare * 100).toFixed(1)} % suppressed)`);
+
+  // The baseline, on a sample, checked against the index target by target.
+  const cache = app.get(PolicyCache);
+  const decideBySql = sqlDecider(app, new Map((await cache.enabled()).map((c) => [c.policy.id, c])));
+  const sampled = batches.slice(0, SQL_SAMPLE / BATCH);
+  const sample = sampled.flat();
+  const expected = (await Promise.all(sampled.map((b) => suppression.decide(b, now, 'targets', true)))).flat();
+  const answers: boolean[] = new Array<boolean>(sample.length);
+  t = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: SQL_CONCURRENCY }, async () => {
+      while (next < sample.length) {
+        const i = next++;
+        answers[i] = await decideBySql(sample[i], now);
+      }
+    }),
+  );
+  const sql = sample.length / ((performance.now() - t) / 1000);
+  const disagree = answers.filter((a, i) => a !== expected[i].suppressed).length;
+  if (disagree) throw new Error(`the index and SQL disagree on ${disagree} of ${sample.length} targets`);
+  line(`SQL baseline decisions/s (${SQL_CONCURRENCY} at a time; agrees on all ${sample.length})`, Math.round(sql).toLocaleString('en-US'));
+  await app.close();
+
+  const server = await startServer();
+  try {
+    const at = now.toISOString();
+    const batchBodies = batches.slice(0, 10).map((b) => JSON.stringify({ query: BATCH_QUERY, variables: { t: b, at } }));
+    const singleBodies = sample.slice(0, 200).map((target) => JSON.stringify({ query: SINGLE_QUERY, variables: { t: target, at } }));
+    const check = (await post(batchBodies[0])) as { suppressions: { suppressed: boolean }[] };
+    if (check.suppressions.length !== BATCH) throw new Error('a batch did not answer every target');
+    await post(singleBodies[0]);
+    await cannon(batchBodies.slice(0, 2), 2); // warm-up
+    const batched = await cannon(batchBodies, 4);
+    const http = batched.requests.average * BATCH;
+    line(`HTTP decisions/s (batches of 1,000, 4 connections, ${HTTP_SECONDS} s)`, Math.round(http).toLocaleString('en-US'));
+    const single = await cannon(singleBodies, 4);
+    line(
+      `HTTP single decisions (4 connections, ${HTTP_SECONDS} s)`,
+      `${Math.round(single.requests.average).toLocaleString('en-US')} req/s, p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms`,
+    );
+    return {
+      n,
+      buildMs,
+      heapMb: heap,
+      tickMs,
+      inProcess,
+      sql,
+      suppressedShare,
+      http,
+      p50: single.latency.p50,
+      p99: single.latency.p99,
+      single: single.requests.average,
+    };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+async function main() {
+  if (!global.gc) throw new Error('run with --expose-gc (npm run bench:suppression does)');
+  const now = new Date();
+  await freshDatabase(url);
+  Object.assign(process.env, env, { HUSH_BLACKOUT_TICK_MS: '0', HUSH_TRANSITION_TICK_MS: '0' });
+  const empty = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  await empty.get(SuppressionIndex).current();
+  const emptyHeap = heapMb();
+  await empty.close();
+
+  const rows: Row[] = [];
+  for (const n of SIZES) rows.push(await measure(n, emptyHeap, now));
+  await dropDatabase(url);
+
+  const f = (x: number) => Math.round(x).toLocaleString('en-US');
+  console.log('\n sources   in-process/s   ×SQL   SQL/s   HTTP batch/s   single p50/p99 ms   heap MB   build ms   tick ms');
+  for (const r of rows) {
+    console.log(
+      `${f(r.n).padStart(8)}   ${f(r.inProcess).padStart(12)}   ${(r.inProcess / r.sql).toFixed(0).padStart(4)}×   ${f(r.sql).padStart(5)}   ${f(r.http).padStart(12)}   ${`${r.p50} / ${r.p99}`.padStart(17)}   ${r.heapMb.toFixed(0).padStart(7)}   ${f(r.buildMs).padStart(8)}   ${r.tickMs.toFixed(0).padStart(7)}`,
+    );
+  }
+  const first = rows[0];
+  console.log('\ngrowth against the smallest size (sources ×, then each measure ×):');
+  for (const r of rows.slice(1)) {
+    console.log(
+      `  ${f(r.n)}: sources ${(r.n / first.n).toFixed(0)}×, in-process ${(r.inProcess / first.inProcess).toFixed(2)}×, HTTP ${(r.http / first.http).toFixed(2)}×, p99 ${(r.p99 / first.p99).toFixed(2)}×, heap ${(r.heapMb / first.heapMb).toFixed(1)}×, SQL ${(r.sql / first.sql).toFixed(2)}×`,
+    );
+  }
+  const at10k = rows.find((r) => r.n === 10_000);
+  if (at10k) {
+    const goal = (text: string, met: boolean) => console.log(`goal ${text}: ${met ? 'met' : 'NOT met'}`);
+    console.log('');
+    goal(`≥ 50,000 decisions/s in-process at 10k sources (${f(at10k.inProcess)})`, at10k.inProcess >= 50_000);
+    goal(`≥ 10,000 decisions/s over HTTP in batches at 10k (${f(at10k.http)})`, at10k.http >= 10_000);
+    goal(`p99 of a single decision over HTTP ≤ 10 ms at 10k (${at10k.p99} ms)`, at10k.p99 <= 10);
+    goal(`≥ 20× the SQL baseline at 10k (${(at10k.inProcess / at10k.sql).toFixed(0)}×)`, at10k.inProcess / at10k.sql >= 20);
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
