@@ -10,7 +10,8 @@
  *   - decisions/s over HTTP, GraphQL batches of 1,000, with autocannon against
  *     a Hush started as its own process (`dist/bench/src/main.js`);
  *   - p50 / p99 latency of single decisions over HTTP;
- *   - the heap the index adds, and how long building it and one transition tick take;
+ *   - the heap the index adds, how long building it takes, and the cost of
+ *     watching for transitions (a routine tick, and the full comparison after a change);
  *   - the obvious baseline: each decision answered by SQL through the modules'
  *     exported services, checked to agree with the index on every sampled target.
  */
@@ -41,7 +42,7 @@ import { MaintenanceWindowsService } from '../src/services/maintenance-windows.s
 import { SuppressionIndex } from '../src/suppression/suppression-index.service';
 import { SuppressionService } from '../src/suppression/suppression.service';
 import type { SuppressionTargetInput } from '../src/suppression/suppression.types';
-import { WindowTransitionWorker } from '../src/suppression/window-transition.worker';
+import { PLAN_MS, TransitionWatch } from '../src/suppression/window-transitions';
 import { dropDatabase, freshDatabase } from './bench-database';
 import { random } from './random';
 import { workload } from './workload';
@@ -89,11 +90,19 @@ async function seed(dataSource: DataSource, n: number, now: Date): Promise<Seede
   const [policy] = await insert(EscalationPolicy, [{ name: 'bench', numLoops: 0 }]);
   const services = await insert(
     Service,
-    Array.from({ length: Math.max(100, n / 20) }, (_, i) => ({ name: `service ${i}`, escalationPolicyId: policy, integrationKey: `bench-${i}` })),
+    Array.from({ length: Math.max(100, n / 20) }, (_, i) => ({
+      name: `service ${i}`,
+      escalationPolicyId: policy,
+      integrationKey: `bench-${i}`,
+    })),
   );
   const monitors = await insert(
     Monitor,
-    Array.from({ length: Math.max(100, n / 20) }, (_, i) => ({ name: `monitor ${i}`, type: MonitorKind.HTTP, target: `https://m${i}.example` })),
+    Array.from({ length: Math.max(100, n / 20) }, (_, i) => ({
+      name: `monitor ${i}`,
+      type: MonitorKind.HTTP,
+      target: `https://m${i}.example`,
+    })),
   );
 
   const windows = Array.from({ length: Math.round(n * 0.3) }, (_, i) => {
@@ -176,7 +185,10 @@ function sqlDecider(app: INestApplicationContext, compiled: Map<string, ReturnTy
   const provider = app.get(MaintenanceQueryService);
   const dataSource = app.get(DataSource);
   const service = async (id: string, at: Date) => {
-    const [active, impacts] = await Promise.all([windows.activeWindows([id], at), provider.activeImpacts(ImpactTargetKind.SERVICE, [id], at)]);
+    const [active, impacts] = await Promise.all([
+      windows.activeWindows([id], at),
+      provider.activeImpacts(ImpactTargetKind.SERVICE, [id], at),
+    ]);
     return active.get(id)!.length > 0 || impacts.get(id)!.length > 0;
   };
   return async (target: SuppressionTargetInput, at: Date): Promise<boolean> => {
@@ -256,6 +268,7 @@ interface Row {
   buildMs: number;
   heapMb: number;
   tickMs: number;
+  fullMs: number;
   inProcess: number;
   sql: number;
   suppressedShare: number;
@@ -264,6 +277,8 @@ interface Row {
   p99: number;
   single: number;
 }
+
+const f1 = (ms: number) => ms.toFixed(1);
 
 function line(label: string, value: string) {
   console.log(`  ${label.padEnd(58)} ${value}`);
@@ -288,11 +303,17 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
   line(`index of ${sources.size.toLocaleString('en-US')} sources: start-up with build`, `${Math.round(buildMs)} ms`);
   line('heap over an empty Hush', `${heap.toFixed(1)} MB`);
 
-  const worker = app.get(WindowTransitionWorker);
-  t = performance.now();
-  await worker.tick();
-  const tickMs = performance.now() - t;
-  line('one transition tick', `${tickMs.toFixed(1)} ms`);
+  // Transitions: a routine tick walks the planned boundaries; after a change (or each hour) every source is compared.
+  const watch = new TransitionWatch();
+  const timed = (at: number) => {
+    const started = performance.now();
+    watch.advance(sources, new Date(now.getTime() + at));
+    return performance.now() - started;
+  };
+  const planMs = timed(0);
+  const tickMs = timed(1_000);
+  const fullMs = timed(PLAN_MS + 1_000);
+  line('transitions: plan the next hour / routine tick / full comparison', `${f1(planMs)} / ${f1(tickMs)} / ${f1(fullMs)} ms`);
 
   const suppression = app.get(SuppressionService);
   const batches = Array.from({ length: IN_PROCESS_BATCHES }, () => targets(seeded, BATCH));
@@ -302,7 +323,10 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
   for (const batch of batches) suppressed += (await suppression.decide(batch, now, 'targets', true)).filter((d) => d.suppressed).length;
   const inProcess = (IN_PROCESS_BATCHES * BATCH) / ((performance.now() - t) / 1000);
   const suppressedShare = suppressed / (IN_PROCESS_BATCHES * BATCH);
-  line('in-process decisions/s (batches of 1,000)', `${Math.round(inProcess).toLocaleString('en-US')}  (${(suppressedShare * 100).toFixed(1)} % suppressed)`);
+  line(
+    'in-process decisions/s (batches of 1,000)',
+    `${Math.round(inProcess).toLocaleString('en-US')}  (${(suppressedShare * 100).toFixed(1)} % suppressed)`,
+  );
 
   // The baseline, on a sample, checked against the index target by target.
   const cache = app.get(PolicyCache);
@@ -349,6 +373,7 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
       buildMs,
       heapMb: heap,
       tickMs,
+      fullMs,
       inProcess,
       sql,
       suppressedShare,
@@ -378,10 +403,10 @@ async function main() {
   await dropDatabase(url);
 
   const f = (x: number) => Math.round(x).toLocaleString('en-US');
-  console.log('\n sources   in-process/s   ×SQL   SQL/s   HTTP batch/s   single p50/p99 ms   heap MB   build ms   tick ms');
+  console.log('\n sources   in-process/s   ×SQL   SQL/s   HTTP batch/s   single p50/p99 ms   heap MB   build ms   tick / full ms');
   for (const r of rows) {
     console.log(
-      `${f(r.n).padStart(8)}   ${f(r.inProcess).padStart(12)}   ${(r.inProcess / r.sql).toFixed(0).padStart(4)}×   ${f(r.sql).padStart(5)}   ${f(r.http).padStart(12)}   ${`${r.p50} / ${r.p99}`.padStart(17)}   ${r.heapMb.toFixed(0).padStart(7)}   ${f(r.buildMs).padStart(8)}   ${r.tickMs.toFixed(0).padStart(7)}`,
+      `${f(r.n).padStart(8)}   ${f(r.inProcess).padStart(12)}   ${(r.inProcess / r.sql).toFixed(0).padStart(4)}×   ${f(r.sql).padStart(5)}   ${f(r.http).padStart(12)}   ${`${r.p50} / ${r.p99}`.padStart(17)}   ${r.heapMb.toFixed(0).padStart(7)}   ${f(r.buildMs).padStart(8)}   ${`${f1(r.tickMs)} / ${f1(r.fullMs)}`.padStart(15)}`,
     );
   }
   const first = rows[0];

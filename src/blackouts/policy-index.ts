@@ -11,6 +11,8 @@ import { fieldKey } from './selector/equality-keys';
  */
 export class PolicyIndex {
   private readonly byValue = new Map<string, Map<string, number[]>>();
+  /** Per field, the lower-case prefixes `starts with` asks for, and their lengths (to cut an event's text at). */
+  private readonly byPrefix = new Map<string, { lengths: number[]; ranks: Map<string, number[]> }>();
   private readonly readers = new Map<string, Accessor>();
   private readonly unfiled: number[] = [];
 
@@ -18,11 +20,19 @@ export class PolicyIndex {
   constructor(readonly policies: readonly CompiledPolicy[]) {
     policies.forEach((policy, rank) => {
       if (!policy.keys) return this.unfiled.push(rank);
-      for (const { field, value } of policy.keys) {
+      for (const { field, value, prefix } of policy.keys) {
         const key = fieldKey(field);
         if (!this.readers.has(key)) this.readers.set(key, accessor(field));
-        let values = this.byValue.get(key);
-        if (!values) this.byValue.set(key, (values = new Map()));
+        let values: Map<string, number[]>;
+        if (prefix) {
+          let byLength = this.byPrefix.get(key);
+          if (!byLength) this.byPrefix.set(key, (byLength = { lengths: [], ranks: new Map() }));
+          if (!byLength.lengths.includes(value.length)) byLength.lengths.push(value.length);
+          values = byLength.ranks;
+        } else {
+          values = this.byValue.get(key) ?? new Map<string, number[]>();
+          this.byValue.set(key, values);
+        }
         const ranks = values.get(value);
         if (!ranks) values.set(value, [rank]);
         else if (ranks[ranks.length - 1] !== rank) ranks.push(rank);
@@ -45,15 +55,14 @@ export class PolicyIndex {
 
   /** Every policy that matches the event and is active, in precedence order (the first is the one `first` gives). */
   matching(event: SelectorEvent, activeAt: (policy: CompiledPolicy) => Occurrence | null): [CompiledPolicy, Occurrence][] {
-    const ranks = new Set(this.unfiled);
-    for (const filed of this.filedFor(event)) for (const rank of filed) ranks.add(rank);
-    const result: [CompiledPolicy, Occurrence][] = [];
-    for (const rank of [...ranks].sort((a, b) => a - b)) {
+    const hits = new Set<number>();
+    const test = (rank: number) => {
       const policy = this.policies[rank];
-      const occurrence = policy.matches(event) ? activeAt(policy) : null;
-      if (occurrence) result.push([policy, occurrence]);
-    }
-    return result;
+      if (!hits.has(rank) && policy.matches(event) && activeAt(policy)) hits.add(rank);
+    };
+    for (const ranks of this.filedFor(event)) ranks.forEach(test);
+    this.unfiled.forEach(test);
+    return [...hits].sort((a, b) => a - b).map((rank) => [this.policies[rank], activeAt(this.policies[rank])!]);
   }
 
   /** The first rank below `before` in `ranks` whose policy matches and is active, with its occurrence. */
@@ -73,12 +82,20 @@ export class PolicyIndex {
     return null;
   }
 
-  /** The rank lists filed under the event's own field values. */
+  /** The rank lists filed under the event's own field values, and under the prefixes of them. */
   private *filedFor(event: SelectorEvent): Iterable<readonly number[]> {
     for (const [key, values] of this.byValue) {
       const value = this.readers.get(key)!(event);
       const ranks = value === undefined ? undefined : values.get(value);
       if (ranks) yield ranks;
+    }
+    for (const [key, { lengths, ranks }] of this.byPrefix) {
+      const value = this.readers.get(key)!(event)?.toLowerCase();
+      if (value === undefined) continue;
+      for (const length of lengths) {
+        const filed = length <= value.length ? ranks.get(value.slice(0, length)) : undefined;
+        if (filed) yield filed;
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { activeAtMemo } from '../blackouts/compiled-policy';
+import { activeAtMemo, type CompiledPolicy } from '../blackouts/compiled-policy';
 import type { PolicyIndex } from '../blackouts/policy-index';
 import type { SelectorEvent } from '../blackouts/selector';
 import { MaintenanceType } from '../monitors/monitor.entities';
@@ -77,7 +77,13 @@ export class SuppressionSources {
     return this.fixed.length + this.periods.length + this.policies.policies.length;
   }
 
-  decide(target: Target, at: Date): Decision {
+  /** Decisions at one instant; the targets asked about share each policy's schedule check. */
+  decider(at: Date): (target: Target) => Decision {
+    const activeAt = activeAtMemo(at);
+    return (target) => this.decide(target, at, activeAt);
+  }
+
+  private decide(target: Target, at: Date, activeAt: (policy: CompiledPolicy) => Occurrence | null): Decision {
     const effects = new Set<Effect>();
     const reasons: Reason[] = [];
     const fixedAt = (key: string, effect: Effect) => {
@@ -102,7 +108,7 @@ export class SuppressionSources {
       fixedAt(`MONITOR:${target.monitorId}`, Effect.DISABLE_NOTIFICATIONS);
     }
     if ('event' in target) {
-      for (const [policy, occurrence] of this.policies.matching(target.event, activeAtMemo(at))) {
+      for (const [policy, occurrence] of this.policies.matching(target.event, activeAt)) {
         effects.add(Effect.BLACKOUT);
         reasons.push({ source: SuppressionSource.BLACKOUT_POLICY, id: policy.policy.id, name: policy.policy.name, occurrence });
       }

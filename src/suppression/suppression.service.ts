@@ -30,7 +30,7 @@ export class SuppressionService {
     const targets = inputs.map((input, i) => toTarget(input, many ? `${path}.${i}` : path));
     const sources = await this.index.current();
     const when = at ?? this.clock.now();
-    return targets.map((t) => sources.decide(t, when));
+    return targets.map(sources.decider(when));
   }
 
   async calendar(from: Date, to: Date, filter: CalendarFilter = {}): Promise<CalendarEntry[]> {

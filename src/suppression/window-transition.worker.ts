@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { HushConfig } from '../config/config';
 import { SuppressionIndex } from './suppression-index.service';
-import { inEffectAt, transitionsBetween, type InEffect, type Transition } from './window-transitions';
+import { TransitionWatch, type Transition } from './window-transitions';
 
 export const TRANSITION_CHANNEL = 'hush_window_transition';
 const RETENTION_MS = 7 * 86_400_000;
@@ -22,8 +22,7 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
   private readonly logger = new Logger('WindowTransitionWorker');
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
-  private since?: Date;
-  private inEffect: InEffect = new Map();
+  private readonly watch = new TransitionWatch();
   private purgedAt = 0;
 
   constructor(
@@ -57,16 +56,8 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
   private async run(): Promise<number> {
     const sources = await this.index.current();
     const now = this.clock.now();
-    if (!this.since || now < this.since) {
-      // First tick, or a clock set back: start watching from here.
-      this.since = now;
-      this.inEffect = inEffectAt(sources, now);
-      return 0;
-    }
-    const { transitions, inEffect } = transitionsBetween(sources, this.since, now, this.inEffect);
+    const transitions = this.watch.advance(sources, now);
     const claimed = transitions.length ? await this.claim(transitions, now) : 0;
-    this.since = now;
-    this.inEffect = inEffect;
     if (now.getTime() - this.purgedAt > PURGE_EVERY_MS) {
       this.purgedAt = now.getTime();
       await this.dataSource.query(`DELETE FROM window_transition WHERE at < $1`, [new Date(now.getTime() - RETENTION_MS)]);

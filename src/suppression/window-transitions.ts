@@ -65,6 +65,67 @@ export function transitionsBetween(
     else inEffect.set(key, entry);
   }
   for (const [key, entry] of before) if (!seen.has(key)) transitions.push({ kind: TransitionKind.ENDED, at: now, entry });
-  transitions.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === TransitionKind.ENDED ? -1 : 1));
-  return { transitions, inEffect };
+  return { transitions: transitions.sort(inOrder), inEffect };
+}
+
+/** By instant; at the same instant an ENDED comes before a STARTED. */
+const inOrder = (a: Transition, b: Transition) =>
+  a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === TransitionKind.ENDED ? -1 : 1);
+
+/** How far ahead a watch lists the boundaries of unchanged sources. */
+export const PLAN_MS = 3_600_000;
+
+/**
+ * Follows one replica's view of the sources through time. Comparing every
+ * source on each tick would cost O(sources) a second; instead, while the
+ * sources stay the same, a watch walks a list of the next hour's starts and
+ * ends, and only a new set of sources (after a change) or the end of the hour
+ * costs a full `transitionsBetween`.
+ */
+export class TransitionWatch {
+  private sources?: SuppressionSources;
+  private since?: Date;
+  private inEffect: InEffect = new Map();
+  private upcoming: Transition[] = [];
+  private next = 0;
+  private planEnd = 0;
+
+  /** What happened since the last call (nothing on the first, or after the clock went back: that only sets where to start). */
+  advance(sources: SuppressionSources, now: Date): Transition[] {
+    if (!this.since || now < this.since) {
+      this.inEffect = inEffectAt(sources, now);
+      this.plan(sources, now);
+      return [];
+    }
+    if (sources !== this.sources || now.getTime() >= this.planEnd) {
+      const { transitions, inEffect } = transitionsBetween(sources, this.since, now, this.inEffect);
+      this.inEffect = inEffect;
+      this.plan(sources, now);
+      return transitions;
+    }
+    const transitions: Transition[] = [];
+    for (; this.next < this.upcoming.length && this.upcoming[this.next].at <= now; this.next++) {
+      const t = this.upcoming[this.next];
+      if (t.kind === TransitionKind.STARTED) this.inEffect.set(transitionKey(t.entry), t.entry);
+      else this.inEffect.delete(transitionKey(t.entry));
+      transitions.push(t);
+    }
+    this.since = now;
+    return transitions;
+  }
+
+  private plan(sources: SuppressionSources, now: Date) {
+    this.sources = sources;
+    this.since = now;
+    this.planEnd = now.getTime() + PLAN_MS;
+    this.upcoming = [];
+    this.next = 0;
+    // Boundaries at the plan's end are left to the full comparison that ends it.
+    const within = (at: Date) => at > now && at.getTime() < this.planEnd;
+    for (const entry of sources.calendar(now, new Date(this.planEnd), counts(sources))) {
+      if (within(entry.start)) this.upcoming.push({ kind: TransitionKind.STARTED, at: entry.start, entry });
+      if (within(entry.end)) this.upcoming.push({ kind: TransitionKind.ENDED, at: entry.end, entry });
+    }
+    this.upcoming.sort(inOrder);
+  }
 }

@@ -89,7 +89,7 @@ export function accessor(field: FieldRef): Accessor {
 }
 
 /** A number value used where text is needed (contains, matches, …) is its canonical spelling. */
-function scalarText(value: string | number): string {
+export function scalarText(value: string | number): string {
   return typeof value === 'number' ? formatNumber(value) : value;
 }
 

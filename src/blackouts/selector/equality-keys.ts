@@ -1,10 +1,22 @@
-import { splitList } from './compiler';
-import type { FieldRef, SelectorAst, SelectorValue } from './types';
+import { accessor, scalarText, splitList } from './compiler';
+import type { FieldRef, SelectorAst, SelectorEvent, SelectorValue } from './types';
 
-/** "This field has exactly this text": one way an event can satisfy a selector. */
+/**
+ * "This field has exactly this text" — or, with `prefix`, "this field's text,
+ * in lower case, starts with this (lower-case) text", as `starts with`
+ * compares: one way an event can satisfy a selector.
+ */
 export interface EqualityKey {
   field: FieldRef;
   value: string;
+  prefix?: true;
+}
+
+/** Whether the event has the key. */
+export function hasKey(key: EqualityKey, event: SelectorEvent): boolean {
+  const text = accessor(key.field)(event);
+  if (text === undefined) return false;
+  return key.prefix ? text.toLowerCase().startsWith(key.value) : text === key.value;
 }
 
 /**
@@ -17,6 +29,9 @@ export function equalityKeys(ast: SelectorAst): EqualityKey[] | null {
   switch (ast.kind) {
     case 'compare': {
       if (ast.op === 'equals') return typeof ast.value === 'string' ? [{ field: ast.field, value: ast.value }] : null;
+      if (ast.op === 'starts with') {
+        return Array.isArray(ast.value) ? null : [{ field: ast.field, value: scalarText(ast.value).toLowerCase(), prefix: true }];
+      }
       if (ast.op !== 'within') return null;
       const items = withinItems(ast.value);
       return items?.map((value) => ({ field: ast.field, value })) ?? null;

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { PolicyIndex } from '../../blackouts/policy-index';
+import { MaintenanceType } from '../../monitors/monitor.entities';
+import { compileSchedule } from '../../schedule';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
-import { SuppressionSources, type FixedSource } from '../suppression-sources';
-import { inEffectAt, transitionsBetween, type InEffect } from '../window-transitions';
+import { SuppressionSources, type FixedSource, type PeriodSource } from '../suppression-sources';
+import { inEffectAt, TransitionWatch, transitionsBetween, type InEffect } from '../window-transitions';
 
 const at = (hhmm: string) => new Date(`2026-06-01T${hhmm}:00Z`);
 const window = (id: string, start: string, end: string, suppresses = true): FixedSource => ({
@@ -45,5 +48,45 @@ describe('transitionsBetween', () => {
   it('says nothing while the same occurrence goes on', () => {
     const before = inEffectAt(sources(window('a', '10:00', '12:00')), at('11:00'));
     expect(summary('11:00', '11:30', before, window('a', '10:00', '12:00'))).toEqual([]);
+  });
+});
+
+describe('TransitionWatch', () => {
+  const period = (id: string, timeZone: string): PeriodSource => ({
+    id,
+    name: id,
+    monitorId: 'm',
+    type: MaintenanceType.DISABLE_NOTIFICATIONS,
+    schedule: compileSchedule({ recurrence: 'DAILY', timeZone, startDate: '2026-03-01', startTime: '01:30', endTime: '02:45' }),
+  });
+
+  it('walking its planned boundaries says what comparing every source each tick says', () => {
+    const base = Date.parse('2026-03-29T00:00:00Z'); // Europe/Berlin springs forward this night
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 300 })), { maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 90 }), { minLength: 1, maxLength: 40 }),
+        (windows, steps) => {
+          const fixed = windows.map(([start, minutes], i) => ({
+            ...window(`w${i}`, '00:00', '00:00'),
+            start: new Date(base + start * 60_000),
+            end: new Date(base + (start + minutes) * 60_000),
+          }));
+          const all = new SuppressionSources(fixed, [period('berlin', 'Europe/Berlin'), period('utc', 'UTC')], new PolicyIndex([]));
+          const watch = new TransitionWatch();
+          let now = new Date(base);
+          watch.advance(all, now);
+          let before = inEffectAt(all, now);
+          for (const step of steps) {
+            const next = new Date(now.getTime() + step * 60_000);
+            const expected = transitionsBetween(all, now, next, before);
+            expect(watch.advance(all, next)).toEqual(expected.transitions);
+            before = expected.inEffect;
+            now = next;
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
