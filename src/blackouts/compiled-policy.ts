@@ -2,19 +2,19 @@ import { compileSchedule, occurrenceAt, type CompiledSchedule, type Occurrence }
 import type { BlackoutPolicy } from './blackout.entities';
 import { parseSelector, type SelectorEvent } from './selector';
 import { compileAst } from './selector/compiler';
-import { equalityKeys, type EqualityKey } from './selector/equality-keys';
+import { keyChoices, type EqualityKey } from './selector/equality-keys';
 
 /** A policy with its selector and schedule compiled once, for ingest and the worker. */
 export class CompiledPolicy {
   readonly matches: (event: SelectorEvent) => boolean;
   readonly schedule: CompiledSchedule;
-  /** An event can only match when it has one of these (null: any event might). */
-  readonly keys: EqualityKey[] | null;
+  /** Key sets of which a matching event has at least one key each (none: any event might match). */
+  readonly keyChoices: EqualityKey[][];
 
   constructor(readonly policy: BlackoutPolicy) {
     const ast = parseSelector(policy.selector);
     this.matches = compileAst(ast);
-    this.keys = equalityKeys(ast);
+    this.keyChoices = keyChoices(ast);
     this.schedule = compileSchedule(policy.schedule);
   }
 

@@ -2,7 +2,7 @@ import type { Occurrence } from '../schedule';
 import type { CompiledPolicy } from './compiled-policy';
 import type { SelectorEvent } from './selector';
 import { accessor, type Accessor } from './selector/compiler';
-import { fieldKey } from './selector/equality-keys';
+import { fieldKey, type EqualityKey } from './selector/equality-keys';
 
 /**
  * The enabled policies filed by the values their selectors require, so an
@@ -19,25 +19,32 @@ export class PolicyIndex {
   /** `policies` in precedence order. */
   constructor(readonly policies: readonly CompiledPolicy[]) {
     policies.forEach((policy, rank) => {
-      if (!policy.keys) return this.unfiled.push(rank);
-      for (const { field, value, prefix } of policy.keys) {
-        const key = fieldKey(field);
-        if (!this.readers.has(key)) this.readers.set(key, accessor(field));
-        let values: Map<string, number[]>;
-        if (prefix) {
-          let byLength = this.byPrefix.get(key);
-          if (!byLength) this.byPrefix.set(key, (byLength = { lengths: [], ranks: new Map() }));
-          if (!byLength.lengths.includes(value.length)) byLength.lengths.push(value.length);
-          values = byLength.ranks;
-        } else {
-          values = this.byValue.get(key) ?? new Map<string, number[]>();
-          this.byValue.set(key, values);
-        }
-        const ranks = values.get(value);
-        if (!ranks) values.set(value, [rank]);
+      if (policy.keyChoices.length === 0) return this.unfiled.push(rank);
+      // File under the choice whose lists are shortest so far: no value's list grows much longer than it must.
+      const crowding = (choice: EqualityKey[]) => choice.reduce((sum, key) => sum + (this.listFor(key).get(key.value)?.length ?? 0), 0);
+      const choice = policy.keyChoices.reduce((best, c) => (crowding(c) < crowding(best) ? c : best));
+      for (const key of choice) {
+        const values = this.listFor(key);
+        const ranks = values.get(key.value);
+        if (!ranks) values.set(key.value, [rank]);
         else if (ranks[ranks.length - 1] !== rank) ranks.push(rank);
       }
     });
+  }
+
+  /** The value → ranks map a key is filed in, created on first use. */
+  private listFor({ field, prefix, value }: EqualityKey): Map<string, number[]> {
+    const key = fieldKey(field);
+    if (!this.readers.has(key)) this.readers.set(key, accessor(field));
+    if (prefix) {
+      let byLength = this.byPrefix.get(key);
+      if (!byLength) this.byPrefix.set(key, (byLength = { lengths: [], ranks: new Map() }));
+      if (!byLength.lengths.includes(value.length)) byLength.lengths.push(value.length);
+      return byLength.ranks;
+    }
+    let values = this.byValue.get(key);
+    if (!values) this.byValue.set(key, (values = new Map()));
+    return values;
   }
 
   /**

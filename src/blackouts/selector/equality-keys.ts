@@ -20,37 +20,37 @@ export function hasKey(key: EqualityKey, event: SelectorEvent): boolean {
 }
 
 /**
- * Keys of which an event must have at least one for the selector to match it,
- * or null when no such set can be read off the selector (a NOT, a `contains`,
- * a number compared numerically…). Lets a policy be filed under these keys so
- * that an event is only tested against policies that could match it.
+ * Ways to file a selector: each choice is a set of keys of which an event must
+ * have at least one for the selector to match it. None when no such set can be
+ * read off the selector (a NOT, a `contains`, a number compared numerically…).
+ * An AND offers each side's choices, so the policy index can file a policy
+ * under whichever keys are least crowded; an OR needs one key set from each side.
  */
-export function equalityKeys(ast: SelectorAst): EqualityKey[] | null {
+export function keyChoices(ast: SelectorAst): EqualityKey[][] {
   switch (ast.kind) {
     case 'compare': {
-      if (ast.op === 'equals') return typeof ast.value === 'string' ? [{ field: ast.field, value: ast.value }] : null;
+      if (ast.op === 'equals') return typeof ast.value === 'string' ? [[{ field: ast.field, value: ast.value }]] : [];
       if (ast.op === 'starts with') {
-        return Array.isArray(ast.value) ? null : [{ field: ast.field, value: scalarText(ast.value).toLowerCase(), prefix: true }];
+        return Array.isArray(ast.value) ? [] : [[{ field: ast.field, value: scalarText(ast.value).toLowerCase(), prefix: true }]];
       }
-      if (ast.op !== 'within') return null;
-      const items = withinItems(ast.value);
-      return items?.map((value) => ({ field: ast.field, value })) ?? null;
+      const items = ast.op === 'within' ? withinItems(ast.value) : null;
+      return items ? [items.map((value) => ({ field: ast.field, value }))] : [];
     }
-    case 'and': {
-      // Either side is necessary; file under the narrower one.
-      const left = equalityKeys(ast.left);
-      const right = equalityKeys(ast.right);
-      if (!left || !right) return left ?? right;
-      return right.length < left.length ? right : left;
-    }
+    case 'and':
+      return [...keyChoices(ast.left), ...keyChoices(ast.right)];
     case 'or': {
-      const left = equalityKeys(ast.left);
-      const right = equalityKeys(ast.right);
-      return left && right ? [...left, ...right] : null;
+      const left = narrowest(keyChoices(ast.left));
+      const right = narrowest(keyChoices(ast.right));
+      return left && right ? [[...left, ...right]] : [];
     }
     case 'not':
-      return null;
+      return [];
   }
+}
+
+/** The choice with the fewest keys (an event has fewer ways to hit it), or null when there is none. */
+function narrowest(choices: EqualityKey[][]): EqualityKey[] | null {
+  return choices.reduce<EqualityKey[] | null>((best, c) => (!best || c.length < best.length ? c : best), null);
 }
 
 /** The texts a `within` accepts, or null when it also accepts numbers (compared numerically, so not by text). */
