@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { NotFoundError } from '../errors/domain-error';
 import { Clock } from '../clock/clock';
+import { NotificationBus } from '../../database/notification-bus';
+import { CHANGELOG_CHANNEL } from '../changelog/changelog.feed';
 import { ChangeLogService } from '../changelog/changelog.service';
 import { type Actor } from './actor';
 import { ApiToken } from './api-token.entity';
@@ -12,26 +14,50 @@ import { hashSecret, newSecret } from './secret';
 /** Writing `last_used_at` on every request would turn reads into writes; once a minute is enough to audit. */
 const LAST_USED_PRECISION_MS = 60_000;
 
+/** How long a token once found is trusted without asking the database again, at most. */
+const RECENT_MS = 30_000;
+const RECENT_MAX = 10_000;
+
 export const TOKEN_OBJECT_TYPE = 'ApiToken';
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnApplicationBootstrap {
+  /**
+   * Live tokens by secret hash, so a request (an alert pipeline asking for a
+   * decision) costs no SQL. Emptied whenever any token changes — here at
+   * once, on another replica through the changelog's NOTIFY — and each entry
+   * expires after RECENT_MS regardless.
+   */
+  private readonly recent = new Map<string, { token: ApiToken; until: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changeLog: ChangeLogService,
     private readonly clock: Clock,
+    private readonly bus: NotificationBus,
   ) {}
+
+  async onApplicationBootstrap() {
+    await this.bus.listen(CHANGELOG_CHANNEL, (payload) => {
+      if ((JSON.parse(payload) as { objectType?: string }).objectType === TOKEN_OBJECT_TYPE) this.recent.clear();
+    });
+  }
 
   /** The live token holding this secret, or null. */
   async authenticate(secret: string): Promise<ApiToken | null> {
-    const repo = this.dataSource.getRepository(ApiToken);
-    const token = await repo.findOneBy({ secretHash: hashSecret(secret), revokedAt: IsNull() });
-    if (!token) return null;
+    const hash = hashSecret(secret);
     const now = this.clock.now();
+    const known = this.recent.get(hash);
+    if (known && known.until > now.getTime()) return known.token;
+    const repo = this.dataSource.getRepository(ApiToken);
+    const token = await repo.findOneBy({ secretHash: hash, revokedAt: IsNull() });
+    if (!token) return null;
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
       await repo.update({ id: token.id }, { lastUsedAt: now });
       token.lastUsedAt = now;
     }
+    if (this.recent.size >= RECENT_MAX) this.recent.clear();
+    this.recent.set(hash, { token, until: now.getTime() + RECENT_MS });
     return token;
   }
 
@@ -53,8 +79,8 @@ export class AuthService {
   }
 
   /** Revokes a token at once; revoking a revoked token changes nothing. */
-  revoke(id: string, actor: Actor): Promise<ApiToken> {
-    return this.dataSource.transaction(async (manager) => {
+  async revoke(id: string, actor: Actor): Promise<ApiToken> {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOne(ApiToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token) throw new NotFoundError('ApiToken', id, 'id');
       if (token.revokedAt) return token;
@@ -69,6 +95,9 @@ export class AuthService {
       });
       return token;
     });
+    // Here at once; other replicas when the changelog's notification arrives.
+    this.recent.clear();
+    return revoked;
   }
 
   list(): Promise<ApiToken[]> {

@@ -51,7 +51,10 @@ export class ChangeLogService {
     // For this replica's after-commit hooks (see CommittedChanges); other replicas hear the notification.
     manager.queryRunner.data.changeLogged = true;
     // Delivered by Postgres only if the transaction commits.
-    await manager.query('SELECT pg_notify($1, $2)', [CHANGELOG_CHANNEL, JSON.stringify({ id: saved.id, replica: this.replica })]);
+    await manager.query('SELECT pg_notify($1, $2)', [
+      CHANGELOG_CHANNEL,
+      JSON.stringify({ id: saved.id, objectType: saved.objectType, replica: this.replica }),
+    ]);
     return saved;
   }
 
