@@ -29,6 +29,11 @@ export class AuthService implements OnApplicationBootstrap {
    * expires after RECENT_MS regardless.
    */
   private readonly recent = new Map<string, { token: ApiToken; until: number }>();
+  /**
+   * Bumped with each emptying: a lookup that was under way when a token
+   * changed may have read the old row, so it must not be remembered.
+   */
+  private generation = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -39,8 +44,13 @@ export class AuthService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     await this.bus.listen(CHANGELOG_CHANNEL, (payload) => {
-      if ((JSON.parse(payload) as { objectType?: string }).objectType === TOKEN_OBJECT_TYPE) this.recent.clear();
+      if ((JSON.parse(payload) as { objectType?: string }).objectType === TOKEN_OBJECT_TYPE) this.forgetRecent();
     });
+  }
+
+  private forgetRecent() {
+    this.recent.clear();
+    this.generation++;
   }
 
   /** The live token holding this secret, or null. */
@@ -49,6 +59,7 @@ export class AuthService implements OnApplicationBootstrap {
     const now = this.clock.now();
     const known = this.recent.get(hash);
     if (known && known.until > now.getTime()) return known.token;
+    const generation = this.generation;
     const repo = this.dataSource.getRepository(ApiToken);
     const token = await repo.findOneBy({ secretHash: hash, revokedAt: IsNull() });
     if (!token) return null;
@@ -56,6 +67,7 @@ export class AuthService implements OnApplicationBootstrap {
       await repo.update({ id: token.id }, { lastUsedAt: now });
       token.lastUsedAt = now;
     }
+    if (generation !== this.generation) return token;
     if (this.recent.size >= RECENT_MAX) this.recent.clear();
     this.recent.set(hash, { token, until: now.getTime() + RECENT_MS });
     return token;
@@ -96,7 +108,7 @@ export class AuthService implements OnApplicationBootstrap {
       return token;
     });
     // Here at once; other replicas when the changelog's notification arrives.
-    this.recent.clear();
+    this.forgetRecent();
     return revoked;
   }
 
