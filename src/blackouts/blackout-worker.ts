@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import { HushConfig } from '../config/config';
 import { occurrencesBetween } from '../schedule';
 import { BlackoutTransition, TransitionKind } from './blackout.entities';
@@ -27,8 +28,7 @@ interface Due {
 @Injectable()
 export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('BlackoutWorker');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly job = new PeriodicJob('BlackoutWorker', () => this.runDue());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,21 +41,18 @@ export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap() {
     const every = this.config.HUSH_BLACKOUT_TICK_MS;
     if (every > 0) {
-      this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.logger.error(`tick failed: ${String(e)}`)), every);
-      this.timer.unref();
+      this.job.start(every);
       void this.tick().catch((e: unknown) => this.logger.error(`catch-up failed: ${String(e)}`));
     }
   }
 
-  async onApplicationShutdown() {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown() {
+    return this.job.stop();
   }
 
   /** Runs what is due now; returns how many transitions this replica ran. Overlapping calls share one run. */
   tick(): Promise<number> {
-    this.running ??= this.runDue().finally(() => (this.running = undefined));
-    return this.running;
+    return this.job.tick();
   }
 
   private async runDue(): Promise<number> {

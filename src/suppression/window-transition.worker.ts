@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import { HushConfig } from '../config/config';
 import { SuppressionIndex } from './suppression-index.service';
 import { TransitionWatch, type Transition } from './window-transitions';
@@ -19,9 +20,7 @@ const PURGE_EVERY_MS = 3_600_000;
  */
 @Injectable()
 export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('WindowTransitionWorker');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly job = new PeriodicJob('WindowTransitionWorker', () => this.run());
   private readonly watch = new TransitionWatch();
   private purgedAt = 0;
 
@@ -35,22 +34,16 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
   async onApplicationBootstrap() {
     // What is in effect at start is the baseline: announcing it again would repeat what another replica (or this one, before a restart) said.
     await this.tick();
-    const every = this.config.HUSH_TRANSITION_TICK_MS;
-    if (every > 0) {
-      this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.logger.error(`tick failed: ${String(e)}`)), every);
-      this.timer.unref();
-    }
+    this.job.start(this.config.HUSH_TRANSITION_TICK_MS);
   }
 
-  async onApplicationShutdown() {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown() {
+    return this.job.stop();
   }
 
   /** Announces what happened since the last tick; returns how many transitions this replica claimed. Overlapping calls share one run. */
   tick(): Promise<number> {
-    this.running ??= this.run().finally(() => (this.running = undefined));
-    return this.running;
+    return this.job.tick();
   }
 
   private async run(): Promise<number> {
