@@ -157,4 +157,16 @@ describe('live transitions and maintenance changes', () => {
       await admin.dispose();
     }
   });
+
+  it.each([
+    ['windowTransitions', TRANSITIONS],
+    ['maintenanceChanged', CHANGED],
+  ])('closes a %s socket that brings no token', async (_name, query) => {
+    const anonymous = wsClient(hush.url, {});
+    try {
+      await expect(collect(anonymous, query, {}, 1).done).rejects.toMatchObject({ code: 4403 });
+    } finally {
+      await anonymous.dispose();
+    }
+  });
 });
