@@ -7,7 +7,7 @@ import { Clock } from '../common/clock/clock';
 import type { Occurrence } from '../schedule';
 import { BlackoutEvent, BlackoutPolicy, BlackoutTransition, EventStatus, TransitionKind } from './blackout.entities';
 import type { CompiledPolicy } from './compiled-policy';
-import { toSelectorEvent } from './selector-event';
+import { toSelectorEvent } from '../common/suppression/event-input.type';
 
 /**
  * The start and end actions of a policy occurrence. Each (policy, occurrence,

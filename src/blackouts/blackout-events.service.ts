@@ -11,11 +11,11 @@ import { byKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
-import type { Occurrence } from '../schedule';
 import { BlackoutEvent, BlackoutPolicy, EventStatus } from './blackout.entities';
-import { activeAtMemo } from './compiled-policy';
-import { PolicyCache } from './policy-cache';
-import { toSelectorEvent } from './selector-event';
+import { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { toSelectorEvent } from '../common/suppression/event-input.type';
+import { Effect } from '../common/suppression/suppression.model';
+import { SuppressionPort } from '../common/suppression/suppression.port';
 
 export const MAX_INGEST = 1000;
 
@@ -30,18 +30,12 @@ export interface EventInput {
   attributes?: Record<string, unknown> | null;
 }
 
-/** The policy that blacks an event out now, with the occurrence that applies. */
-export interface BlackoutMatch {
-  policy: BlackoutPolicy;
-  occurrence: Occurrence;
-}
-
 /** The event store the blackout policies act on. */
 @Injectable()
 export class BlackoutEventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cache: PolicyCache,
+    private readonly suppression: SuppressionPort,
     private readonly clock: Clock,
   ) {}
 
@@ -51,34 +45,27 @@ export class BlackoutEventsService {
     );
 
   /**
-   * For each event, the enabled policy that blacks it out at `at` — lowest
-   * execution order among the active ones whose selector matches, then the
-   * oldest — or null. Exported for the suppression side; reads no event table.
+   * Stores up to 1,000 events in one statement, each BLACKOUT when the
+   * suppression engine says a policy blacks it out now (by the one that
+   * applies: lowest execution order, then the oldest), else OPEN.
    */
-  async decide(events: readonly EventInput[], at: Date): Promise<(BlackoutMatch | null)[]> {
-    const index = await this.cache.index();
-    // Whether a policy is active is asked once per batch, and only of policies an event could match.
-    const activeAt = activeAtMemo(at);
-    return events.map((event) => {
-      const hit = index.first(toSelectorEvent(event), activeAt);
-      return hit ? { policy: hit[0].policy, occurrence: hit[1] } : null;
-    });
-  }
-
-  /** Stores up to 1,000 events in one statement, each OPEN or BLACKOUT by the policy that applies now. */
   async ingest(events: EventInput[]): Promise<BlackoutEvent[]> {
     if (events.length > MAX_INGEST) throw BadUserInputError.field('events', `at most ${MAX_INGEST} events per call`);
     if (events.length === 0) return [];
     const now = this.clock.now();
-    const decisions = await this.decide(events, now);
+    const decisions = this.suppression.decide(
+      events.map((e) => ({ event: toSelectorEvent(e) })),
+      now,
+    );
     const rows = events.map((e, i) => {
-      const hit = decisions[i];
+      const { effects, reasons } = decisions[i];
+      const hit = effects.includes(Effect.BLACKOUT) ? reasons.find((r) => r.source === SuppressionSource.BLACKOUT_POLICY)! : null;
       return this.dataSource.getRepository(BlackoutEvent).create({
         ...toSelectorEvent(e),
         status: hit ? EventStatus.BLACKOUT : EventStatus.OPEN,
         // What it would have been without the blackout, to go back to when the blackout ends.
         previousStatus: hit ? EventStatus.OPEN : null,
-        blackedOutById: hit?.policy.id ?? null,
+        blackedOutById: hit?.id ?? null,
         receivedAt: now,
         statusChangedAt: now,
       });

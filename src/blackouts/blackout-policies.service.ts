@@ -14,7 +14,7 @@ import { checkedSchedule } from '../scheduling/checked-schedule';
 import { BlackoutPolicy, TransitionKind } from './blackout.entities';
 import { BlackoutActionsService } from './blackout-actions.service';
 import { PolicyCache } from './policy-cache';
-import { compileSelector, SelectorSyntaxError } from './selector';
+import { compileSelector, SelectorSyntaxError } from '../selector';
 
 export type PolicyStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED' | 'DISABLED';
 

@@ -100,3 +100,6 @@ export class BlackoutTransition {
   @Column({ name: 'ran_at', type: 'timestamptz' }) ranAt!: Date;
   @Column({ name: 'events_changed', type: 'int' }) eventsChanged!: number;
 }
+
+/** The blackouts module's tables, registered by its module and listed for the migration scripts. */
+export const BLACKOUTS_ENTITIES = [BlackoutPolicy, BlackoutEvent, BlackoutTransition];

@@ -1,3 +1,6 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BLACKOUTS_ENTITIES } from './blackout.entities';
+import { PolicySuppressionSource } from './policy-suppression.source';
 import { Module } from '@nestjs/common';
 import { BlackoutActionsService } from './blackout-actions.service';
 import { BlackoutEventsService } from './blackout-events.service';
@@ -8,7 +11,9 @@ import { PolicyCache } from './policy-cache';
 
 /** Blackout policies over the event store, with start and end actions that run once across replicas. */
 @Module({
+  imports: [TypeOrmModule.forFeature(BLACKOUTS_ENTITIES)],
   providers: [
+    PolicySuppressionSource,
     PolicyCache,
     BlackoutActionsService,
     BlackoutPoliciesService,

@@ -18,7 +18,6 @@ import {
   CreateBlackoutPolicyInput,
   EventConnection,
   EventFilter,
-  EventInputType,
   EventType,
   PageInput,
   PolicySortField,
@@ -27,7 +26,8 @@ import {
   SortOrder,
   UpdateBlackoutPolicyInput,
 } from './blackouts.types';
-import { validateSelector } from './selector';
+import { EventInputType } from '../common/suppression/event-input.type';
+import { validateSelector } from '../selector';
 
 type PolicyRow = BlackoutPolicyType & { policy: BlackoutPolicy };
 

@@ -111,18 +111,6 @@ export class SelectorValidationType {
   @Field(() => SelectorErrorType, { nullable: true }) error!: SelectorErrorType | null;
 }
 
-@InputType('EventInput', { description: 'All fields optional; severity is free text (CRITICAL, MAJOR, MINOR, WARNING, INFO, OK).' })
-export class EventInputType {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 200) class?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 50) severity?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 10_000) message?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) host?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) objectId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) identifier?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() serviceId?: string;
-  @Field(() => JSONScalar, { nullable: true }) @IsOptional() attributes?: Record<string, unknown>;
-}
-
 @ObjectType('Event')
 export class EventType {
   @Field(() => ID) id!: string;

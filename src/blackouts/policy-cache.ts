@@ -3,35 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BlackoutPolicy } from './blackout.entities';
 import { byPrecedence, CompiledPolicy } from './compiled-policy';
-import { PolicyIndex } from './policy-index';
 
 /**
- * The enabled policies, compiled, in precedence order. Every use first asks
- * Postgres for a fingerprint of the enabled set (one cheap aggregate), so a
- * change made through any replica is seen by the next batch here.
+ * The enabled policies, compiled, in precedence order, for the start/end
+ * worker. Every use first asks Postgres for a fingerprint of the enabled set
+ * (one cheap aggregate), so a change made through any replica is seen by the
+ * next tick here. Decisions do not come from here: they are the suppression engine's.
  */
 @Injectable()
 export class PolicyCache {
   private fingerprint = '';
-  private current = new PolicyIndex([]);
+  private current: readonly CompiledPolicy[] = [];
   private readonly compiled = new Map<string, CompiledPolicy>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The enabled policies in precedence order. */
   async enabled(): Promise<readonly CompiledPolicy[]> {
-    return (await this.index()).policies;
-  }
-
-  /** The enabled policies, filed for matching events. */
-  async index(): Promise<PolicyIndex> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS n, coalesce(max(updated_at), 'epoch')::text AS latest, coalesce(sum(hashtext(id::text)), 0)::text AS ids FROM blackout_policy WHERE enabled`,
     )) as { n: number; latest: string; ids: string }[];
     const fingerprint = `${row.n}/${row.latest}/${row.ids}`;
     if (fingerprint !== this.fingerprint) {
       const rows = await this.dataSource.getRepository(BlackoutPolicy).find({ where: { enabled: true } });
-      this.current = new PolicyIndex(rows.sort(byPrecedence).map((p) => this.compile(p)));
+      this.current = rows.sort(byPrecedence).map((p) => this.compile(p));
       this.fingerprint = fingerprint;
     }
     return this.current;

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { COMMON_ENTITIES } from './common.entities';
 import { ChangeLogFeed } from './changelog/changelog.feed';
 import { ChangeLogResolver } from './changelog/changelog.resolver';
 import { ChangeLogService } from './changelog/changelog.service';
@@ -7,21 +9,24 @@ import { Clock, SystemClock } from './clock/clock';
 import { DomainErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { SuppressionSourceRegistry } from './suppression/suppression-source.registry';
 import { TargetRegistry } from './targets/target-registry';
 
-/** What every module uses: the clock, the changelog, the target registry, validation and error mapping. */
+/** What every module uses: the clock, the changelog, the target and suppression-source registries, validation and error mapping. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(COMMON_ENTITIES)],
   controllers: [HealthController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     ChangeLogService,
     TargetRegistry,
+    SuppressionSourceRegistry,
     ChangeLogFeed,
     ChangeLogResolver,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
-  exports: [Clock, ChangeLogService, ChangeLogFeed, TargetRegistry],
+  exports: [Clock, ChangeLogService, ChangeLogFeed, TargetRegistry, SuppressionSourceRegistry],
 })
 export class CommonModule {}

@@ -82,6 +82,12 @@ export class HushConfig {
   @Min(0)
   HUSH_TRANSITION_TICK_MS = 1_000;
 
+  /** How often the suppression engine compares what it holds with the database (and repairs and logs any difference), in ms; 0 never. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HUSH_SUPPRESSION_CHECK_MS = 300_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -14,6 +14,8 @@ import { QueryCounter, TypeOrmLogger } from './query-logger';
       inject: [HushConfig, QueryCounter],
       useFactory: (config: HushConfig, counter: QueryCounter) => ({
         ...dataSourceOptions(config),
+        // Each module registers its own entities (TypeOrmModule.forFeature).
+        autoLoadEntities: true,
         logger: new TypeOrmLogger(counter),
         maxQueryExecutionTime: 500,
       }),

@@ -20,12 +20,6 @@ export interface PeriodInput {
 }
 
 /** What a monitor's maintenance means at one instant, and why. */
-export interface MonitorState {
-  monitoringEnabled: boolean;
-  notificationsEnabled: boolean;
-  reasons: { period: MaintenancePeriod; occurrence: Occurrence }[];
-}
-
 const FIELDS = ['monitorId', 'maintenanceType', 'schedule', 'groupId'] as const;
 
 @Injectable()
@@ -50,12 +44,6 @@ export class MaintenancePeriodsService {
     );
 
   /** Monitor states at one instant (the loader's param, ISO-8601). */
-  readonly stateAt = (at?: string) =>
-    new DataLoader<string, MonitorState>(async (ids) => {
-      const states = await this.states(ids, new Date(at!));
-      return ids.map((id) => states.get(id)!);
-    });
-
   async get(id: string): Promise<MaintenancePeriod> {
     const p = await this.dataSource.getRepository(MaintenancePeriod).findOneBy({ id });
     if (!p) throw new NotFoundError('MaintenancePeriod', id, 'id');
@@ -159,30 +147,6 @@ export class MaintenancePeriodsService {
    * span covers `at`, then the engine's `occurrenceAt` on those only.
    * DISABLE_MONITORING turns notifications off too.
    */
-  async states(monitorIds: readonly string[], at: Date): Promise<Map<string, MonitorState>> {
-    const result = new Map<string, MonitorState>(
-      monitorIds.map((id) => [id, { monitoringEnabled: true, notificationsEnabled: true, reasons: [] }]),
-    );
-    if (monitorIds.length === 0) return result;
-    const candidates = await this.dataSource
-      .getRepository(MaintenancePeriod)
-      .createQueryBuilder('p')
-      .where('p.monitor_id IN (:...ids)', { ids: [...monitorIds] })
-      .andWhere('p.first_start <= :at AND (p.last_end IS NULL OR p.last_end > :at)', { at })
-      .orderBy('p.created_at')
-      .addOrderBy('p.id')
-      .getMany();
-    for (const period of candidates) {
-      const occurrence = occurrenceAt(this.compiled.get(period), at);
-      if (!occurrence) continue;
-      const state = result.get(period.monitorId)!;
-      state.reasons.push({ period, occurrence });
-      state.notificationsEnabled = false;
-      if (period.maintenanceType === MaintenanceType.DISABLE_MONITORING) state.monitoringEnabled = false;
-    }
-    return result;
-  }
-
   /** Validates (BAD_USER_INPUT under `input.schedule`) and computes the indexed bounds once. */
   private bounds(schedule: Schedule) {
     const compiled = checkedSchedule(schedule, 'input.schedule');

@@ -83,3 +83,6 @@ export class MaintenancePeriod {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
+
+/** The monitors module's tables, registered by its module and listed for the migration scripts. */
+export const MONITORS_ENTITIES = [Monitor, MonitorGroup, MonitorGroupMember, MaintenancePeriod];

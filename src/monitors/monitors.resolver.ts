@@ -2,13 +2,15 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import { Clock } from '../common/clock/clock';
-import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
+import { Effect } from '../common/suppression/suppression.model';
+import { SuppressionPort } from '../common/suppression/suppression.port';
 import type { RequestContext } from '../common/graphql/request-context';
 import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../scheduling/occurrence.type';
 import { ScheduleType } from '../scheduling/schedule.types';
-import { MaintenancePeriodsService, type MonitorState } from './maintenance-periods.service';
+import { MaintenancePeriodsService } from './maintenance-periods.service';
 import type { MaintenancePeriod, Monitor, MonitorGroup } from './monitor.entities';
 import { MonitorsService } from './monitors.service';
 import {
@@ -42,21 +44,6 @@ const toMonitor = (m: Monitor) =>
 const toGroup = (g: MonitorGroup) => Object.assign(new MonitorGroupType(), { id: g.id, name: g.name, description: g.description });
 const toPeriod = (p: MaintenancePeriod) => Object.assign(new MaintenancePeriodType(), p);
 
-/** How a period is named in reasons and calendars: it has no name of its own. */
-export function periodName(period: Pick<MaintenancePeriod, 'maintenanceType' | 'schedule'>): string {
-  return `${period.maintenanceType} (${period.schedule.recurrence})`;
-}
-
-export function toMonitorState(state: MonitorState): MonitorStateType {
-  return Object.assign(new MonitorStateType(), {
-    monitoringEnabled: state.monitoringEnabled,
-    notificationsEnabled: state.notificationsEnabled,
-    reasons: state.reasons.map(({ period, occurrence }) =>
-      SuppressionReasonType.of(SuppressionSource.MONITOR_PERIOD, period.id, periodName(period), occurrence.start, occurrence.end),
-    ),
-  });
-}
-
 const id = (name = 'id') => Args(name, { type: () => ID }, UuidPipe);
 
 @Resolver(() => MonitorType)
@@ -65,6 +52,7 @@ export class MonitorsResolver {
     private readonly monitors: MonitorsService,
     private readonly periods: MaintenancePeriodsService,
     private readonly clock: Clock,
+    private readonly suppression: SuppressionPort,
   ) {}
 
   @Query(() => MonitorConnection, { name: 'monitors', description: 'Monitors by name.' })
@@ -106,9 +94,13 @@ export class MonitorsResolver {
   }
 
   @ResolveField(() => MonitorStateType, { description: 'Whether it is checked and notifies at `at` (default now), and why not.' })
-  async state(@Parent() m: MonitorType, @Args('at', { type: () => Date, nullable: true }) at: Date | null, @Context() ctx: RequestContext) {
-    const when = (at ?? this.clock.now()).toISOString();
-    return toMonitorState(await ctx.loaders.get(this.periods.stateAt, when).load(m.id));
+  state(@Parent() m: MonitorType, @Args('at', { type: () => Date, nullable: true }) at: Date | null) {
+    const [{ effects, reasons }] = this.suppression.decide([{ monitorId: m.id }], at ?? this.clock.now());
+    return Object.assign(new MonitorStateType(), {
+      monitoringEnabled: !effects.includes(Effect.DISABLE_MONITORING),
+      notificationsEnabled: !effects.includes(Effect.DISABLE_NOTIFICATIONS),
+      reasons: reasons.map((r) => SuppressionReasonType.from(r)),
+    });
   }
 }
 

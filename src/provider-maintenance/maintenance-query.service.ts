@@ -23,20 +23,11 @@ export interface MaintenanceFilter {
   q?: string;
 }
 
-/** A maintenance that suppresses a target now, with the impact that makes it do so. */
-export interface ActiveImpact {
-  maintenance: Maintenance;
-  level: ImpactLevel;
-}
-
-/** Statuses in which a provider maintenance suppresses what it impacts. */
-export const SUPPRESSING = [MaintenanceStatus.CONFIRMED, MaintenanceStatus.IN_PROCESS];
-
 const SITES_IN_REGION = `WITH RECURSIVE below(id) AS (SELECT CAST(:regionId AS uuid) UNION SELECT r.id FROM region r JOIN below b ON r.parent_id = b.id)
   SELECT s.id FROM site s WHERE s.region_id IN (SELECT id FROM below)`;
 const LOCATIONS_IN = `WITH RECURSIVE below(id) AS (SELECT CAST(:locationId AS uuid) UNION SELECT l.id FROM location l JOIN below b ON l.parent_id = b.id) SELECT id FROM below`;
 
-/** Reads across maintenances: the filtered list, and what the suppression side asks. */
+/** Reads across maintenances: the filtered list. */
 @Injectable()
 export class MaintenanceQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -70,38 +61,6 @@ export class MaintenanceQueryService {
       valueOf: (m) => m.startsAt.toISOString(),
       idOf: (m) => m.id,
     });
-  }
-
-  /**
-   * For the suppression side: per target id (services or monitors), the
-   * CONFIRMED / IN_PROCESS maintenances active at `at` with an impact above
-   * NO_IMPACT on it. One query for any number of targets.
-   */
-  async activeImpacts(
-    kind: ImpactTargetKind.SERVICE | ImpactTargetKind.MONITOR,
-    ids: readonly string[],
-    at: Date,
-  ): Promise<Map<string, ActiveImpact[]>> {
-    const result = new Map<string, ActiveImpact[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return result;
-    const { entities, raw } = await this.dataSource
-      .getRepository(Maintenance)
-      .createQueryBuilder('m')
-      .innerJoin(Impact, 'i', 'i.maintenance_id = m.id')
-      .addSelect(['i.target_id AS impact_target', 'i.level AS impact_level', 'i.id AS impact_id'])
-      .where('i.target_type = :kind AND i.target_id IN (:...ids)', { kind, ids: [...ids] })
-      .andWhere('i.level <> :none', { none: ImpactLevel.NO_IMPACT })
-      .andWhere('m.status IN (:...statuses)', { statuses: SUPPRESSING })
-      .andWhere('m.starts_at <= :at AND m.ends_at > :at', { at })
-      .orderBy('m.starts_at')
-      .addOrderBy('i.id')
-      .getRawAndEntities();
-    // One row per impact; a maintenance impacting several targets appears once per target.
-    const byId = new Map(entities.map((m) => [m.id, m]));
-    for (const row of raw as { m_id: string; impact_target: string; impact_level: ImpactLevel }[]) {
-      result.get(row.impact_target)?.push({ maintenance: byId.get(row.m_id)!, level: row.impact_level });
-    }
-    return result;
   }
 
   /** Maintenances with an impact on one of the sites `sitesSql` selects, on a location at them, or on a circuit ending there. */

@@ -1,6 +1,8 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
+import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity';
+import { ChangeLogFeed } from '../common/changelog/changelog.feed';
 import { ChangeLogEntryType } from '../common/changelog/changelog.types';
 import type { RequestContext } from '../common/graphql/request-context';
 import { UuidPipe } from '../common/graphql/uuid.pipe';
@@ -16,6 +18,7 @@ import { MaintenanceService } from './maintenance.service';
 import {
   CreateMaintenanceInput,
   EventNotificationType,
+  MaintenanceChangeType,
   MaintenanceConnection,
   MaintenanceFilter,
   MaintenanceType,
@@ -54,7 +57,23 @@ export class MaintenanceResolver {
     private readonly queries: MaintenanceQueryService,
     private readonly inventory: InventoryService,
     private readonly config: HushConfig,
+    private readonly changes: ChangeLogFeed,
   ) {}
+
+  @Subscription(() => MaintenanceChangeType, {
+    description: 'Each committed change of a provider maintenance (status, times, impacts, notifications…), or of the one with `id`.',
+    filter: (entry: ChangeLogEntry, args: { id?: string }) => entry.objectType === 'Maintenance' && (!args.id || entry.objectId === args.id),
+    async resolve(this: MaintenanceResolver, entry: ChangeLogEntry) {
+      const maintenance = entry.action === 'DELETE' ? null : await this.service.find(entry.objectId);
+      return Object.assign(new MaintenanceChangeType(), {
+        change: ChangeLogEntryType.from(entry),
+        maintenance: maintenance && toMaintenance(maintenance),
+      });
+    },
+  })
+  maintenanceChanged(@Args('id', { type: () => ID, nullable: true }, UuidPipe) _id: string | null) {
+    return this.changes.entries();
+  }
 
   @Query(() => MaintenanceConnection, { description: 'Provider maintenances by start.' })
   async maintenances(@Args('filter', { type: () => MaintenanceFilter, nullable: true }) filter: MaintenanceFilter, @Args() page: PageArgs) {

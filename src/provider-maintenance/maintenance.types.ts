@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ChangeLogEntryType } from '../common/changelog/changelog.types';
 import { ConnectionType } from '../common/pagination/connection';
 import { TimeZoneScalar } from '../common/scalars/scalars';
 import { ImpactTargetKind, NotificationFormat } from './entities/maintenance.entity';
@@ -171,4 +172,12 @@ export class AttachNotificationInput {
   @Field(() => Date) receivedAt!: Date;
   @Field() @IsString() @Length(0, 1_000_000) body!: string;
   @Field(() => NotificationFormat, { defaultValue: NotificationFormat.TEXT }) @IsEnum(NotificationFormat) format!: NotificationFormat;
+}
+
+@ObjectType('MaintenanceChange', {
+  description: 'A committed change of a provider maintenance: the timeline entry, and the maintenance after it.',
+})
+export class MaintenanceChangeType {
+  @Field(() => ChangeLogEntryType) change!: ChangeLogEntryType;
+  @Field(() => MaintenanceType, { nullable: true, description: 'Null once deleted.' }) maintenance!: MaintenanceType | null;
 }

@@ -1,3 +1,6 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PROVIDER_MAINTENANCE_ENTITIES } from './entities';
+import { MaintenanceSuppressionSource } from './maintenance-suppression.source';
 import { Module } from '@nestjs/common';
 import { BcopImportResolver } from './bcop-import.resolver';
 import { BcopImportService } from './bcop-import.service';
@@ -22,7 +25,9 @@ import { ReplacementSubscriber } from './replacement.subscriber';
 
 /** Providers and their inventory, provider maintenances with the BCOP workflow, impacts, notifications and timeline. */
 @Module({
+  imports: [TypeOrmModule.forFeature(PROVIDER_MAINTENANCE_ENTITIES)],
   providers: [
+    MaintenanceSuppressionSource,
     InventoryService,
     MaintenanceService,
     MaintenanceQueryService,

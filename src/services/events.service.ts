@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
+import { SuppressionPort } from '../common/suppression/suppression.port';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
 import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
@@ -19,7 +20,6 @@ import {
   type SuppressionReasonRecord,
 } from './entities/incident.entity';
 import { Service, ServiceStatus } from './entities/service.entity';
-import { MaintenanceWindowsService } from './maintenance-windows.service';
 
 export interface EventInput {
   serviceId?: string;
@@ -40,14 +40,14 @@ export interface EventOutcome {
 
 /**
  * Events routed to services: TRIGGER opens (or joins) an incident unless the
- * service is in maintenance; ACKNOWLEDGE and RESOLVE act on the open incident
+ * suppression engine says the service is suppressed; ACKNOWLEDGE and RESOLVE act on the open incident
  * of their key whatever the maintenance. Every event is kept with its result.
  */
 @Injectable()
 export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly windows: MaintenanceWindowsService,
+    private readonly suppression: SuppressionPort,
     private readonly clock: Clock,
   ) {}
 
@@ -108,13 +108,14 @@ export class EventsService {
 
       if (service.status === ServiceStatus.DISABLED)
         return { event: await record(EventResult.IGNORED, null), incident: null, suppressed: false };
-      const active = (await this.windows.activeWindows([service.id], now, manager)).get(service.id) ?? [];
-      if (active.length) {
-        const reasons = active.map((w) => ({
-          id: w.id,
-          name: w.description,
-          start: w.startsAt.toISOString(),
-          end: w.endsAt.toISOString(),
+      const [decision] = this.suppression.decide([{ serviceId: service.id }], now);
+      if (decision.suppressed) {
+        const reasons = decision.reasons.map(({ source, id, name, occurrence }) => ({
+          source,
+          id,
+          name,
+          start: occurrence.start.toISOString(),
+          end: occurrence.end.toISOString(),
         }));
         return { event: await record(EventResult.SUPPRESSED, null, reasons), incident: null, suppressed: true };
       }

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock/clock';
 import type { RequestContext } from '../common/graphql/request-context';
 import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
+import { SuppressionPort } from '../common/suppression/suppression.port';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { ServiceCatalog } from './service-catalog.service';
@@ -28,6 +29,7 @@ export class ServiceCatalogResolver {
     private readonly policies: EscalationPoliciesService,
     private readonly windows: MaintenanceWindowsService,
     private readonly clock: Clock,
+    private readonly suppression: SuppressionPort,
   ) {}
 
   @Query(() => ServiceConnection, { description: 'Services by name.' })
@@ -65,10 +67,11 @@ export class ServiceCatalogResolver {
     return toPolicy((await ctx.loaders.get(this.policies.byId).load(service.escalationPolicyId))!);
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether a maintenance window covers the service at `at` (default now).' })
-  async inMaintenance(@Parent() service: ServiceType, @Args() { at }: AtArgs, @Context() ctx: RequestContext) {
-    const when = at ?? this.clock.now();
-    return (await ctx.loaders.get(this.windows.activeWindowsAt, when.toISOString()).load(service.id)).length > 0;
+  @ResolveField(() => Boolean, {
+    description: 'Whether something suppresses its incidents at `at` (default now): a maintenance window, or provider work on it.',
+  })
+  inMaintenance(@Parent() service: ServiceType, @Args() { at }: AtArgs) {
+    return this.suppression.decide([{ serviceId: service.id }], at ?? this.clock.now())[0].suppressed;
   }
 
   @ResolveField(() => [MaintenanceWindowType], { description: 'By start; all of them, or those in one state.' })

@@ -13,6 +13,7 @@ import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { Clock } from '../common/clock/clock';
+import { SuppressionPort } from '../common/suppression/suppression.port';
 import { TargetRegistry } from '../common/targets/target-registry';
 import { EscalationPolicy } from './entities/escalation-policy.entity';
 import { MaintenanceWindow, MaintenanceWindowService } from './entities/maintenance-window.entity';
@@ -35,6 +36,7 @@ export class ServiceCatalog implements OnModuleInit {
     private readonly changeLog: ChangeLogService,
     private readonly clock: Clock,
     private readonly targets: TargetRegistry,
+    private readonly suppression: SuppressionPort,
   ) {}
 
   /** Other modules (provider impacts) may point at services. */
@@ -66,14 +68,8 @@ export class ServiceCatalog implements OnModuleInit {
       query.andWhere('(s.name ILIKE :like OR s.description ILIKE :like)', { like });
     }
     if (filter.inMaintenance !== undefined && filter.inMaintenance !== null) {
-      const active = this.dataSource
-        .createQueryBuilder()
-        .select('1')
-        .from(MaintenanceWindowService, 'ws')
-        .innerJoin(MaintenanceWindow, 'w', 'w.id = ws.window_id')
-        .where('ws.service_id = s.id')
-        .andWhere(`tstzrange(w.starts_at, w.ends_at, '[)') @> CAST(:now AS timestamptz)`);
-      query.andWhere(`${filter.inMaintenance ? '' : 'NOT '}EXISTS (${active.getQuery()})`, { now: this.clock.now() });
+      const suppressed = [...this.suppression.suppressedIds('SERVICE', this.clock.now())];
+      query.andWhere(`${filter.inMaintenance ? '' : 'NOT '}(s.id = ANY(CAST(:suppressed AS uuid[])))`, { suppressed });
     }
     return keysetPage(query, page, {
       column: 'lower(s.name)',

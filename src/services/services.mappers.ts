@@ -58,7 +58,7 @@ export function toIncident(i: Incident): IncidentType {
 export function toEvent(e: ServiceEvent): ServiceEventType {
   const { id, action, dedupKey, summary, source, severity, details, result, receivedAt, serviceId, incidentId } = e;
   const reasons = e.reasons.map((r) =>
-    windowReason({ id: r.id, description: r.name, startsAt: new Date(r.start), endsAt: new Date(r.end) }),
+    SuppressionReasonType.of(r.source ?? SuppressionSource.SERVICE_WINDOW, r.id, r.name, new Date(r.start), new Date(r.end)),
   );
   return Object.assign(new ServiceEventType(), {
     id,

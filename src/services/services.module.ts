@@ -1,3 +1,6 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SERVICES_ENTITIES } from './entities';
+import { WindowSuppressionSource } from './window-suppression.source';
 import { Module } from '@nestjs/common';
 import { EscalationPoliciesResolver, EscalationRulesResolver, EscalationTargetsResolver } from './escalation-policies.resolver';
 import { EscalationPoliciesService } from './escalation-policies.service';
@@ -12,7 +15,9 @@ import { UsersService } from './users.service';
 
 /** Users, escalation policies, services, their maintenance windows, and the events and incidents routed to them. */
 @Module({
+  imports: [TypeOrmModule.forFeature(SERVICES_ENTITIES)],
   providers: [
+    WindowSuppressionSource,
     UsersService,
     EscalationPoliciesService,
     ServiceCatalog,

@@ -21,12 +21,12 @@ export class CalendarFeedController {
 
   @Get('calendar.ics')
   @Header('content-type', 'text/calendar; charset=utf-8')
-  async feed(@Query('from') fromText?: string, @Query('to') toText?: string): Promise<string> {
+  feed(@Query('from') fromText?: string, @Query('to') toText?: string): string {
     const now = this.clock.now().getTime();
     const from = instant(fromText, 'from') ?? new Date(now - 30 * DAY);
     const to = instant(toText, 'to') ?? new Date(from.getTime() + 366 * DAY);
     const calendar = ical({ name: 'Hush maintenance', prodId: { company: 'hush', product: 'hush', language: 'EN' } });
-    for (const entry of await this.suppression.calendar(from, to)) {
+    for (const entry of this.suppression.calendar(from, to)) {
       calendar.createEvent({
         // One VEVENT per occurrence: recurring sources repeat their id, so the start makes it unique.
         id: `${entry.source}-${entry.id}-${entry.start.getTime()}@hush`,

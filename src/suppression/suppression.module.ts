@@ -1,19 +1,33 @@
-import { Module } from '@nestjs/common';
-import { BlackoutsModule } from '../blackouts/blackouts.module';
-import { ProviderMaintenanceModule } from '../provider-maintenance/provider-maintenance.module';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SuppressionPort } from '../common/suppression/suppression.port';
 import { CalendarFeedController } from './calendar-feed.controller';
-import { SuppressionIndex } from './suppression-index.service';
+import { LiveResolver } from './live.resolver';
+import { SuppressionEngine } from './suppression-engine.service';
 import { SuppressionResolver } from './suppression.resolver';
 import { SuppressionService } from './suppression.service';
-import { LiveResolver } from './live.resolver';
+import { SUPPRESSION_ENTITIES } from './window-transition.entity';
 import { WindowTransitionFeed } from './window-transition.feed';
 import { WindowTransitionWorker } from './window-transition.worker';
 
-/** The unified read side: one answer for every alert, from an in-memory index of all sources. */
+/**
+ * The one answer for every alert: an in-memory engine over the sources every
+ * module registers, offered to them as the SuppressionPort; its own queries,
+ * the calendar feed and live transitions.
+ */
+@Global()
 @Module({
-  imports: [BlackoutsModule, ProviderMaintenanceModule],
+  imports: [TypeOrmModule.forFeature(SUPPRESSION_ENTITIES)],
   controllers: [CalendarFeedController],
-  providers: [SuppressionIndex, SuppressionService, SuppressionResolver, WindowTransitionWorker, WindowTransitionFeed, LiveResolver],
-  exports: [SuppressionService, WindowTransitionWorker],
+  providers: [
+    SuppressionEngine,
+    { provide: SuppressionPort, useExisting: SuppressionEngine },
+    SuppressionService,
+    SuppressionResolver,
+    WindowTransitionWorker,
+    WindowTransitionFeed,
+    LiveResolver,
+  ],
+  exports: [SuppressionPort, WindowTransitionWorker],
 })
 export class SuppressionModule {}

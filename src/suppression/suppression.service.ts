@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { toSelectorEvent } from '../blackouts/selector-event';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError } from '../common/errors/domain-error';
 import type { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import { SuppressionIndex } from './suppression-index.service';
-import type { CalendarEntry, Decision, Target } from './suppression-sources';
+import { toSelectorEvent } from '../common/suppression/event-input.type';
+import type { CalendarEntry, Decision, Target } from '../common/suppression/suppression.model';
+import { SuppressionEngine } from './suppression-engine.service';
 import type { SuppressionTargetInput } from './suppression.types';
 
 export const MAX_TARGETS = 1000;
@@ -16,29 +16,27 @@ export interface CalendarFilter {
   monitorIds?: string[] | null;
 }
 
-/** The unified read side: decisions and the calendar, answered from the in-memory index. */
+/** The suppression queries: checked input, then the engine's decisions and calendar. */
 @Injectable()
 export class SuppressionService {
   constructor(
-    private readonly index: SuppressionIndex,
+    private readonly engine: SuppressionEngine,
     private readonly clock: Clock,
   ) {}
 
   /** One decision per target, in order; `path` roots the field errors (`target`, `targets`). */
-  async decide(inputs: SuppressionTargetInput[], at: Date | null, path: string, many: boolean): Promise<Decision[]> {
+  decide(inputs: SuppressionTargetInput[], at: Date | null, path: string, many: boolean): Decision[] {
     if (inputs.length > MAX_TARGETS) throw BadUserInputError.field(path, `at most ${MAX_TARGETS} targets per call`);
     const targets = inputs.map((input, i) => toTarget(input, many ? `${path}.${i}` : path));
-    const sources = await this.index.current();
-    const when = at ?? this.clock.now();
-    return targets.map(sources.decider(when));
+    return this.engine.decide(targets, at ?? this.clock.now());
   }
 
-  async calendar(from: Date, to: Date, filter: CalendarFilter = {}): Promise<CalendarEntry[]> {
+  calendar(from: Date, to: Date, filter: CalendarFilter = {}): CalendarEntry[] {
     if (to <= from) throw BadUserInputError.field('to', 'must be after from');
     if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) {
       throw BadUserInputError.field('to', `the range may span at most ${MAX_CALENDAR_DAYS} days`);
     }
-    return (await this.index.current()).calendar(from, to, matchesFilter(filter));
+    return this.engine.calendar(from, to, matchesFilter(filter));
   }
 }
 

@@ -1,12 +1,10 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { EventInputType } from '../blackouts/blackouts.types';
 import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
-import { ChangeLogEntryType } from '../common/changelog/changelog.types';
-import { MaintenanceType } from '../provider-maintenance/maintenance.types';
+import { EventInputType } from '../common/suppression/event-input.type';
+import { Effect } from '../common/suppression/suppression.model';
 import { OccurrenceType } from '../scheduling/occurrence.type';
-import { Effect } from './suppression-sources';
 import { TransitionKind } from './window-transitions';
 
 registerEnumType(Effect, { name: 'Effect', description: 'What a suppression does to the target.' });
@@ -78,12 +76,4 @@ export class WindowTransitionsArgs {
   @IsOptional()
   @IsUUID('all', { each: true })
   monitorIds?: string[];
-}
-
-@ObjectType('MaintenanceChange', {
-  description: 'A committed change of a provider maintenance: the timeline entry, and the maintenance after it.',
-})
-export class MaintenanceChangeType {
-  @Field(() => ChangeLogEntryType) change!: ChangeLogEntryType;
-  @Field(() => MaintenanceType, { nullable: true, description: 'Null once deleted.' }) maintenance!: MaintenanceType | null;
 }

@@ -22,3 +22,6 @@ export class WindowTransitionRow {
   @Column({ type: 'jsonb' }) targets!: CalendarTargetType[];
   @Column({ name: 'claimed_at', type: 'timestamptz' }) claimedAt!: Date;
 }
+
+/** The suppression module's tables. */
+export const SUPPRESSION_ENTITIES = [WindowTransitionRow];

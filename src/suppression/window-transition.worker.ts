@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { HushConfig } from '../config/config';
-import { SuppressionIndex } from './suppression-index.service';
+import { SuppressionEngine } from './suppression-engine.service';
 import { TransitionWatch, type Transition } from './window-transitions';
 
 export const TRANSITION_CHANNEL = 'hush_window_transition';
@@ -12,7 +12,7 @@ const RETENTION_MS = 7 * 86_400_000;
 const PURGE_EVERY_MS = 3_600_000;
 
 /**
- * Watches the clock against the suppression index and announces each
+ * Watches the clock against the suppression engine's sources and announces each
  * occurrence's STARTED and ENDED. Every replica watches; the claim row
  * (primary key, ON CONFLICT DO NOTHING) lets exactly one announce each
  * transition, with a NOTIFY in the same statement that reaches every
@@ -26,7 +26,7 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly index: SuppressionIndex,
+    private readonly engine: SuppressionEngine,
     private readonly clock: Clock,
     @Inject(HushConfig) private readonly config: HushConfig,
   ) {}
@@ -47,9 +47,8 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
   }
 
   private async run(): Promise<number> {
-    const sources = await this.index.current();
     const now = this.clock.now();
-    const transitions = this.watch.advance(sources, now);
+    const transitions = this.watch.advance(this.engine.state, now);
     const claimed = transitions.length ? await this.claim(transitions, now) : 0;
     if (now.getTime() - this.purgedAt > PURGE_EVERY_MS) {
       this.purgedAt = now.getTime();

@@ -1,5 +1,5 @@
-import { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import type { CalendarEntry, SuppressionSources } from './suppression-sources';
+import type { CalendarEntry } from '../common/suppression/suppression.model';
+import { sourceKey, type SuppressionState } from './suppression-state';
 
 export enum TransitionKind {
   STARTED = 'STARTED',
@@ -17,41 +17,36 @@ export interface Transition {
 export type InEffect = Map<string, CalendarEntry>;
 
 export const transitionKey = (e: { source: string; id: string; start: Date }) => `${e.source}/${e.id}/${e.start.toISOString()}`;
+const keyOf = (e: CalendarEntry) => sourceKey(e.source, e.id);
 
-/** A provider maintenance only counts while it suppresses something (CONFIRMED or IN_PROCESS, with an impact). */
-const counts = (sources: SuppressionSources) => {
-  const suppressing = new Set(
-    sources.fixed
-      .filter((f) => f.source !== SuppressionSource.PROVIDER_MAINTENANCE || f.targets.some((t) => t.suppresses))
-      .map((f) => f.id),
-  );
-  return (e: CalendarEntry) => e.source !== SuppressionSource.PROVIDER_MAINTENANCE || suppressing.has(e.id);
-};
+/** Only a source that suppresses something has transitions (a provider maintenance that is not confirmed does not). */
+const counts = (state: SuppressionState) => (e: CalendarEntry) => state.suppressesSomething(e.source, e.id);
 
 /** What is in effect at `at`. */
-export function inEffectAt(sources: SuppressionSources, at: Date): InEffect {
-  return new Map(sources.calendar(at, new Date(at.getTime() + 1), counts(sources)).map((e) => [transitionKey(e), e]));
+export function inEffectAt(state: SuppressionState, at: Date): InEffect {
+  return new Map(state.calendar(at, new Date(at.getTime() + 1), counts(state)).map((e) => [transitionKey(e), e]));
 }
 
 /**
- * The transitions in (since, now], given what was in effect at `since`:
- * every start and end that fell in the interval, plus the changes of the
- * sources themselves — an occurrence that stopped being in effect early
- * (deleted, cancelled, disabled, moved) ENDED now, one that became in effect
- * part-way (created or confirmed late) STARTED now. Sorted by instant, an
- * ENDED before a STARTED at the same instant. Also returns what is in effect
- * at `now`, for the next call.
+ * The transitions in (since, now] of the sources `only` names (all when
+ * omitted), given what of them was in effect at `since`: every start and end
+ * that fell in the interval, plus the changes of the sources themselves — an
+ * occurrence that stopped being in effect early (deleted, cancelled,
+ * disabled, moved) ENDED now, one that became in effect part-way (created or
+ * confirmed late) STARTED now. Sorted by instant, an ENDED before a STARTED
+ * at the same instant. Also returns what is in effect at `now`.
  */
 export function transitionsBetween(
-  sources: SuppressionSources,
+  state: SuppressionState,
   since: Date,
   now: Date,
   before: InEffect,
+  only?: Set<string>,
 ): { transitions: Transition[]; inEffect: InEffect } {
   const transitions: Transition[] = [];
   const inEffect: InEffect = new Map();
   const seen = new Set<string>();
-  for (const entry of sources.calendar(since, new Date(now.getTime() + 1), counts(sources))) {
+  for (const entry of state.calendar(since, new Date(now.getTime() + 1), counts(state), only)) {
     const key = transitionKey(entry);
     seen.add(key);
     const endedBy = entry.end <= now;
@@ -68,22 +63,23 @@ export function transitionsBetween(
   return { transitions: transitions.sort(inOrder), inEffect };
 }
 
-/** By instant; at the same instant an ENDED comes before a STARTED. */
+/** By instant; at the same instant an ENDED comes before a STARTED, then by source and occurrence. */
 const inOrder = (a: Transition, b: Transition) =>
-  a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === TransitionKind.ENDED ? -1 : 1);
+  a.at.getTime() - b.at.getTime() ||
+  (a.kind === b.kind ? transitionKey(a.entry).localeCompare(transitionKey(b.entry)) : a.kind === TransitionKind.ENDED ? -1 : 1);
 
 /** How far ahead a watch lists the boundaries of unchanged sources. */
 export const PLAN_MS = 3_600_000;
 
 /**
  * Follows one replica's view of the sources through time. Comparing every
- * source on each tick would cost O(sources) a second; instead, while the
- * sources stay the same, a watch walks a list of the next hour's starts and
- * ends, and only a new set of sources (after a change) or the end of the hour
- * costs a full `transitionsBetween`.
+ * source on each tick would cost O(sources) a second; instead a watch walks a
+ * list of the next hour's starts and ends, and after a change compares and
+ * re-plans only the sources that changed. Only the end of the hour (or a gap
+ * too long to know what changed) costs a comparison of every source.
  */
 export class TransitionWatch {
-  private sources?: SuppressionSources;
+  private version = -1;
   private since?: Date;
   private inEffect: InEffect = new Map();
   private upcoming: Transition[] = [];
@@ -91,41 +87,62 @@ export class TransitionWatch {
   private planEnd = 0;
 
   /** What happened since the last call (nothing on the first, or after the clock went back: that only sets where to start). */
-  advance(sources: SuppressionSources, now: Date): Transition[] {
+  advance(state: SuppressionState, now: Date): Transition[] {
     if (!this.since || now < this.since) {
-      this.inEffect = inEffectAt(sources, now);
-      this.plan(sources, now);
+      this.inEffect = inEffectAt(state, now);
+      this.plan(state, now);
       return [];
     }
-    if (sources !== this.sources || now.getTime() >= this.planEnd) {
-      const { transitions, inEffect } = transitionsBetween(sources, this.since, now, this.inEffect);
+    const changed = state.changedSince(this.version);
+    if (!changed || now.getTime() >= this.planEnd) {
+      const { transitions, inEffect } = transitionsBetween(state, this.since, now, this.inEffect);
       this.inEffect = inEffect;
-      this.plan(sources, now);
+      this.plan(state, now);
       return transitions;
     }
     const transitions: Transition[] = [];
+    // Unchanged sources: their planned boundaries still hold.
     for (; this.next < this.upcoming.length && this.upcoming[this.next].at <= now; this.next++) {
       const t = this.upcoming[this.next];
+      if (changed.has(keyOf(t.entry))) continue;
       if (t.kind === TransitionKind.STARTED) this.inEffect.set(transitionKey(t.entry), t.entry);
       else this.inEffect.delete(transitionKey(t.entry));
       transitions.push(t);
     }
+    if (changed.size) {
+      // Changed sources: compared as they are now against what of them was in effect at the last call, then planned anew.
+      const before: InEffect = new Map([...this.inEffect].filter(([, e]) => changed.has(keyOf(e))));
+      for (const key of before.keys()) this.inEffect.delete(key);
+      const compared = transitionsBetween(state, this.since, now, before, changed);
+      for (const [key, entry] of compared.inEffect) this.inEffect.set(key, entry);
+      transitions.push(...compared.transitions);
+      this.upcoming = [
+        ...this.upcoming.slice(this.next).filter((t) => !changed.has(keyOf(t.entry))),
+        ...this.boundaries(state, now, changed),
+      ].sort(inOrder);
+      this.next = 0;
+    }
     this.since = now;
-    return transitions;
+    this.version = state.version;
+    return transitions.sort(inOrder);
   }
 
-  private plan(sources: SuppressionSources, now: Date) {
-    this.sources = sources;
+  private plan(state: SuppressionState, now: Date) {
     this.since = now;
+    this.version = state.version;
     this.planEnd = now.getTime() + PLAN_MS;
-    this.upcoming = [];
+    this.upcoming = this.boundaries(state, now).sort(inOrder);
     this.next = 0;
-    // Boundaries at the plan's end are left to the full comparison that ends it.
+  }
+
+  /** The starts and ends after `now` and before the plan's end (those at its end are left to the comparison that ends it). */
+  private boundaries(state: SuppressionState, now: Date, only?: Set<string>): Transition[] {
     const within = (at: Date) => at > now && at.getTime() < this.planEnd;
-    for (const entry of sources.calendar(now, new Date(this.planEnd), counts(sources))) {
-      if (within(entry.start)) this.upcoming.push({ kind: TransitionKind.STARTED, at: entry.start, entry });
-      if (within(entry.end)) this.upcoming.push({ kind: TransitionKind.ENDED, at: entry.end, entry });
+    const found: Transition[] = [];
+    for (const entry of state.calendar(now, new Date(this.planEnd), counts(state), only)) {
+      if (within(entry.start)) found.push({ kind: TransitionKind.STARTED, at: entry.start, entry });
+      if (within(entry.end)) found.push({ kind: TransitionKind.ENDED, at: entry.end, entry });
     }
-    this.upcoming.sort(inOrder);
+    return found;
   }
 }

@@ -7,6 +7,7 @@ import { Clock } from '../clock/clock';
 import type { Connection } from '../pagination/connection';
 import { keysetPage } from '../pagination/keyset';
 import type { PageArgs } from '../pagination/page-args';
+import type { ChangeRef } from '../suppression/suppression.model';
 import { CHANGELOG_CHANNEL } from './changelog.feed';
 import { ChangeLogEntry, type ChangeAction, type FieldChanges } from './changelog-entry.entity';
 
@@ -33,6 +34,13 @@ export class ChangeLogService {
   /** Names this process in notifications, so it can tell its own changes from other replicas'. */
   readonly replica = randomUUID();
 
+  /** The changes a committed transaction recorded, taken once (for after-commit hooks). */
+  static takeChanges(data: Record<string, unknown>): ChangeRef[] {
+    const changes = (data.changes as ChangeRef[] | undefined) ?? [];
+    data.changes = [];
+    return changes;
+  }
+
   async record(manager: EntityManager, change: ChangeRecord): Promise<ChangeLogEntry> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('ChangeLogService.record must run inside the transaction of the write it records');
@@ -48,12 +56,13 @@ export class ChangeLogService {
       at: this.clock.now(),
     });
     const saved = await manager.save(entry);
-    // For this replica's after-commit hooks (see CommittedChanges); other replicas hear the notification.
-    manager.queryRunner.data.changeLogged = true;
+    // For this replica's after-commit hooks (the suppression engine); other replicas hear the notification.
+    const data = manager.queryRunner.data as { changes?: ChangeRef[] };
+    (data.changes ??= []).push({ objectType: saved.objectType, objectId: saved.objectId, action: saved.action });
     // Delivered by Postgres only if the transaction commits.
     await manager.query('SELECT pg_notify($1, $2)', [
       CHANGELOG_CHANNEL,
-      JSON.stringify({ id: saved.id, objectType: saved.objectType, replica: this.replica }),
+      JSON.stringify({ id: saved.id, objectType: saved.objectType, objectId: saved.objectId, action: saved.action, replica: this.replica }),
     ]);
     return saved;
   }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OccurrenceType } from '../../scheduling/occurrence.type';
+import type { Reason } from '../suppression/suppression.model';
 
 export enum SuppressionSource {
   SERVICE_WINDOW = 'SERVICE_WINDOW',
@@ -15,6 +16,10 @@ export class SuppressionReasonType {
   @Field(() => ID) id!: string;
   @Field({ description: 'The display name (for a maintenance window, its description).' }) name!: string;
   @Field(() => OccurrenceType) occurrence!: OccurrenceType;
+
+  static from(reason: Reason): SuppressionReasonType {
+    return SuppressionReasonType.of(reason.source, reason.id, reason.name, reason.occurrence.start, reason.occurrence.end);
+  }
 
   static of(source: SuppressionSource, id: string, name: string, start: Date, end: Date): SuppressionReasonType {
     return Object.assign(new SuppressionReasonType(), { source, id, name, occurrence: OccurrenceType.of(start, end) });

@@ -1,3 +1,4 @@
+import type { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Service } from './service.entity';
 
@@ -72,12 +73,14 @@ export class ServiceEvent {
   @Column({ type: 'enum', enum: EventSeverity, enumName: 'event_severity', nullable: true }) severity!: EventSeverity | null;
   @Column({ type: 'jsonb', nullable: true }) details!: unknown;
   @Column({ type: 'enum', enum: EventResult, enumName: 'event_result' }) result!: EventResult;
-  /** The windows that suppressed it: `[{ id, description, start, end }]`. */
+  /** What suppressed it, as the suppression engine gave it: `[{ source, id, name, start, end }]`. */
   @Column({ type: 'jsonb' }) reasons!: SuppressionReasonRecord[];
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
 }
 
 export interface SuppressionReasonRecord {
+  /** Absent on events stored before other sources could suppress: a service window. */
+  source?: SuppressionSource;
   id: string;
   name: string;
   start: string;

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
-import { PolicyIndex } from '../../blackouts/policy-index';
-import { MaintenanceType } from '../../monitors/monitor.entities';
-import { compileSchedule } from '../../schedule';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
-import { SuppressionSources, type FixedSource, type PeriodSource } from '../suppression-sources';
+import { Effect, type FixedSource, type ScheduledSource } from '../../common/suppression/suppression.model';
+import { SuppressionState } from '../suppression-state';
 import { inEffectAt, TransitionWatch, transitionsBetween, type InEffect } from '../window-transitions';
 
 const at = (hhmm: string) => new Date(`2026-06-01T${hhmm}:00Z`);
@@ -13,9 +11,14 @@ const window = (id: string, start: string, end: string, suppresses = true): Fixe
   name: id,
   start: at(start),
   end: at(end),
-  targets: [{ type: 'SERVICE', id: 's', suppresses }],
+  kind: 'fixed',
+  targets: [{ type: 'SERVICE', id: 's', effects: suppresses ? [Effect.NO_INCIDENT] : [] }],
 });
-const sources = (...fixed: FixedSource[]) => new SuppressionSources(fixed, [], new PolicyIndex([]));
+const sources = (...fixed: FixedSource[]) => {
+  const state = new SuppressionState();
+  for (const f of fixed) state.put(f);
+  return state;
+};
 const summary = (since: string, now: string, before: InEffect, ...fixed: FixedSource[]) =>
   transitionsBetween(sources(...fixed), at(since), at(now), before).transitions.map(
     (t) => `${t.kind} ${t.entry.id} ${t.at.toISOString().slice(11, 16)}`,
@@ -52,41 +55,51 @@ describe('transitionsBetween', () => {
 });
 
 describe('TransitionWatch', () => {
-  const period = (id: string, timeZone: string): PeriodSource => ({
+  const period = (id: string, timeZone: string): ScheduledSource => ({
+    kind: 'scheduled',
+    source: SuppressionSource.MONITOR_PERIOD,
     id,
     name: id,
-    monitorId: 'm',
-    type: MaintenanceType.DISABLE_NOTIFICATIONS,
-    schedule: compileSchedule({ recurrence: 'DAILY', timeZone, startDate: '2026-03-01', startTime: '01:30', endTime: '02:45' }),
+    schedule: { recurrence: 'DAILY', timeZone, startDate: '2026-03-01', startTime: '01:30', endTime: '02:45' },
+    targets: [{ type: 'MONITOR', id: 'm', effects: [Effect.DISABLE_NOTIFICATIONS] }],
   });
 
-  it('walking its planned boundaries says what comparing every source each tick says', () => {
+  it('walking its plan and re-planning only what changed says what comparing every source each tick says', () => {
     const base = Date.parse('2026-03-29T00:00:00Z'); // Europe/Berlin springs forward this night
+    const fixed = (i: number, start: number, minutes: number, suppresses: boolean) => ({
+      ...window(`w${i}`, '00:00', '00:00', suppresses),
+      start: new Date(base + start * 60_000),
+      end: new Date(base + (start + minutes) * 60_000),
+    });
+    const span = fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 300 }), fc.boolean());
+    // Between two ticks, some windows are put (created, moved, confirmed or not) or deleted.
+    const change = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.option(span, { nil: null }));
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 300 })), { maxLength: 12 }),
-        fc.array(fc.integer({ min: 1, max: 90 }), { minLength: 1, maxLength: 40 }),
+        fc.array(span, { maxLength: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 90 }), fc.array(change, { maxLength: 3 })), { minLength: 1, maxLength: 40 }),
         (windows, steps) => {
-          const fixed = windows.map(([start, minutes], i) => ({
-            ...window(`w${i}`, '00:00', '00:00'),
-            start: new Date(base + start * 60_000),
-            end: new Date(base + (start + minutes) * 60_000),
-          }));
-          const all = new SuppressionSources(fixed, [period('berlin', 'Europe/Berlin'), period('utc', 'UTC')], new PolicyIndex([]));
+          const state = sources(...windows.map(([start, minutes, on], i) => fixed(i, start, minutes, on)));
+          state.put(period('berlin', 'Europe/Berlin'));
+          state.put(period('utc', 'UTC'));
           const watch = new TransitionWatch();
           let now = new Date(base);
-          watch.advance(all, now);
-          let before = inEffectAt(all, now);
-          for (const step of steps) {
+          watch.advance(state, now);
+          let before = inEffectAt(state, now);
+          for (const [step, changes] of steps) {
+            for (const [i, put] of changes) {
+              if (put) state.put(fixed(i, ...put));
+              else state.delete(SuppressionSource.SERVICE_WINDOW, `w${i}`);
+            }
             const next = new Date(now.getTime() + step * 60_000);
-            const expected = transitionsBetween(all, now, next, before);
-            expect(watch.advance(all, next)).toEqual(expected.transitions);
+            const expected = transitionsBetween(state, now, next, before);
+            expect(watch.advance(state, next)).toEqual(expected.transitions);
             before = expected.inEffect;
             now = next;
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { SuppressionSource } from '../graphql/suppression-reason.type';
+import type { ChangeRef, SourceRecord } from './suppression.model';
+
+/** The ids of one provider's sources the engine holds on a target. */
+export type HeldOn = (type: string, id: string) => readonly string[];
+
+/** How a module hands its sources to the suppression engine. */
+export interface SuppressionSourceProvider {
+  readonly source: SuppressionSource;
+  /** The current records of these ids (every source of this kind when omitted); an id left out no longer suppresses anything. */
+  load(db: EntityManager, ids?: readonly string[]): Promise<SourceRecord[]>;
+  /** The ids of its sources a committed change may have touched (`held` for those gone with the object they were on). */
+  touched(change: ChangeRef, held: HeldOn): readonly string[];
+}
+
+/**
+ * Modules register the sources of suppression they own (windows, periods,
+ * blackout policies, provider maintenances), so the engine can load and
+ * follow them without importing any module — as TargetRegistry does for names.
+ */
+@Injectable()
+export class SuppressionSourceRegistry {
+  private readonly providers = new Map<SuppressionSource, SuppressionSourceProvider>();
+
+  register(provider: SuppressionSourceProvider): void {
+    if (this.providers.has(provider.source)) throw new Error(`suppression source ${provider.source} is registered twice`);
+    this.providers.set(provider.source, provider);
+  }
+
+  all(): SuppressionSourceProvider[] {
+    return [...this.providers.values()];
+  }
+}

@@ -1,0 +1,83 @@
+import type { Occurrence, Schedule } from '../../schedule';
+import type { SelectorEvent } from '../../selector';
+import type { SuppressionSource } from '../graphql/suppression-reason.type';
+
+/** What a suppression does to its target. */
+export enum Effect {
+  NO_INCIDENT = 'NO_INCIDENT',
+  DISABLE_MONITORING = 'DISABLE_MONITORING',
+  DISABLE_NOTIFICATIONS = 'DISABLE_NOTIFICATIONS',
+  BLACKOUT = 'BLACKOUT',
+}
+
+/** One thing a source is on, and what it does to it while in effect (no effects: shown on it, suppresses nothing). */
+export interface SourceTarget {
+  type: string;
+  id: string;
+  effects: Effect[];
+}
+
+interface SourceBase {
+  source: SuppressionSource;
+  id: string;
+  name: string;
+}
+
+/** In effect over one fixed interval: a service window, a provider maintenance. */
+export interface FixedSource extends SourceBase {
+  kind: 'fixed';
+  start: Date;
+  end: Date;
+  targets: SourceTarget[];
+}
+
+/** In effect over each occurrence of a schedule: a monitor period. */
+export interface ScheduledSource extends SourceBase {
+  kind: 'scheduled';
+  schedule: Schedule;
+  targets: SourceTarget[];
+}
+
+/** Blacks out the events its selector matches, over each occurrence of a schedule: a blackout policy. */
+export interface EventRuleSource extends SourceBase {
+  kind: 'events';
+  schedule: Schedule;
+  selector: string;
+  /** Among rules that match one event, the one with the smallest precedence applies first (compared element-wise). */
+  precedence: readonly [number, number];
+}
+
+/** Everything the engine knows of a source: plain data, handed over by the module that owns it. */
+export type SourceRecord = FixedSource | ScheduledSource | EventRuleSource;
+
+export interface Reason {
+  source: SuppressionSource;
+  id: string;
+  name: string;
+  occurrence: Occurrence;
+}
+
+export interface Decision {
+  suppressed: boolean;
+  effects: Effect[];
+  /** Service and monitor reasons by start; event rules in precedence order (the first is the one that applies). */
+  reasons: Reason[];
+}
+
+export type Target = { serviceId: string } | { monitorId: string } | { event: SelectorEvent };
+
+export interface CalendarEntry {
+  source: SuppressionSource;
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+  targets: { type: string; id: string }[];
+}
+
+/** A committed change, as the change log records it. */
+export interface ChangeRef {
+  objectType: string;
+  objectId: string;
+  action: string;
+}

@@ -1,0 +1,30 @@
+import type { CalendarEntry, Decision, Target } from './suppression.model';
+
+/** How the engine's copy of the sources is doing, for /health. */
+export interface SuppressionStatus {
+  sources: number;
+  /** Whole loads: the one at start and each periodic check. */
+  fullLoads: number;
+  /** Committed changes followed by loading only what they touched. */
+  followed: number;
+  /** Sources a check found out of line with the database (expected: 0). */
+  repairs: number;
+}
+
+/**
+ * The one place that decides whether something is suppressed. Modules ask
+ * here (declared in common/, implemented by the suppression engine), so
+ * every surface gives the same answer with the same reasons.
+ */
+export abstract class SuppressionPort {
+  /** One decision per target at `at`, in order. */
+  abstract decide(targets: readonly Target[], at: Date): Decision[];
+
+  /** The ids of the targets of one type (SERVICE, MONITOR) that something suppresses at `at`. */
+  abstract suppressedIds(type: 'SERVICE' | 'MONITOR', at: Date): Set<string>;
+
+  /** Every occurrence overlapping [from, to) that `keep` keeps, by start. */
+  abstract calendar(from: Date, to: Date, keep?: (entry: CalendarEntry) => boolean): CalendarEntry[];
+
+  abstract status(): SuppressionStatus;
+}

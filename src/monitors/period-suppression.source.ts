@@ -1,0 +1,48 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { Effect, type ChangeRef, type ScheduledSource } from '../common/suppression/suppression.model';
+import { SuppressionSourceRegistry, type HeldOn, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
+import { MaintenancePeriod, MaintenanceType } from './monitor.entities';
+
+/** How a period is named in reasons and calendars: it has no name of its own. */
+export function periodName(period: Pick<MaintenancePeriod, 'maintenanceType' | 'schedule'>): string {
+  return `${period.maintenanceType} (${period.schedule.recurrence})`;
+}
+
+/** A monitor that is not checked cannot notify either. */
+const EFFECTS: Record<MaintenanceType, Effect[]> = {
+  [MaintenanceType.DISABLE_MONITORING]: [Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS],
+  [MaintenanceType.DISABLE_NOTIFICATIONS]: [Effect.DISABLE_NOTIFICATIONS],
+};
+
+/** Monitor maintenance periods as suppression sources, over each occurrence of their schedule. */
+@Injectable()
+export class PeriodSuppressionSource implements SuppressionSourceProvider, OnModuleInit {
+  readonly source = SuppressionSource.MONITOR_PERIOD;
+
+  constructor(private readonly registry: SuppressionSourceRegistry) {}
+
+  onModuleInit() {
+    this.registry.register(this);
+  }
+
+  touched(change: ChangeRef, held: HeldOn): readonly string[] {
+    if (change.objectType === 'MaintenancePeriod') return [change.objectId];
+    // A deleted monitor takes its periods with it.
+    if (change.objectType === 'Monitor' && change.action === 'DELETE') return held('MONITOR', change.objectId);
+    return [];
+  }
+
+  async load(db: EntityManager, ids?: readonly string[]): Promise<ScheduledSource[]> {
+    const periods = await db.getRepository(MaintenancePeriod).find({ where: ids ? { id: In([...ids]) } : {} });
+    return periods.map((p) => ({
+      kind: 'scheduled',
+      source: this.source,
+      id: p.id,
+      name: periodName(p),
+      schedule: p.schedule,
+      targets: [{ type: 'MONITOR', id: p.monitorId, effects: EFFECTS[p.maintenanceType] }],
+    }));
+  }
+}

@@ -1,0 +1,5 @@
+import { Circuit, Location, Provider, Region, Site } from './inventory.entities';
+import { EventNotification, Impact, Maintenance } from './maintenance.entity';
+
+/** The provider-maintenance module's tables, registered by its module and listed for the migration scripts. */
+export const PROVIDER_MAINTENANCE_ENTITIES = [Provider, Region, Site, Location, Circuit, Maintenance, Impact, EventNotification];

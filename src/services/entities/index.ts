@@ -1,0 +1,18 @@
+import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './escalation-policy.entity';
+import { Incident, ServiceEvent } from './incident.entity';
+import { MaintenanceWindow, MaintenanceWindowService } from './maintenance-window.entity';
+import { Service } from './service.entity';
+import { User } from './user.entity';
+
+/** The services module's tables, registered by its module and listed for the migration scripts. */
+export const SERVICES_ENTITIES = [
+  User,
+  EscalationPolicy,
+  EscalationRule,
+  EscalationRuleTarget,
+  Service,
+  MaintenanceWindow,
+  MaintenanceWindowService,
+  Incident,
+  ServiceEvent,
+];

@@ -1,0 +1,42 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { Effect, type ChangeRef, type FixedSource } from '../common/suppression/suppression.model';
+import { SuppressionSourceRegistry, type HeldOn, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
+
+/** Maintenance windows as suppression sources: while one runs, triggers on its services open no incident. */
+@Injectable()
+export class WindowSuppressionSource implements SuppressionSourceProvider, OnModuleInit {
+  readonly source = SuppressionSource.SERVICE_WINDOW;
+
+  constructor(private readonly registry: SuppressionSourceRegistry) {}
+
+  onModuleInit() {
+    this.registry.register(this);
+  }
+
+  touched(change: ChangeRef, held: HeldOn): readonly string[] {
+    if (change.objectType === 'MaintenanceWindow') return [change.objectId];
+    // A deleted service leaves its past windows, or deletes those it was alone on.
+    if (change.objectType === 'Service' && change.action === 'DELETE') return held('SERVICE', change.objectId);
+    return [];
+  }
+
+  async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
+    const rows = (await db.query(
+      `SELECT w.id, w.description, w.starts_at, w.ends_at, array_agg(ws.service_id::text ORDER BY ws.service_id) AS services
+       FROM maintenance_window w JOIN maintenance_window_service ws ON ws.window_id = w.id
+       ${ids ? 'WHERE w.id = ANY($1::uuid[])' : ''} GROUP BY w.id`,
+      ids ? [ids] : [],
+    )) as { id: string; description: string; starts_at: Date; ends_at: Date; services: string[] }[];
+    return rows.map((w) => ({
+      kind: 'fixed',
+      source: this.source,
+      id: w.id,
+      name: w.description || 'Maintenance window',
+      start: new Date(w.starts_at),
+      end: new Date(w.ends_at),
+      targets: w.services.map((id) => ({ type: 'SERVICE', id, effects: [Effect.NO_INCIDENT] })),
+    }));
+  }
+}

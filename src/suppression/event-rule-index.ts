@@ -1,0 +1,176 @@
+import type { EventRuleSource } from '../common/suppression/suppression.model';
+import { compileSchedule, type CompiledSchedule, type Occurrence } from '../schedule';
+import { accessor, compileAst, fieldKey, keyChoices, parseSelector, type Accessor, type EqualityKey, type SelectorEvent } from '../selector';
+
+/** A blackout rule with its selector and schedule compiled once. */
+export class CompiledRule {
+  readonly matches: (event: SelectorEvent) => boolean;
+  readonly schedule: CompiledSchedule;
+  /** Key sets of which a matching event has at least one key each (none: any event might match). */
+  readonly keyChoices: EqualityKey[][];
+
+  constructor(readonly rule: EventRuleSource) {
+    const ast = parseSelector(rule.selector);
+    this.matches = compileAst(ast);
+    this.keyChoices = keyChoices(ast);
+    this.schedule = compileSchedule(rule.schedule);
+  }
+}
+
+/** Whether `a` applies before `b` when both match: smaller precedence, then id. */
+export function precedes(a: CompiledRule, b: CompiledRule): boolean {
+  const [a0, a1] = a.rule.precedence;
+  const [b0, b1] = b.rule.precedence;
+  return a0 !== b0 ? a0 < b0 : a1 !== b1 ? a1 < b1 : a.rule.id < b.rule.id;
+}
+
+type ActiveAt = (rule: CompiledRule) => Occurrence | null;
+
+/**
+ * The event rules filed by the values their selectors require, so an event is
+ * tested only against the rules that could match it: those filed under one of
+ * its field values, and those no key could be read from. Every list is kept
+ * in precedence order, and a rule can be added or removed on its own.
+ */
+export class EventRuleIndex {
+  private readonly byValue = new Map<string, Map<string, CompiledRule[]>>();
+  /** Per field, the lower-case prefixes `starts with` asks for, by length (to cut an event's text at). */
+  private readonly byPrefix = new Map<string, { lengths: Map<number, number>; rules: Map<string, CompiledRule[]> }>();
+  private readonly readers = new Map<string, Accessor>();
+  private readonly unfiled: CompiledRule[] = [];
+  /** Where each rule is filed, to take it out again. */
+  private readonly filed = new Map<string, { rule: CompiledRule; lists: CompiledRule[][]; prefixes: [string, number][] }>();
+
+  get size(): number {
+    return this.filed.size;
+  }
+
+  rules(): CompiledRule[] {
+    return [...this.filed.values()].map((f) => f.rule);
+  }
+
+  get(id: string): CompiledRule | undefined {
+    return this.filed.get(id)?.rule;
+  }
+
+  add(rule: CompiledRule): void {
+    this.remove(rule.rule.id);
+    const lists: CompiledRule[][] = [];
+    const prefixes: [string, number][] = [];
+    if (rule.keyChoices.length === 0) lists.push(this.unfiled);
+    else {
+      // File under the choice whose lists are shortest: no value's list grows much longer than it must.
+      const crowding = (choice: EqualityKey[]) => choice.reduce((sum, key) => sum + (this.listFor(key, false)?.length ?? 0), 0);
+      const choice = rule.keyChoices.reduce((best, c) => (crowding(c) < crowding(best) ? c : best));
+      for (const key of choice) {
+        const list = this.listFor(key, true)!;
+        if (lists.includes(list)) continue;
+        lists.push(list);
+        if (key.prefix) {
+          const byLength = this.byPrefix.get(fieldKey(key.field))!;
+          byLength.lengths.set(key.value.length, (byLength.lengths.get(key.value.length) ?? 0) + 1);
+          prefixes.push([fieldKey(key.field), key.value.length]);
+        }
+      }
+    }
+    for (const list of lists) list.splice(insertionPoint(list, rule), 0, rule);
+    this.filed.set(rule.rule.id, { rule, lists, prefixes });
+  }
+
+  remove(id: string): void {
+    const filed = this.filed.get(id);
+    if (!filed) return;
+    for (const list of filed.lists) list.splice(list.indexOf(filed.rule), 1);
+    for (const [field, length] of filed.prefixes) {
+      const lengths = this.byPrefix.get(field)!.lengths;
+      const left = lengths.get(length)! - 1;
+      if (left > 0) lengths.set(length, left);
+      else lengths.delete(length);
+    }
+    this.filed.delete(id);
+  }
+
+  /** The list a key is filed in (created on first use when `create`). */
+  private listFor({ field, prefix, value }: EqualityKey, create: boolean): CompiledRule[] | undefined {
+    const key = fieldKey(field);
+    if (!this.readers.has(key)) this.readers.set(key, accessor(field));
+    let values: Map<string, CompiledRule[]> | undefined;
+    if (prefix) {
+      let byLength = this.byPrefix.get(key);
+      if (!byLength && create) this.byPrefix.set(key, (byLength = { lengths: new Map(), rules: new Map() }));
+      values = byLength?.rules;
+    } else {
+      values = this.byValue.get(key);
+      if (!values && create) this.byValue.set(key, (values = new Map()));
+    }
+    let list = values?.get(value);
+    if (!list && create) values!.set(value, (list = []));
+    return list;
+  }
+
+  /** The first rule in precedence order that matches the event and is active (per `activeAt`, memoised by the caller). */
+  first(event: SelectorEvent, activeAt: ActiveAt): [CompiledRule, Occurrence] | null {
+    // Each list is in precedence order, so the answer is the best of each list's first hit: no merging.
+    let best: [CompiledRule, Occurrence] | null = null;
+    for (const list of this.filedFor(event)) best = firstIn(list, event, activeAt, best) ?? best;
+    return firstIn(this.unfiled, event, activeAt, best) ?? best;
+  }
+
+  /** Every rule that matches the event and is active, in precedence order (the first is the one `first` gives). */
+  matching(event: SelectorEvent, activeAt: ActiveAt): [CompiledRule, Occurrence][] {
+    const hits = new Map<CompiledRule, Occurrence>();
+    const test = (rule: CompiledRule) => {
+      if (hits.has(rule) || !rule.matches(event)) return;
+      const occurrence = activeAt(rule);
+      if (occurrence) hits.set(rule, occurrence);
+    };
+    for (const list of this.filedFor(event)) list.forEach(test);
+    this.unfiled.forEach(test);
+    return [...hits].sort(([a], [b]) => (precedes(a, b) ? -1 : 1));
+  }
+
+  /** The lists filed under the event's own field values, and under the prefixes of them. */
+  private *filedFor(event: SelectorEvent): Iterable<readonly CompiledRule[]> {
+    for (const [key, values] of this.byValue) {
+      const value = this.readers.get(key)!(event);
+      const list = value === undefined ? undefined : values.get(value);
+      if (list?.length) yield list;
+    }
+    for (const [key, { lengths, rules }] of this.byPrefix) {
+      const value = this.readers.get(key)!(event)?.toLowerCase();
+      if (value === undefined) continue;
+      for (const length of lengths.keys()) {
+        const list = length <= value.length ? rules.get(value.slice(0, length)) : undefined;
+        if (list?.length) yield list;
+      }
+    }
+  }
+}
+
+/** The first rule in `list` ahead of `best` that matches and is active, with its occurrence. */
+function firstIn(
+  list: readonly CompiledRule[],
+  event: SelectorEvent,
+  activeAt: ActiveAt,
+  best: [CompiledRule, Occurrence] | null,
+): [CompiledRule, Occurrence] | null {
+  for (const rule of list) {
+    if (best && !precedes(rule, best[0])) return null;
+    if (!rule.matches(event)) continue;
+    const occurrence = activeAt(rule);
+    if (occurrence) return [rule, occurrence];
+  }
+  return null;
+}
+
+/** Where `rule` goes in a list kept in precedence order. */
+function insertionPoint(list: readonly CompiledRule[], rule: CompiledRule): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (precedes(list[middle], rule)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

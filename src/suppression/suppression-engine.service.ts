@@ -1,0 +1,148 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface, type TransactionCommitEvent } from 'typeorm';
+import { CHANGELOG_CHANNEL } from '../common/changelog/changelog.feed';
+import { ChangeLogService } from '../common/changelog/changelog.service';
+import { PeriodicJob } from '../common/periodic-job';
+import type { CalendarEntry, ChangeRef, Decision, SourceRecord, Target } from '../common/suppression/suppression.model';
+import { SuppressionPort, type SuppressionStatus } from '../common/suppression/suppression.port';
+import { SuppressionSourceRegistry } from '../common/suppression/suppression-source.registry';
+import { HushConfig } from '../config/config';
+import { NotificationBus } from '../database/notification-bus';
+import { sourceKey, SuppressionState } from './suppression-state';
+
+/**
+ * Each replica's in-memory copy of every suppression source, and the one
+ * place that decides. Loaded whole at start; after that a committed change
+ * updates only the sources it touched — at once on the replica that made it
+ * (before the write returns, so a client reads its own writes), and on the
+ * others from the change log's NOTIFY. A periodic check compares the whole
+ * copy with the database and repairs (and logs, and counts) any difference.
+ * Decisions read the copy as it is: they never wait for a load.
+ */
+@Injectable()
+export class SuppressionEngine extends SuppressionPort implements OnApplicationBootstrap, OnApplicationShutdown, EntitySubscriberInterface {
+  private readonly logger = new Logger('SuppressionEngine');
+  readonly state = new SuppressionState();
+  private readonly check = new PeriodicJob('SuppressionCheck', () => this.reconcile(false));
+  /** Loads are numbered as they start; a source keeps the newest load that read it, whatever order loads finish in. */
+  private loads = 0;
+  private readonly loadOf = new Map<string, number>();
+  private readonly counts = { fullLoads: 0, followed: 0, repairs: 0 };
+  private unlisten?: () => void;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bus: NotificationBus,
+    private readonly changeLog: ChangeLogService,
+    private readonly registry: SuppressionSourceRegistry,
+    @Inject(HushConfig) private readonly config: HushConfig,
+  ) {
+    super();
+    dataSource.subscribers.push(this);
+  }
+
+  async onApplicationBootstrap() {
+    // Own changes are followed after their commit; only other replicas' matter here.
+    this.unlisten = await this.bus.listen(CHANGELOG_CHANNEL, (payload) => {
+      const change = JSON.parse(payload) as ChangeRef & { replica?: string };
+      if (change.replica !== this.changeLog.replica) void this.followSafely([change], this.dataSource.manager);
+    });
+    await this.reconcile(true);
+    this.check.start(this.config.HUSH_SUPPRESSION_CHECK_MS);
+  }
+
+  async onApplicationShutdown() {
+    this.unlisten?.();
+    await this.check.stop();
+  }
+
+  /** TypeORM calls this after every commit: the changes it recorded are loaded through the same connection, which it still holds. */
+  async afterTransactionCommit(event: TransactionCommitEvent) {
+    if (event.queryRunner.isTransactionActive) return; // a savepoint, not the commit
+    const changes = ChangeLogService.takeChanges(event.queryRunner.data);
+    if (changes.length) await this.followSafely(changes, event.queryRunner.manager);
+  }
+
+  decide(targets: readonly Target[], at: Date): Decision[] {
+    return targets.map(this.state.decider(at));
+  }
+
+  suppressedIds(type: 'SERVICE' | 'MONITOR', at: Date): Set<string> {
+    return this.state.suppressedIds(type, at);
+  }
+
+  calendar(from: Date, to: Date, keep?: (entry: CalendarEntry) => boolean): CalendarEntry[] {
+    return this.state.calendar(from, to, keep);
+  }
+
+  status(): SuppressionStatus {
+    return { sources: this.state.size, ...this.counts };
+  }
+
+  /** Compares the whole copy with the database now; returns how many sources it repaired. */
+  verify(): Promise<number> {
+    return this.check.tick();
+  }
+
+  private async followSafely(changes: ChangeRef[], db: EntityManager) {
+    try {
+      await this.follow(changes, db);
+    } catch (error) {
+      // The write itself committed; the next check brings the copy back in line.
+      this.logger.error(`following ${changes.length} change(s) failed, a check will repair it: ${String(error)}`);
+      void this.check.tick().catch((e: unknown) => this.logger.error(`the check failed too: ${String(e)}`));
+    }
+  }
+
+  /** Reloads the sources the changes touched, and only those. */
+  private async follow(changes: ChangeRef[], db: EntityManager) {
+    const load = ++this.loads;
+    for (const provider of this.registry.all()) {
+      const held = (type: string, id: string) => this.state.heldOn(provider.source, type, id);
+      const ids = [...new Set(changes.flatMap((change) => provider.touched(change, held)))];
+      if (ids.length === 0) continue;
+      const found = new Map((await provider.load(db, ids)).map((r) => [r.id, r]));
+      for (const id of ids) this.apply(load, sourceKey(provider.source, id), found.get(id) ?? null, provider.source, id);
+    }
+    this.counts.followed++;
+  }
+
+  /** Puts (or, when null, deletes) a source unless a newer load already did. */
+  private apply(load: number, key: string, record: SourceRecord | null, source: SourceRecord['source'], id: string): boolean {
+    if ((this.loadOf.get(key) ?? 0) > load) return false;
+    this.loadOf.set(key, load);
+    if (record) this.state.put(record);
+    else this.state.delete(source, id);
+    return true;
+  }
+
+  /** Loads every source and puts in what differs: everything at start, and nothing (or a logged repair) after. */
+  private async reconcile(initial: boolean): Promise<number> {
+    const load = ++this.loads;
+    let repaired = 0;
+    for (const provider of this.registry.all()) {
+      const records = await provider.load(this.dataSource.manager);
+      const seen = new Set<string>();
+      for (const record of records) {
+        const key = sourceKey(record.source, record.id);
+        seen.add(key);
+        const held = this.state.get(record.source, record.id);
+        if (held && JSON.stringify(held) === JSON.stringify(record)) continue;
+        if (this.apply(load, key, record, record.source, record.id) && !initial) {
+          repaired++;
+          this.logger.warn(`repaired ${key}: it was ${held ? 'out of date' : 'missing'}`);
+        }
+      }
+      for (const record of [...this.state.all()].filter((r) => r.source === provider.source)) {
+        const key = sourceKey(record.source, record.id);
+        if (seen.has(key) || !this.apply(load, key, null, record.source, record.id)) continue;
+        repaired++;
+        this.logger.warn(`repaired ${key}: it no longer exists`);
+      }
+    }
+    this.counts.fullLoads++;
+    this.counts.repairs += repaired;
+    return repaired;
+  }
+}

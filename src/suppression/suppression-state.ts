@@ -1,0 +1,203 @@
+import { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import {
+  Effect,
+  type CalendarEntry,
+  type Decision,
+  type FixedSource,
+  type Reason,
+  type ScheduledSource,
+  type SourceRecord,
+  type Target,
+} from '../common/suppression/suppression.model';
+import { compileSchedule, occurrenceAt, occurrencesBetween, type CompiledSchedule, type Occurrence } from '../schedule';
+import { CompiledRule, EventRuleIndex } from './event-rule-index';
+
+/** A fixed or scheduled source as held: its record, and its compiled schedule if it has one. */
+interface Held {
+  record: FixedSource | ScheduledSource;
+  schedule: CompiledSchedule | null;
+}
+
+/** A held source on one target, with what it does to it. */
+interface OnTarget {
+  held: Held;
+  effects: readonly Effect[];
+}
+
+/** `source/id`: the same id could in principle name two kinds of source. */
+export const sourceKey = (source: SuppressionSource, id: string) => `${source}/${id}`;
+
+/**
+ * Every source of suppression, held in memory and arranged for lookups by
+ * target: a decision is a few map lookups and schedule checks, no SQL. A
+ * source is added, replaced or removed on its own (`put`, `delete`); every
+ * change bumps `version` and is remembered for `changedSince`.
+ */
+export class SuppressionState {
+  private readonly records = new Map<string, SourceRecord>();
+  private readonly held = new Map<string, Held>();
+  /** type → target id → the sources with an effect on it. */
+  private readonly byTarget = new Map<string, Map<string, OnTarget[]>>();
+  /** `type:id` → keys of every source on it, effect or not (for `heldOn`). */
+  private readonly shownOn = new Map<string, Set<string>>();
+  private readonly rules = new EventRuleIndex();
+  private readonly log: { version: number; key: string }[] = [];
+  version = 0;
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  get(source: SuppressionSource, id: string): SourceRecord | undefined {
+    return this.records.get(sourceKey(source, id));
+  }
+
+  all(): IterableIterator<SourceRecord> {
+    return this.records.values();
+  }
+
+  /** The ids of the sources of one kind that are on a target (effect or not). */
+  heldOn(source: SuppressionSource, type: string, id: string): string[] {
+    const prefix = `${source}/`;
+    return [...(this.shownOn.get(`${type}:${id}`) ?? [])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
+
+  /** Adds or replaces a source. */
+  put(record: SourceRecord): void {
+    const key = sourceKey(record.source, record.id);
+    this.unfile(key);
+    this.records.set(key, record);
+    if (record.kind === 'events') this.rules.add(new CompiledRule(record));
+    else {
+      const held: Held = { record, schedule: record.kind === 'scheduled' ? compileSchedule(record.schedule) : null };
+      this.held.set(key, held);
+      for (const t of record.targets) {
+        add(this.shownOn, `${t.type}:${t.id}`, key);
+        if (t.effects.length === 0) continue;
+        let ids = this.byTarget.get(t.type);
+        if (!ids) this.byTarget.set(t.type, (ids = new Map()));
+        const list = ids.get(t.id);
+        if (list) list.push({ held, effects: t.effects });
+        else ids.set(t.id, [{ held, effects: t.effects }]);
+      }
+    }
+    this.changed(key);
+  }
+
+  delete(source: SuppressionSource, id: string): void {
+    const key = sourceKey(source, id);
+    if (!this.records.has(key)) return;
+    this.unfile(key);
+    this.records.delete(key);
+    this.changed(key);
+  }
+
+  /** The keys of the sources changed after `version`, or null when that is too long ago to tell. */
+  changedSince(version: number): Set<string> | null {
+    if (version === this.version) return new Set();
+    if (this.log.length === 0 || this.log[0].version > version + 1) return null;
+    return new Set(this.log.filter((c) => c.version > version).map((c) => c.key));
+  }
+
+  private changed(key: string) {
+    this.log.push({ version: ++this.version, key });
+    // Watchers read the log at least every second; a long one only means they compare everything once.
+    if (this.log.length > 10_000) this.log.splice(0, 5_000);
+  }
+
+  private unfile(key: string) {
+    const record = this.records.get(key);
+    if (!record) return;
+    if (record.kind === 'events') return this.rules.remove(record.id);
+    const held = this.held.get(key)!;
+    this.held.delete(key);
+    for (const t of record.targets) {
+      this.shownOn.get(`${t.type}:${t.id}`)?.delete(key);
+      const ids = this.byTarget.get(t.type);
+      const list = ids?.get(t.id);
+      if (!list) continue;
+      const left = list.filter((o) => o.held !== held);
+      if (left.length) ids!.set(t.id, left);
+      else ids!.delete(t.id);
+    }
+  }
+
+  /** Decisions at one instant; the targets asked about share each schedule check. */
+  decider(at: Date): (target: Target) => Decision {
+    const known = new Map<object, Occurrence | null>();
+    const activeAt = (key: object, schedule: CompiledSchedule) => {
+      let occurrence = known.get(key);
+      if (occurrence === undefined) known.set(key, (occurrence = occurrenceAt(schedule, at)));
+      return occurrence;
+    };
+    const onTarget = (type: string, id: string, effects: Set<Effect>, reasons: Reason[]) => {
+      for (const { held, effects: does } of this.byTarget.get(type)?.get(id) ?? []) {
+        const { record, schedule } = held;
+        const occurrence = schedule ? activeAt(held, schedule) : record.kind === 'fixed' && record.start <= at && at < record.end ? record : null;
+        if (!occurrence) continue;
+        for (const effect of does) effects.add(effect);
+        reasons.push({ source: record.source, id: record.id, name: record.name, occurrence: { start: occurrence.start, end: occurrence.end } });
+      }
+    };
+    return (target) => {
+      const effects = new Set<Effect>();
+      const reasons: Reason[] = [];
+      if ('serviceId' in target) onTarget('SERVICE', target.serviceId, effects, reasons);
+      else if ('monitorId' in target) onTarget('MONITOR', target.monitorId, effects, reasons);
+      else if (target.event.serviceId) onTarget('SERVICE', target.event.serviceId, effects, reasons);
+      reasons.sort(byOccurrence);
+      if ('event' in target) {
+        const rules = this.rules.matching(target.event, (rule) => activeAt(rule, rule.schedule));
+        if (rules.length) effects.add(Effect.BLACKOUT);
+        reasons.unshift(...rules.map(([{ rule }, occurrence]) => ({ source: rule.source, id: rule.id, name: rule.name, occurrence })));
+      }
+      return { suppressed: reasons.length > 0, effects: [...effects], reasons };
+    };
+  }
+
+  /** The ids of the targets of one type that something suppresses at `at`. */
+  suppressedIds(type: string, at: Date): Set<string> {
+    const decide = this.decider(at);
+    const ids = new Set<string>();
+    for (const id of this.byTarget.get(type)?.keys() ?? []) {
+      const target = type === 'SERVICE' ? { serviceId: id } : { monitorId: id };
+      if (decide(target).suppressed) ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Every occurrence overlapping [from, to) of the sources `only` names (all when omitted), by start. */
+  calendar(from: Date, to: Date, keep: (entry: CalendarEntry) => boolean = () => true, only?: Iterable<string>): CalendarEntry[] {
+    const entries: CalendarEntry[] = [];
+    const add = (entry: CalendarEntry) => keep(entry) && entries.push(entry);
+    const records = only ? [...only].map((k) => this.records.get(k)).filter((r) => r !== undefined) : this.records.values();
+    for (const record of records) {
+      const { source, id, name: title } = record;
+      if (record.kind === 'fixed') {
+        if (record.start < to && record.end > from) add({ source, id, title, start: record.start, end: record.end, targets: shown(record) });
+        continue;
+      }
+      const schedule = record.kind === 'events' ? this.rules.get(id)!.schedule : this.held.get(sourceKey(source, id))!.schedule!;
+      const targets = record.kind === 'events' ? [{ type: 'EVENTS', id: record.selector }] : shown(record);
+      for (const o of occurrencesBetween(schedule, from, to)) add({ source, id, title, start: o.start, end: o.end, targets });
+    }
+    return entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || a.id.localeCompare(b.id));
+  }
+
+  /** Whether a source suppresses anything at all (a provider maintenance that is not confirmed does not). */
+  suppressesSomething(source: SuppressionSource, id: string): boolean {
+    const record = this.get(source, id);
+    return !!record && (record.kind === 'events' || record.targets.some((t) => t.effects.length > 0));
+  }
+}
+
+const shown = (record: FixedSource | ScheduledSource) => record.targets.map(({ type, id }) => ({ type, id }));
+
+const byOccurrence = (a: Reason, b: Reason) =>
+  a.occurrence.start.getTime() - b.occurrence.start.getTime() || a.source.localeCompare(b.source) || a.id.localeCompare(b.id);
+
+function add(map: Map<string, Set<string>>, key: string, value: string) {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
