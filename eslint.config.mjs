@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '*.js', '*.mjs'] },
@@ -20,5 +21,6 @@ export default tseslint.config(
   },
   // Tests read loosely typed GraphQL responses.
   { files: ['test/**/*.ts', '**/__tests__/**/*.ts', '**/*.spec.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  ...boundaries,
   prettier,
 );

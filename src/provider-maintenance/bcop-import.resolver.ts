@@ -3,7 +3,7 @@ import { IsString, IsUUID, Length } from 'class-validator';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import { BcopImportService } from './bcop-import.service';
-import { toMaintenance } from './maintenance.resolver';
+import { toMaintenance } from './maintenance.mappers';
 import { MaintenanceType } from './maintenance.types';
 
 enum ImportOutcomeEnum {

@@ -4,8 +4,8 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
-import { Impact, ImpactTargetKind, Maintenance } from './entities/maintenance.entity';
-import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
+import { ImpactTargetKind, Maintenance } from './entities/maintenance.entity';
+import { MaintenanceStatus } from './maintenance-status';
 
 export interface MaintenanceFilter {
   status?: MaintenanceStatus[];

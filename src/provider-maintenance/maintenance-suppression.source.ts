@@ -42,7 +42,14 @@ export class MaintenanceSuppressionSource implements SuppressionSourceProvider, 
        FROM maintenance m LEFT JOIN maintenance_impact i ON i.maintenance_id = m.id
        ${ids ? 'WHERE m.id = ANY($1::uuid[])' : ''} GROUP BY m.id`,
       ids ? [ids] : [],
-    )) as { id: string; name: string; status: string; starts_at: Date; ends_at: Date; impacts: { type: string; id: string; level: string }[] }[];
+    )) as {
+      id: string;
+      name: string;
+      status: string;
+      starts_at: Date;
+      ends_at: Date;
+      impacts: { type: string; id: string; level: string }[];
+    }[];
     return rows.map((m) => {
       const suppressing = SUPPRESSING.includes(m.status);
       return {

@@ -9,10 +9,10 @@ import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { TimeZoneScalar } from '../common/scalars/scalars';
 import { HushConfig } from '../config/config';
-import type { Maintenance } from './entities/maintenance.entity';
 import { PROVIDER } from './inventory/inventory.kinds';
 import { InventoryService } from './inventory/inventory.service';
 import { ProviderType } from './inventory/inventory.types';
+import { toMaintenance } from './maintenance.mappers';
 import { MaintenanceQueryService } from './maintenance-query.service';
 import { MaintenanceService } from './maintenance.service';
 import {
@@ -26,27 +26,6 @@ import {
   UpdateMaintenanceInput,
 } from './maintenance.types';
 import { hasTimeZoneDifference, inZone } from './original-time-zone';
-
-export function toMaintenance(m: Maintenance): MaintenanceType {
-  return Object.assign(new MaintenanceType(), {
-    id: m.id,
-    name: m.name,
-    summary: m.summary,
-    startsAt: m.startsAt,
-    endsAt: m.endsAt,
-    status: m.status,
-    acknowledged: m.acknowledged,
-    originalTimeZone: m.originalTimeZone,
-    internalTicket: m.internalTicket,
-    comments: m.comments,
-    impactDescription: m.impactDescription,
-    providerMaintenanceId: m.providerMaintenanceId,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-    providerId: m.providerId,
-    replacesId: m.replacesId,
-  });
-}
 
 const id = () => Args('id', { type: () => ID }, UuidPipe);
 
@@ -62,7 +41,8 @@ export class MaintenanceResolver {
 
   @Subscription(() => MaintenanceChangeType, {
     description: 'Each committed change of a provider maintenance (status, times, impacts, notifications…), or of the one with `id`.',
-    filter: (entry: ChangeLogEntry, args: { id?: string }) => entry.objectType === 'Maintenance' && (!args.id || entry.objectId === args.id),
+    filter: (entry: ChangeLogEntry, args: { id?: string }) =>
+      entry.objectType === 'Maintenance' && (!args.id || entry.objectId === args.id),
     async resolve(this: MaintenanceResolver, entry: ChangeLogEntry) {
       const maintenance = entry.action === 'DELETE' ? null : await this.service.find(entry.objectId);
       return Object.assign(new MaintenanceChangeType(), {

@@ -1,0 +1,24 @@
+import type { Maintenance } from './entities/maintenance.entity';
+import { MaintenanceType } from './maintenance.types';
+
+/** A maintenance as GraphQL shows it. */
+export function toMaintenance(m: Maintenance): MaintenanceType {
+  return Object.assign(new MaintenanceType(), {
+    id: m.id,
+    name: m.name,
+    summary: m.summary,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    status: m.status,
+    acknowledged: m.acknowledged,
+    originalTimeZone: m.originalTimeZone,
+    internalTicket: m.internalTicket,
+    comments: m.comments,
+    impactDescription: m.impactDescription,
+    providerMaintenanceId: m.providerMaintenanceId,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    providerId: m.providerId,
+    replacesId: m.replacesId,
+  });
+}
