@@ -1,6 +1,15 @@
 import type { EventRuleSource } from '../common/suppression/suppression.model';
 import { compileSchedule, type CompiledSchedule, type Occurrence } from '../schedule';
-import { accessor, compileAst, fieldKey, keyChoices, parseSelector, type Accessor, type EqualityKey, type SelectorEvent } from '../selector';
+import {
+  accessor,
+  compileAst,
+  fieldKey,
+  keyChoices,
+  parseSelector,
+  type Accessor,
+  type EqualityKey,
+  type SelectorEvent,
+} from '../selector';
 
 /** A blackout rule with its selector and schedule compiled once. */
 export class CompiledRule {

@@ -133,10 +133,19 @@ export class SuppressionState {
     const onTarget = (type: string, id: string, effects: Set<Effect>, reasons: Reason[]) => {
       for (const { held, effects: does } of this.byTarget.get(type)?.get(id) ?? []) {
         const { record, schedule } = held;
-        const occurrence = schedule ? activeAt(held, schedule) : record.kind === 'fixed' && record.start <= at && at < record.end ? record : null;
+        const occurrence = schedule
+          ? activeAt(held, schedule)
+          : record.kind === 'fixed' && record.start <= at && at < record.end
+            ? record
+            : null;
         if (!occurrence) continue;
         for (const effect of does) effects.add(effect);
-        reasons.push({ source: record.source, id: record.id, name: record.name, occurrence: { start: occurrence.start, end: occurrence.end } });
+        reasons.push({
+          source: record.source,
+          id: record.id,
+          name: record.name,
+          occurrence: { start: occurrence.start, end: occurrence.end },
+        });
       }
     };
     return (target) => {
@@ -174,7 +183,8 @@ export class SuppressionState {
     for (const record of records) {
       const { source, id, name: title } = record;
       if (record.kind === 'fixed') {
-        if (record.start < to && record.end > from) add({ source, id, title, start: record.start, end: record.end, targets: shown(record) });
+        if (record.start < to && record.end > from)
+          add({ source, id, title, start: record.start, end: record.end, targets: shown(record) });
         continue;
       }
       const schedule = record.kind === 'events' ? this.rules.get(id)!.schedule : this.held.get(sourceKey(source, id))!.schedule!;

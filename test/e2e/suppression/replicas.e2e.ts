@@ -1,3 +1,4 @@
+import { SuppressionEngine } from '../../../src/suppression/suppression-engine.service';
 import { WindowTransitionWorker } from '../../../src/suppression/window-transition.worker';
 import { ADMIN_SECRET, TestHush } from '../../support/hush';
 import { collect, wsClient } from '../../support/ws';
@@ -30,8 +31,10 @@ onPostgres('suppression index on two replicas', () => {
     return Date.now() - started;
   }
 
-  it('a window written on one replica is reflected on the other within a second, both ways', async () => {
+  it('a window written on one replica is reflected on the other within a second, both ways, without a full reload', async () => {
     const { serviceId } = await seedService(a, 'Replicated');
+    const loads = () => [a, b].map((h) => h.app.get(SuppressionEngine).status());
+    const [beforeA, beforeB] = loads();
     expect((await b.ok(DECIDE, { s: serviceId })).suppression.suppressed).toBe(false);
     const w = (
       await a.ok(CREATE_WINDOW, { i: { startsAt: '2026-06-01T11:00:00Z', endsAt: '2026-06-01T13:00:00Z', serviceIds: [serviceId] } })
@@ -40,6 +43,11 @@ onPostgres('suppression index on two replicas', () => {
     expect((await b.ok(DECIDE, { s: serviceId })).suppression.reasons).toEqual([{ id: w.id }]);
     await b.ok('mutation($id: ID!) { deleteMaintenanceWindow(id: $id) { outcome } }', { id: w.id });
     await within(a, serviceId, false);
+    // Each replica followed the changes by loading what they touched; neither loaded everything again.
+    const [afterA, afterB] = loads();
+    expect([afterA.fullLoads, afterB.fullLoads]).toEqual([beforeA.fullLoads, beforeB.fullLoads]);
+    expect(afterA.followed).toBeGreaterThan(beforeA.followed);
+    expect(afterB.followed).toBeGreaterThan(beforeB.followed);
   });
 
   it('announces each transition once, to the subscribers of every replica, with both replicas ticking', async () => {
