@@ -15,9 +15,11 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { BlackoutPolicy } from '../src/blackouts/blackout.entities';
 import { BlackoutEventsService } from '../src/blackouts/blackout-events.service';
-import { activeAtMemo, CompiledPolicy } from '../src/blackouts/compiled-policy';
-import { PolicyIndex } from '../src/blackouts/policy-index';
-import { toSelectorEvent } from '../src/blackouts/selector-event';
+import { byPrecedence, CompiledPolicy } from '../src/blackouts/compiled-policy';
+import { PolicySuppressionSource } from '../src/blackouts/policy-suppression.source';
+import { toSelectorEvent } from '../src/common/suppression/event-input.type';
+import { CompiledRule, EventRuleIndex } from '../src/suppression/event-rule-index';
+import { occurrenceAt } from '../src/schedule';
 import { firstOccurrenceStart, lastOccurrenceEnd } from '../src/schedule';
 import { dropDatabase, freshDatabase } from './bench-database';
 import { random } from './random';
@@ -80,20 +82,25 @@ async function main() {
     );
 
     // The decision alone, with and without the index, on the same compiled policies.
-    const policies = (await dataSource.getRepository(BlackoutPolicy).find())
-      .sort((a, b) => a.executionOrder - b.executionOrder)
+    const policies = (await dataSource.getRepository(BlackoutPolicy).find({ where: { enabled: true } }))
+      .sort(byPrecedence)
       .map((p) => new CompiledPolicy(p));
-    const index = new PolicyIndex(policies);
+    const index = new EventRuleIndex();
+    for (const rule of await app.get(PolicySuppressionSource).load(dataSource.manager)) index.add(new CompiledRule(rule));
     const all = batches.flat().map(toSelectorEvent);
     let t = performance.now();
-    const activeAt = activeAtMemo(now);
-    const viaIndex = all.map((e) => index.first(e, activeAt)?.[0] ?? null);
+    const known = new Map<CompiledRule, ReturnType<typeof occurrenceAt>>();
+    const activeAt = (rule: CompiledRule) => {
+      if (!known.has(rule)) known.set(rule, occurrenceAt(rule.schedule, now));
+      return known.get(rule)!;
+    };
+    const viaIndex = all.map((e) => index.first(e, activeAt)?.[0].rule ?? null);
     const indexed = rate(`decide via the policy index, ${n} policies`, all.length, (performance.now() - t) / 1000);
     t = performance.now();
     const active = policies.filter((p) => p.activeAt(now));
     const viaScan = all.map((e) => active.find((p) => p.matches(e)) ?? null);
     const linear = rate(`decide by testing every policy, ${n} policies`, all.length, (performance.now() - t) / 1000);
-    if (viaIndex.some((p, i) => p?.policy.id !== viaScan[i]?.policy.id)) throw new Error('the index and the scan disagree');
+    if (viaIndex.some((r, i) => r?.id !== viaScan[i]?.policy.id)) throw new Error('the index and the scan disagree');
     results.push({ n, ingest, indexed, linear, blackedOut });
   }
   await app.close();
