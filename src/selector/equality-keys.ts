@@ -4,27 +4,39 @@ import type { FieldRef, SelectorAst, SelectorEvent, SelectorValue } from './type
 /**
  * "This field has exactly this text" — or, with `prefix`, "this field's text,
  * in lower case, starts with this (lower-case) text", as `starts with`
- * compares: one way an event can satisfy a selector.
+ * compares; with `infix`, "contains it", as `contains` compares; with `and`,
+ * "and also has that (exact) key": one way an event can satisfy a selector.
  */
 export interface EqualityKey {
   field: FieldRef;
   value: string;
   prefix?: true;
+  infix?: true;
+  and?: EqualityKey;
 }
+
+/** At most this many pairs of keys are offered for an AND of two exact choices. */
+const MAX_PAIRS = 16;
+
+/** The shortest `contains` text worth filing: an index finds it by its three-letter pieces. */
+export const MIN_INFIX = 3;
 
 /** Whether the event has the key. */
 export function hasKey(key: EqualityKey, event: SelectorEvent): boolean {
   const text = accessor(key.field)(event);
   if (text === undefined) return false;
+  if (key.and && !hasKey(key.and, event)) return false;
+  if (key.infix) return text.toLowerCase().includes(key.value);
   return key.prefix ? text.toLowerCase().startsWith(key.value) : text === key.value;
 }
 
 /**
  * Ways to file a selector: each choice is a set of keys of which an event must
  * have at least one for the selector to match it. None when no such set can be
- * read off the selector (a NOT, a `contains`, a number compared numerically…).
- * An AND offers each side's choices, so the policy index can file a policy
- * under whichever keys are least crowded; an OR needs one key set from each side.
+ * read off the selector (a NOT, a short `contains`, a number compared numerically…).
+ * An AND offers each side's choices, and pairs of one exact key from each side
+ * (an event needs both), so the policy index can file a policy under whichever
+ * keys are least crowded; an OR needs one key set from each side.
  */
 export function keyChoices(ast: SelectorAst): EqualityKey[][] {
   switch (ast.kind) {
@@ -33,11 +45,24 @@ export function keyChoices(ast: SelectorAst): EqualityKey[][] {
       if (ast.op === 'starts with') {
         return Array.isArray(ast.value) ? [] : [[{ field: ast.field, value: scalarText(ast.value).toLowerCase(), prefix: true }]];
       }
+      if (ast.op === 'contains') {
+        const needle = Array.isArray(ast.value) ? '' : scalarText(ast.value).toLowerCase();
+        return needle.length >= MIN_INFIX ? [[{ field: ast.field, value: needle, infix: true }]] : [];
+      }
       const items = ast.op === 'within' ? withinItems(ast.value) : null;
       return items ? [items.map((value) => ({ field: ast.field, value }))] : [];
     }
-    case 'and':
-      return [...keyChoices(ast.left), ...keyChoices(ast.right)];
+    case 'and': {
+      const left = keyChoices(ast.left);
+      const right = keyChoices(ast.right);
+      const exact = (choice: EqualityKey[]) => choice.every((k) => !k.prefix && !k.infix && !k.and);
+      const pairs = left
+        .filter(exact)
+        .flatMap((l) =>
+          right.filter((r) => exact(r) && l.length * r.length <= MAX_PAIRS).map((r) => l.flatMap((a) => r.map((b) => ({ ...a, and: b })))),
+        );
+      return [...pairs, ...left, ...right];
+    }
     case 'or': {
       const left = narrowest(keyChoices(ast.left));
       const right = narrowest(keyChoices(ast.right));
@@ -59,7 +84,8 @@ function withinItems(value: SelectorValue): string[] | null {
   return items.every((item) => typeof item === 'string') ? (items as string[]) : null;
 }
 
-/** One string per field, for use as a map key. */
-export function fieldKey(field: FieldRef): string {
-  return field.kind === 'field' ? field.name : `attribute:${field.key}`;
+/** One string per field (or pair of fields, for a key with `and`), for use as a map key. */
+export function fieldKey(field: FieldRef, and?: EqualityKey): string {
+  const name = field.kind === 'field' ? field.name : `attribute:${field.key}`;
+  return and ? `${name}&${fieldKey(and.field)}` : name;
 }

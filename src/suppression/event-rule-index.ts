@@ -5,11 +5,14 @@ import {
   compileAst,
   fieldKey,
   keyChoices,
+  MIN_INFIX,
   parseSelector,
   type Accessor,
   type EqualityKey,
+  type FieldRef,
   type SelectorEvent,
 } from '../selector';
+import { Timing } from './timing';
 
 /** A blackout rule with its selector and schedule compiled once. */
 export class CompiledRule {
@@ -17,12 +20,14 @@ export class CompiledRule {
   readonly schedule: CompiledSchedule;
   /** Key sets of which a matching event has at least one key each (none: any event might match). */
   readonly keyChoices: EqualityKey[][];
+  readonly timing: Timing;
 
   constructor(readonly rule: EventRuleSource) {
     const ast = parseSelector(rule.selector);
     this.matches = compileAst(ast);
     this.keyChoices = keyChoices(ast);
     this.schedule = compileSchedule(rule.schedule);
+    this.timing = new Timing(this.schedule);
   }
 }
 
@@ -38,13 +43,18 @@ type ActiveAt = (rule: CompiledRule) => Occurrence | null;
 /**
  * The event rules filed by the values their selectors require, so an event is
  * tested only against the rules that could match it: those filed under one of
- * its field values, and those no key could be read from. Every list is kept
+ * its field values (a `starts with` under its prefix, a `contains` under one
+ * three-letter piece of its text), and those no key could be read from. Every list is kept
  * in precedence order, and a rule can be added or removed on its own.
  */
 export class EventRuleIndex {
   private readonly byValue = new Map<string, Map<string, CompiledRule[]>>();
   /** Per field, the lower-case prefixes `starts with` asks for, by length (to cut an event's text at). */
   private readonly byPrefix = new Map<string, { lengths: Map<number, number>; rules: Map<string, CompiledRule[]> }>();
+  /** Per field, `contains` rules by one lower-case three-letter piece of their text. */
+  private readonly byInfix = new Map<string, Map<string, CompiledRule[]>>();
+  /** Per field and piece, how many `contains` texts of the rules held have that piece: a rule is filed under its rarest. */
+  private readonly pieceUse = new Map<string, number>();
   private readonly readers = new Map<string, Accessor>();
   private readonly unfiled: CompiledRule[] = [];
   /** Where each rule is filed, to take it out again. */
@@ -63,16 +73,32 @@ export class EventRuleIndex {
   }
 
   add(rule: CompiledRule): void {
-    this.remove(rule.rule.id);
+    this.addAll([rule]);
+  }
+
+  /** Adds (or replaces) many rules; their `contains` pieces are all counted before any is filed. */
+  addAll(rules: readonly CompiledRule[]): void {
+    for (const rule of rules) {
+      this.remove(rule.rule.id);
+      this.countPieces(rule, 1);
+    }
+    for (const rule of rules) this.file(rule);
+  }
+
+  private file(rule: CompiledRule): void {
     const lists: CompiledRule[][] = [];
     const prefixes: [string, number][] = [];
     if (rule.keyChoices.length === 0) lists.push(this.unfiled);
     else {
       // File under the choice whose lists are shortest: no value's list grows much longer than it must.
-      const crowding = (choice: EqualityKey[]) => choice.reduce((sum, key) => sum + (this.listFor(key, false)?.length ?? 0), 0);
+      const crowding = (choice: EqualityKey[]) =>
+        choice.reduce((sum, key) => sum + (this.valuesFor(key).get(this.slot(key))?.length ?? 0), 0);
       const choice = rule.keyChoices.reduce((best, c) => (crowding(c) < crowding(best) ? c : best));
       for (const key of choice) {
-        const list = this.listFor(key, true)!;
+        const values = this.valuesFor(key);
+        const slot = this.slot(key);
+        let list = values.get(slot);
+        if (!list) values.set(slot, (list = []));
         if (lists.includes(list)) continue;
         lists.push(list);
         if (key.prefix) {
@@ -90,6 +116,7 @@ export class EventRuleIndex {
     const filed = this.filed.get(id);
     if (!filed) return;
     for (const list of filed.lists) list.splice(list.indexOf(filed.rule), 1);
+    this.countPieces(filed.rule, -1);
     for (const [field, length] of filed.prefixes) {
       const lengths = this.byPrefix.get(field)!.lengths;
       const left = lengths.get(length)! - 1;
@@ -99,22 +126,48 @@ export class EventRuleIndex {
     this.filed.delete(id);
   }
 
-  /** The list a key is filed in (created on first use when `create`). */
-  private listFor({ field, prefix, value }: EqualityKey, create: boolean): CompiledRule[] | undefined {
-    const key = fieldKey(field);
-    if (!this.readers.has(key)) this.readers.set(key, accessor(field));
-    let values: Map<string, CompiledRule[]> | undefined;
+  /** The value → rules map a key is filed in, created on first use. */
+  private valuesFor({ field, prefix, infix, and }: EqualityKey): Map<string, CompiledRule[]> {
+    const key = fieldKey(field, and);
+    if (!this.readers.has(key)) this.readers.set(key, and ? pairAccessor(field, and.field) : accessor(field));
     if (prefix) {
       let byLength = this.byPrefix.get(key);
-      if (!byLength && create) this.byPrefix.set(key, (byLength = { lengths: new Map(), rules: new Map() }));
-      values = byLength?.rules;
-    } else {
-      values = this.byValue.get(key);
-      if (!values && create) this.byValue.set(key, (values = new Map()));
+      if (!byLength) this.byPrefix.set(key, (byLength = { lengths: new Map(), rules: new Map() }));
+      return byLength.rules;
     }
-    let list = values?.get(value);
-    if (!list && create) values!.set(value, (list = []));
-    return list;
+    const maps = infix ? this.byInfix : this.byValue;
+    let values = maps.get(key);
+    if (!values) maps.set(key, (values = new Map()));
+    return values;
+  }
+
+  /** What a key is filed under: its text, or for a `contains` the three-letter piece of it fewest texts share. */
+  private slot(key: EqualityKey): string {
+    if (key.and) return pairValue(key.value, key.and.value);
+    if (!key.infix) return key.value;
+    const field = fieldKey(key.field);
+    const values = this.valuesFor(key);
+    const rarity = (piece: string) => (this.pieceUse.get(`${field}\u0000${piece}`) ?? 0) * 1e6 + (values.get(piece)?.length ?? 0);
+    let best = key.value.slice(0, MIN_INFIX);
+    for (let i = 1; i + MIN_INFIX <= key.value.length; i++) {
+      const piece = key.value.slice(i, i + MIN_INFIX);
+      if (rarity(piece) < rarity(best)) best = piece;
+    }
+    return best;
+  }
+
+  private countPieces(rule: CompiledRule, by: 1 | -1) {
+    const counted = new Set<string>();
+    for (const key of rule.keyChoices.flat()) {
+      if (!key.infix) continue;
+      for (let i = 0; i + MIN_INFIX <= key.value.length; i++)
+        counted.add(`${fieldKey(key.field)}\u0000${key.value.slice(i, i + MIN_INFIX)}`);
+    }
+    for (const piece of counted) {
+      const use = (this.pieceUse.get(piece) ?? 0) + by;
+      if (use > 0) this.pieceUse.set(piece, use);
+      else this.pieceUse.delete(piece);
+    }
   }
 
   /** The first rule in precedence order that matches the event and is active (per `activeAt`, memoised by the caller). */
@@ -138,7 +191,7 @@ export class EventRuleIndex {
     return [...hits].sort(([a], [b]) => (precedes(a, b) ? -1 : 1));
   }
 
-  /** The lists filed under the event's own field values, and under the prefixes of them. */
+  /** The lists filed under the event's own field values, the prefixes of them, and the pieces of their text. */
   private *filedFor(event: SelectorEvent): Iterable<readonly CompiledRule[]> {
     for (const [key, values] of this.byValue) {
       const value = this.readers.get(key)!(event);
@@ -150,6 +203,18 @@ export class EventRuleIndex {
       if (value === undefined) continue;
       for (const length of lengths.keys()) {
         const list = length <= value.length ? rules.get(value.slice(0, length)) : undefined;
+        if (list?.length) yield list;
+      }
+    }
+    for (const [key, pieces] of this.byInfix) {
+      const text = this.readers.get(key)!(event)?.toLowerCase();
+      if (!text) continue;
+      const seen = new Set<string>();
+      for (let i = 0; i + MIN_INFIX <= text.length; i++) {
+        const piece = text.slice(i, i + MIN_INFIX);
+        if (seen.has(piece)) continue;
+        seen.add(piece);
+        const list = pieces.get(piece);
         if (list?.length) yield list;
       }
     }
@@ -182,4 +247,18 @@ function insertionPoint(list: readonly CompiledRule[], rule: CompiledRule): numb
     else high = middle;
   }
   return low;
+}
+
+/** Two texts as one map key. Texts holding the separator could only collide into extra candidates, never hide a match. */
+const pairValue = (a: string, b: string) => `${a}\u0000${b}`;
+
+/** Reads two fields as one value, for keys filed by a pair (undefined unless the event has both). */
+function pairAccessor(a: FieldRef, b: FieldRef): Accessor {
+  const readA = accessor(a);
+  const readB = accessor(b);
+  return (event) => {
+    const first = readA(event);
+    const second = first === undefined ? undefined : readB(event);
+    return second === undefined ? undefined : pairValue(first!, second);
+  };
 }

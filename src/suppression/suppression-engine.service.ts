@@ -108,10 +108,16 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     this.counts.followed++;
   }
 
-  /** Puts (or, when null, deletes) a source unless a newer load already did. */
-  private apply(load: number, key: string, record: SourceRecord | null, source: SourceRecord['source'], id: string): boolean {
+  /** Whether `load` is the newest to have read this source (and now marked as such). */
+  private newest(load: number, key: string): boolean {
     if ((this.loadOf.get(key) ?? 0) > load) return false;
     this.loadOf.set(key, load);
+    return true;
+  }
+
+  /** Puts (or, when null, deletes) a source unless a newer load already did. */
+  private apply(load: number, key: string, record: SourceRecord | null, source: SourceRecord['source'], id: string): boolean {
+    if (!this.newest(load, key)) return false;
     if (record) this.state.put(record);
     else this.state.delete(source, id);
     return true;
@@ -124,12 +130,17 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     for (const provider of this.registry.all()) {
       const records = await provider.load(this.dataSource.manager);
       const seen = new Set<string>();
+      if (initial) {
+        // Everything at once: blackout rules are filed best knowing of each other.
+        this.state.putAll(records.filter((r) => this.newest(load, sourceKey(r.source, r.id))));
+        continue;
+      }
       for (const record of records) {
         const key = sourceKey(record.source, record.id);
         seen.add(key);
         const held = this.state.get(record.source, record.id);
         if (held && JSON.stringify(held) === JSON.stringify(record)) continue;
-        if (this.apply(load, key, record, record.source, record.id) && !initial) {
+        if (this.apply(load, key, record, record.source, record.id)) {
           repaired++;
           this.logger.warn(`repaired ${key}: it was ${held ? 'out of date' : 'missing'}`);
         }

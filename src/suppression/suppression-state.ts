@@ -9,20 +9,32 @@ import {
   type SourceRecord,
   type Target,
 } from '../common/suppression/suppression.model';
-import { compileSchedule, occurrenceAt, occurrencesBetween, type CompiledSchedule, type Occurrence } from '../schedule';
+import { compileSchedule, occurrencesBetween, type CompiledSchedule } from '../schedule';
 import { CompiledRule, EventRuleIndex } from './event-rule-index';
+import { Timing } from './timing';
 
-/** A fixed or scheduled source as held: its record, and its compiled schedule if it has one. */
+/** A fixed or scheduled source as held: its record, its compiled schedule if it has one, and when it is in effect. */
 interface Held {
   record: FixedSource | ScheduledSource;
   schedule: CompiledSchedule | null;
+  timing: Timing;
 }
 
-/** A held source on one target, with what it does to it. */
+/** A held source on one target, with what it does to it (as bits of EFFECTS). */
 interface OnTarget {
   held: Held;
-  effects: readonly Effect[];
+  effects: number;
 }
+
+/** Effects in the order decisions list them; a decision collects them as bits. */
+const EFFECTS = [Effect.NO_INCIDENT, Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS, Effect.BLACKOUT];
+const BLACKOUT_BIT = 1 << EFFECTS.indexOf(Effect.BLACKOUT);
+const bits = (effects: readonly Effect[]) => effects.reduce((mask, e) => mask | (1 << EFFECTS.indexOf(e)), 0);
+const NOT_SUPPRESSED: Decision = Object.freeze({
+  suppressed: false,
+  effects: Object.freeze([]) as never,
+  reasons: Object.freeze([]) as never,
+});
 
 /** `source/id`: the same id could in principle name two kinds of source. */
 export const sourceKey = (source: SuppressionSource, id: string) => `${source}/${id}`;
@@ -64,12 +76,24 @@ export class SuppressionState {
 
   /** Adds or replaces a source. */
   put(record: SourceRecord): void {
+    this.putAll([record]);
+  }
+
+  /** Adds or replaces many sources (blackout rules are filed knowing of each other: see EventRuleIndex.addAll). */
+  putAll(records: readonly SourceRecord[]): void {
+    const rules: CompiledRule[] = [];
+    for (const record of records) this.file(record, rules);
+    this.rules.addAll(rules);
+  }
+
+  private file(record: SourceRecord, rules: CompiledRule[]) {
     const key = sourceKey(record.source, record.id);
     this.unfile(key);
     this.records.set(key, record);
-    if (record.kind === 'events') this.rules.add(new CompiledRule(record));
+    if (record.kind === 'events') rules.push(new CompiledRule(record));
     else {
-      const held: Held = { record, schedule: record.kind === 'scheduled' ? compileSchedule(record.schedule) : null };
+      const schedule = record.kind === 'scheduled' ? compileSchedule(record.schedule) : null;
+      const held: Held = { record, schedule, timing: new Timing(schedule, record.kind === 'fixed' ? record : undefined) };
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);
@@ -77,8 +101,8 @@ export class SuppressionState {
         let ids = this.byTarget.get(t.type);
         if (!ids) this.byTarget.set(t.type, (ids = new Map()));
         const list = ids.get(t.id);
-        if (list) list.push({ held, effects: t.effects });
-        else ids.set(t.id, [{ held, effects: t.effects }]);
+        if (list) list.push({ held, effects: bits(t.effects) });
+        else ids.set(t.id, [{ held, effects: bits(t.effects) }]);
       }
     }
     this.changed(key);
@@ -122,45 +146,33 @@ export class SuppressionState {
     }
   }
 
-  /** Decisions at one instant; the targets asked about share each schedule check. */
+  /** Decisions at one instant. */
   decider(at: Date): (target: Target) => Decision {
-    const known = new Map<object, Occurrence | null>();
-    const activeAt = (key: object, schedule: CompiledSchedule) => {
-      let occurrence = known.get(key);
-      if (occurrence === undefined) known.set(key, (occurrence = occurrenceAt(schedule, at)));
-      return occurrence;
-    };
-    const onTarget = (type: string, id: string, effects: Set<Effect>, reasons: Reason[]) => {
-      for (const { held, effects: does } of this.byTarget.get(type)?.get(id) ?? []) {
-        const { record, schedule } = held;
-        const occurrence = schedule
-          ? activeAt(held, schedule)
-          : record.kind === 'fixed' && record.start <= at && at < record.end
-            ? record
-            : null;
-        if (!occurrence) continue;
-        for (const effect of does) effects.add(effect);
-        reasons.push({
-          source: record.source,
-          id: record.id,
-          name: record.name,
-          occurrence: { start: occurrence.start, end: occurrence.end },
-        });
-      }
-    };
+    const atMs = at.getTime();
+    const ruleAt = (rule: CompiledRule) => rule.timing.at(atMs, at);
     return (target) => {
-      const effects = new Set<Effect>();
-      const reasons: Reason[] = [];
-      if ('serviceId' in target) onTarget('SERVICE', target.serviceId, effects, reasons);
-      else if ('monitorId' in target) onTarget('MONITOR', target.monitorId, effects, reasons);
-      else if (target.event.serviceId) onTarget('SERVICE', target.event.serviceId, effects, reasons);
-      reasons.sort(byOccurrence);
-      if ('event' in target) {
-        const rules = this.rules.matching(target.event, (rule) => activeAt(rule, rule.schedule));
-        if (rules.length) effects.add(Effect.BLACKOUT);
-        reasons.unshift(...rules.map(([{ rule }, occurrence]) => ({ source: rule.source, id: rule.id, name: rule.name, occurrence })));
+      let effects = 0;
+      let reasons: Reason[] | null = null;
+      const type = 'serviceId' in target ? 'SERVICE' : 'monitorId' in target ? 'MONITOR' : 'SERVICE';
+      const id = 'serviceId' in target ? target.serviceId : 'monitorId' in target ? target.monitorId : target.event.serviceId;
+      for (const { held, effects: does } of (id && this.byTarget.get(type)?.get(id)) || []) {
+        const occurrence = held.timing.at(atMs, at);
+        if (!occurrence) continue;
+        effects |= does;
+        const { source, id, name } = held.record;
+        (reasons ??= []).push({ source, id, name, occurrence });
       }
-      return { suppressed: reasons.length > 0, effects: [...effects], reasons };
+      if (reasons && reasons.length > 1) reasons.sort(byOccurrence);
+      if ('event' in target) {
+        const rules = this.rules.matching(target.event, ruleAt);
+        if (rules.length) {
+          effects |= BLACKOUT_BIT;
+          const ruleReasons = rules.map(([{ rule }, occurrence]) => ({ source: rule.source, id: rule.id, name: rule.name, occurrence }));
+          reasons = reasons ? [...ruleReasons, ...reasons] : ruleReasons;
+        }
+      }
+      if (!reasons) return NOT_SUPPRESSED;
+      return { suppressed: true, effects: EFFECTS.filter((_, i) => effects & (1 << i)), reasons };
     };
   }
 
