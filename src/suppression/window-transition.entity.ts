@@ -4,8 +4,10 @@ import type { CalendarTargetType } from './suppression.types';
 /**
  * One STARTED or ENDED of one occurrence, claimed by the replica that saw it
  * first: the primary key with ON CONFLICT DO NOTHING makes each transition
- * announced once however many replicas watch the clock. Rows older than a
- * week are purged.
+ * announced once however many replicas watch the clock. `round` tells apart
+ * an occurrence that goes out of effect and back (a maintenance cancelled,
+ * then confirmed again): each STARTED and ENDED after the first of its kind
+ * is a new round. Rows older than a week are purged.
  */
 @Entity({ name: 'window_transition' })
 @Index('IDX_window_transition_at', ['at'])
@@ -16,6 +18,7 @@ export class WindowTransitionRow {
   @PrimaryColumn({ name: 'occurrence_start', type: 'timestamptz', primaryKeyConstraintName: 'PK_window_transition' })
   occurrenceStart!: Date;
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_window_transition' }) kind!: string;
+  @PrimaryColumn({ type: 'int', default: 0, primaryKeyConstraintName: 'PK_window_transition' }) round!: number;
   @Column({ type: 'timestamptz' }) at!: Date;
   @Column({ name: 'occurrence_end', type: 'timestamptz' }) occurrenceEnd!: Date;
   @Column({ type: 'text' }) title!: string;

@@ -35,10 +35,10 @@ export class WindowTransitionFeed implements OnApplicationBootstrap, OnApplicati
   }
 
   private async publish(payload: string): Promise<void> {
-    const key = JSON.parse(payload) as { source: string; id: string; start: string; kind: string };
+    const key = JSON.parse(payload) as { source: string; id: string; start: string; kind: string; round: number };
     const row = await this.dataSource
       .getRepository(WindowTransitionRow)
-      .findOneBy({ source: key.source, sourceId: key.id, occurrenceStart: new Date(key.start), kind: key.kind });
+      .findOneBy({ source: key.source, sourceId: key.id, occurrenceStart: new Date(key.start), kind: key.kind, round: key.round });
     if (row) await this.pubsub.publish(TOPIC, row);
   }
 

@@ -5,11 +5,13 @@ import { Clock } from '../common/clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { HushConfig } from '../config/config';
 import { SuppressionEngine } from './suppression-engine.service';
-import { TransitionWatch, type Transition } from './window-transitions';
+import { TransitionKind, transitionKey, TransitionWatch, type Transition } from './window-transitions';
 
 export const TRANSITION_CHANNEL = 'hush_window_transition';
 const RETENTION_MS = 7 * 86_400_000;
 const PURGE_EVERY_MS = 3_600_000;
+/** Transitions kept for the next tick while they cannot be claimed (the database is away); beyond this the oldest go. */
+const MAX_PENDING = 10_000;
 
 /**
  * Watches the clock against the suppression engine's sources and announces each
@@ -22,6 +24,8 @@ const PURGE_EVERY_MS = 3_600_000;
 export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly job = new PeriodicJob('WindowTransitionWorker', () => this.run());
   private readonly watch = new TransitionWatch();
+  /** Seen but not yet claimed: claiming failed, so the next tick tries them again, in order. */
+  private pending: Transition[] = [];
   private purgedAt = 0;
 
   constructor(
@@ -48,8 +52,10 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
 
   private async run(): Promise<number> {
     const now = this.clock.now();
-    const transitions = this.watch.advance(this.engine.state, now);
+    const transitions = [...this.pending, ...this.watch.advance(this.engine.state, now)].slice(-MAX_PENDING);
+    this.pending = transitions;
     const claimed = transitions.length ? await this.claim(transitions, now) : 0;
+    this.pending = [];
     if (now.getTime() - this.purgedAt > PURGE_EVERY_MS) {
       this.purgedAt = now.getTime();
       await this.dataSource.query(`DELETE FROM window_transition WHERE at < $1`, [new Date(now.getTime() - RETENTION_MS)]);
@@ -57,16 +63,38 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
     return claimed;
   }
 
+  /**
+   * Claims each transition's row. Its round is the number of transitions of
+   * the other kind the occurrence already had (claimed before, or earlier in
+   * this batch), less one for an ENDED — the same on every replica, so a
+   * second STARTED after a cancel and a confirm is a new row, and the same
+   * STARTED seen by two replicas is one.
+   */
   private async claim(transitions: Transition[], now: Date): Promise<number> {
     const column = <T>(pick: (t: Transition) => T) => transitions.map(pick);
+    const earlier = new Map<string, number>();
+    const offsets = transitions.map((t) => {
+      const key = `${transitionKey(t.entry)}/${t.kind}`;
+      const other = `${transitionKey(t.entry)}/${t.kind === TransitionKind.STARTED ? TransitionKind.ENDED : TransitionKind.STARTED}`;
+      earlier.set(key, (earlier.get(key) ?? 0) + 1);
+      return (earlier.get(other) ?? 0) - (t.kind === TransitionKind.ENDED ? 1 : 0);
+    });
     const rows = (await this.dataSource.query(
-      `WITH claimed AS (
-         INSERT INTO window_transition (source, source_id, occurrence_start, kind, at, occurrence_end, title, targets, claimed_at)
-         SELECT t.*, $9::timestamptz
-         FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::jsonb[]) AS t
+      `WITH batch AS (
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::jsonb[], $10::int[])
+           WITH ORDINALITY AS t(source, source_id, occurrence_start, kind, at, occurrence_end, title, targets, offset_in_batch, n)),
+       claimed AS (
+         INSERT INTO window_transition (source, source_id, occurrence_start, kind, round, at, occurrence_end, title, targets, claimed_at)
+         SELECT b.source, b.source_id, b.occurrence_start, b.kind,
+                b.offset_in_batch + (SELECT count(*) FROM window_transition w
+                                     WHERE w.source = b.source AND w.source_id = b.source_id
+                                       AND w.occurrence_start = b.occurrence_start AND w.kind <> b.kind)::int,
+                b.at, b.occurrence_end, b.title, b.targets, $9::timestamptz
+         FROM batch b ORDER BY b.n
          ON CONFLICT DO NOTHING
-         RETURNING source, source_id, occurrence_start, kind, at)
-       SELECT pg_notify('${TRANSITION_CHANNEL}', json_build_object('source', source, 'id', source_id, 'start', occurrence_start, 'kind', kind)::text)
+         RETURNING source, source_id, occurrence_start, kind, round, at)
+       SELECT pg_notify('${TRANSITION_CHANNEL}',
+                        json_build_object('source', source, 'id', source_id, 'start', occurrence_start, 'kind', kind, 'round', round)::text)
        FROM (SELECT * FROM claimed ORDER BY at, kind) AS c`,
       [
         column((t) => t.entry.source),
@@ -78,6 +106,7 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
         column((t) => t.entry.title),
         column((t) => JSON.stringify(t.entry.targets)),
         now,
+        offsets,
       ],
     )) as unknown[];
     return rows.length;

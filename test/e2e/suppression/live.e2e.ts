@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { WindowTransitionWorker } from '../../../src/suppression/window-transition.worker';
 import { ADMIN_SECRET, TestHush } from '../../support/hush';
 import { collect, wsClient } from '../../support/ws';
@@ -97,6 +98,44 @@ describe('live transitions and maintenance changes', () => {
     expect((await providerOnly.done).map((d) => d.windowTransitions.kind)).toEqual(['STARTED', 'ENDED']);
     // Ticking again at the same instant announces nothing twice.
     expect(await tickAt('2026-06-01T13:00:00Z')).toBe(0);
+  });
+
+  it('announces each time an occurrence goes out of effect and back, and what a failed claim held back', async () => {
+    const { serviceId } = await seedService(hush, 'Flapping');
+    const work = await createMaintenance(hush, {
+      providerId: inv.provider,
+      status: 'CONFIRMED',
+      startsAt: '2026-06-02T10:00:00Z',
+      endsAt: '2026-06-02T12:00:00Z',
+    });
+    const impact = (
+      await hush.ok(
+        'mutation($m: ID!, $s: ID!) { addImpact(maintenanceId: $m, input: { target: { type: SERVICE, id: $s }, level: OUTAGE }) { id } }',
+        { m: work.id, s: serviceId },
+      )
+    ).addImpact;
+    const level = (l: string) =>
+      hush.ok('mutation($id: ID!, $l: ImpactLevel!) { updateImpact(id: $id, input: { level: $l }) { id } }', { id: impact.id, l });
+    const sub = collect(client, TRANSITIONS, { serviceIds: [serviceId] }, 4);
+    await settle();
+    await tickAt('2026-06-02T09:59:00Z');
+    await tickAt('2026-06-02T10:05:00Z'); // STARTED at 10:00
+    await level('NO_IMPACT');
+    await tickAt('2026-06-02T10:10:00Z'); // ENDED now: it suppresses nothing
+    await level('OUTAGE');
+    // The database refuses the next claim once: what the tick saw is kept and claimed by the next one.
+    const refused = jest.spyOn(hush.app.get(DataSource), 'query').mockRejectedValueOnce(new Error('connection lost'));
+    hush.clock.set('2026-06-02T10:20:00Z');
+    await expect(hush.app.get(WindowTransitionWorker).tick()).rejects.toThrow('connection lost');
+    refused.mockRestore();
+    await tickAt('2026-06-02T12:00:00Z'); // STARTED again at 10:20 (claimed late), then ENDED at the end
+    expect((await sub.done).map((d) => `${d.windowTransitions.kind} ${d.windowTransitions.at.slice(11, 16)}`)).toEqual([
+      'STARTED 10:00',
+      'ENDED 10:10',
+      'STARTED 10:20',
+      'ENDED 12:00',
+    ]);
+    expect(await tickAt('2026-06-02T12:00:00Z')).toBe(0);
   });
 
   it('announces blackout and monitor period occurrences across a DST change in their zone', async () => {
