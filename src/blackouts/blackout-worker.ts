@@ -87,7 +87,11 @@ export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShut
     }
     due.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === TransitionKind.END ? -1 : 1));
     let ran = 0;
-    for (const d of due) if (await d.run()) ran++;
+    for (const d of due) {
+      // Shutting down: stop after the current claim; the rest is caught up on the next start.
+      if (this.job.stopping) break;
+      if (await d.run()) ran++;
+    }
     return ran;
   }
 }

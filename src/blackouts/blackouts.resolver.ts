@@ -85,7 +85,10 @@ const occurrence = (o: { start: Date; end: Date } | null) => (o ? OccurrenceType
 
 @Resolver(() => BlackoutPolicyType)
 export class BlackoutPoliciesResolver {
-  constructor(private readonly policies: BlackoutPoliciesService) {}
+  constructor(
+    private readonly policies: BlackoutPoliciesService,
+    private readonly events: BlackoutEventsService,
+  ) {}
 
   @Query(() => BlackoutPolicyPage, { description: 'Search, sort and page policies; `page.index` starts at 1.' })
   async blackoutPolicies(
@@ -107,9 +110,9 @@ export class BlackoutPoliciesResolver {
   }
 
   @Query(() => SelectorValidationType, { description: 'Checks a selector without saving anything.' })
-  validateSelector(@Args('selector') selector: string): SelectorValidationType {
-    const result = validateSelector(selector);
-    return { valid: result.valid, error: result.valid ? null : result.error };
+  async validateSelector(@Args('selector') selector: string): Promise<SelectorValidationType> {
+    const result = validateSelector(selector, await this.events.attributeKeys());
+    return { valid: result.valid, error: result.valid ? null : result.error, warnings: result.warnings };
   }
 
   @Mutation(() => BlackoutPolicyType)

@@ -109,6 +109,8 @@ export class SelectorErrorType {
 export class SelectorValidationType {
   @Field() valid!: boolean;
   @Field(() => SelectorErrorType, { nullable: true }) error!: SelectorErrorType | null;
+  @Field(() => [String], { description: 'For a valid selector: each field it reads that no recent event has carried (often a typo).' })
+  warnings!: string[];
 }
 
 @ObjectType('Event')

@@ -15,12 +15,14 @@ import { MaintenancePeriod, MaintenanceType, Monitor, MonitorGroup, MonitorGroup
 export type PeriodStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED';
 
 export interface PeriodInput {
+  name: string;
+  description: string;
   schedule: Schedule;
   maintenanceType: MaintenanceType;
 }
 
 /** What a monitor's maintenance means at one instant, and why. */
-const FIELDS = ['monitorId', 'maintenanceType', 'schedule', 'groupId'] as const;
+const FIELDS = ['monitorId', 'name', 'description', 'maintenanceType', 'schedule', 'groupId'] as const;
 
 @Injectable()
 export class MaintenancePeriodsService {

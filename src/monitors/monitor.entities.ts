@@ -71,6 +71,9 @@ export class MaintenancePeriod {
   @Column({ name: 'maintenance_type', type: 'enum', enum: MaintenanceType, enumName: 'maintenance_type' })
   maintenanceType!: MaintenanceType;
   @Column({ type: 'jsonb' }) schedule!: Schedule;
+  /** Empty: it is named by its type and recurrence (see periodName). */
+  @Column({ type: 'text', default: '' }) name!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
   /** Start of the first occurrence; null when the schedule has none. */
   @Column({ name: 'first_start', type: 'timestamptz', nullable: true }) firstStart!: Date | null;
   /** End of the last occurrence; null when it never ends. */

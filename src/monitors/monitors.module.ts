@@ -9,7 +9,14 @@ import { MonitorsService } from './monitors.service';
 /** Monitors, monitor groups and the maintenance periods that silence them. */
 @Module({
   imports: [TypeOrmModule.forFeature(MONITORS_ENTITIES)],
-  providers: [PeriodSuppressionSource, MonitorsService, MaintenancePeriodsService, MonitorsResolver, MonitorGroupsResolver, MaintenancePeriodsResolver],
+  providers: [
+    PeriodSuppressionSource,
+    MonitorsService,
+    MaintenancePeriodsService,
+    MonitorsResolver,
+    MonitorGroupsResolver,
+    MaintenancePeriodsResolver,
+  ],
   exports: [MaintenancePeriodsService],
 })
 export class MonitorsModule {}

@@ -97,6 +97,8 @@ export class UpdateMonitorGroupInput {
 @ObjectType('MaintenancePeriod')
 export class MaintenancePeriodType {
   @Field(() => ID) id!: string;
+  @Field({ description: 'How reasons, calendars and feeds name it; when none was given, its type and recurrence.' }) name!: string;
+  @Field() description!: string;
   @Field(() => MaintenanceType) maintenanceType!: MaintenanceType;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
@@ -106,12 +108,16 @@ export class MaintenancePeriodType {
 
 @InputType()
 export class MaintenancePeriodInput {
+  @Field({ defaultValue: '', description: 'Empty: named by its type and recurrence.' }) @IsString() @Length(0, 200) name!: string;
+  @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) description!: string;
   @Field(() => ScheduleInput) @ValidateNested() @Type(() => ScheduleInput) schedule!: ScheduleInput;
   @Field(() => MaintenanceType) @IsEnum(MaintenanceType) maintenanceType!: MaintenanceType;
 }
 
 @InputType()
 export class UpdateMaintenancePeriodInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 2000) description?: string;
   @Field(() => ScheduleInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ScheduleInput) schedule?: ScheduleInput;
   @Field(() => MaintenanceType, { nullable: true }) @IsOptional() @IsEnum(MaintenanceType) maintenanceType?: MaintenanceType;
 }

@@ -5,9 +5,9 @@ import { Effect, type ChangeRef, type ScheduledSource } from '../common/suppress
 import { SuppressionSourceRegistry, type HeldOn, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
 import { MaintenancePeriod, MaintenanceType } from './monitor.entities';
 
-/** How a period is named in reasons and calendars: it has no name of its own. */
-export function periodName(period: Pick<MaintenancePeriod, 'maintenanceType' | 'schedule'>): string {
-  return `${period.maintenanceType} (${period.schedule.recurrence})`;
+/** How a period is named in reasons and calendars: its own name, or else its type and recurrence. */
+export function periodName(period: Pick<MaintenancePeriod, 'name' | 'maintenanceType' | 'schedule'>): string {
+  return period.name || `${period.maintenanceType} (${period.schedule.recurrence})`;
 }
 
 /** A monitor that is not checked cannot notify either. */

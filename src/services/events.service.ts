@@ -142,6 +142,26 @@ export class EventsService {
     });
   }
 
+  /** Every event received, suppressed ones included: newest first. */
+  listEvents(
+    filter: { serviceIds?: string[]; result?: EventResult[]; from?: Date; to?: Date },
+    page: PageArgs,
+  ): Promise<Connection<ServiceEvent>> {
+    const query = this.dataSource.getRepository(ServiceEvent).createQueryBuilder('e');
+    if (filter.serviceIds?.length) query.andWhere('e.service_id IN (:...serviceIds)', { serviceIds: filter.serviceIds });
+    if (filter.result?.length) query.andWhere('e.result IN (:...result)', { result: filter.result });
+    if (filter.from) query.andWhere('e.received_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('e.received_at < :to', { to: filter.to });
+    return keysetPage(query, page, {
+      column: 'e.received_at',
+      idColumn: 'e.id',
+      cast: 'timestamptz',
+      direction: 'DESC',
+      valueOf: (e) => e.receivedAt.toISOString(),
+      idOf: (e) => e.id,
+    });
+  }
+
   private async route(input: EventInput): Promise<Service> {
     if (!!input.serviceId === !!input.integrationKey) {
       throw new BadUserInputError([{ path: 'input.serviceId', message: 'give exactly one of serviceId and integrationKey' }]);

@@ -12,6 +12,8 @@ import {
   IncidentFilter,
   IncidentType,
   SendEventInput,
+  ServiceEventConnection,
+  ServiceEventFilter,
   ServiceEventType,
   ServiceType,
 } from './services.types';
@@ -27,6 +29,15 @@ export class IncidentsResolver {
   async incidents(@Args('filter', { type: () => IncidentFilter, nullable: true }) filter: IncidentFilter, @Args() page: PageArgs) {
     const c = await this.events.list(filter ?? {}, page);
     return { ...c, nodes: c.nodes.map(toIncident) };
+  }
+
+  @Query(() => ServiceEventConnection, { description: 'Every event sent to services, suppressed ones included; newest first.' })
+  async serviceEvents(
+    @Args('filter', { type: () => ServiceEventFilter, nullable: true }) filter: ServiceEventFilter,
+    @Args() page: PageArgs,
+  ) {
+    const c = await this.events.listEvents(filter ?? {}, page);
+    return { ...c, nodes: c.nodes.map(toEvent) };
   }
 
   @Query(() => IncidentType)

@@ -302,15 +302,31 @@ export class ServiceEventType {
   @Field(() => EventResult) result!: EventResult;
   @Field(() => [SuppressionReasonType]) reasons!: SuppressionReasonType[];
   @Field(() => Date) receivedAt!: Date;
-  serviceId!: string;
+  @Field(() => ID, { description: 'The service it was routed to.' }) serviceId!: string;
   incidentId!: string | null;
+}
+
+export const ServiceEventConnection = ConnectionType(ServiceEventType, 'ServiceEventConnection');
+
+@InputType()
+export class ServiceEventFilter {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
+  serviceIds?: string[];
+  @Field(() => [EventResult], { nullable: true }) @IsOptional() @IsEnum(EventResult, { each: true }) result?: EventResult[];
+  @Field(() => Date, { nullable: true, description: 'Received at or after.' }) @IsOptional() from?: Date;
+  @Field(() => Date, { nullable: true, description: 'Received before.' }) @IsOptional() to?: Date;
 }
 
 @ObjectType('EventOutcome')
 export class EventOutcomeType {
   @Field(() => IncidentType, { nullable: true, description: 'The incident the event opened or acted on.' }) incident!: IncidentType | null;
-  @Field({ description: 'True when a maintenance window kept the event from opening an incident.' }) suppressed!: boolean;
-  @Field(() => [SuppressionReasonType], { description: 'Each window that applies, when suppressed.' }) reasons!: SuppressionReasonType[];
+  @Field({ description: 'True when something suppressed the service (a window, provider work) and no incident was opened.' })
+  suppressed!: boolean;
+  @Field(() => [SuppressionReasonType], { description: 'Every reason, when suppressed: the same the `suppression` query gives.' })
+  reasons!: SuppressionReasonType[];
   @Field(() => ServiceEventType) event!: ServiceEventType;
 }
 

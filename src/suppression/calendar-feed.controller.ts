@@ -1,7 +1,12 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import ical, { ICalEventTransparency } from 'ical-generator';
+import { RequireRole } from '../common/auth/auth.decorators';
+import { Role } from '../common/auth/role';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError } from '../common/errors/domain-error';
+import { TargetRegistry } from '../common/targets/target-registry';
 import { SuppressionService } from './suppression.service';
 
 const DAY = 86_400_000;
@@ -9,36 +14,92 @@ const DAY = 86_400_000;
 /**
  * `GET /calendar.ics`: the calendar query as an iCalendar feed for calendar
  * apps, which can only subscribe to a URL — so the token may come as
- * `?token=` as well as in the Authorization header. Without `from`/`to` it
+ * `?token=` as well as in the Authorization header; a CALENDAR token (which
+ * can read nothing else) is enough, so no stronger token ends up in a URL. Without `from`/`to` it
  * covers the last 30 days and the next 336.
  */
 @Controller()
 export class CalendarFeedController {
+  /** When this replica first served each feed body (by its hash): a feed's Last-Modified. */
+  private readonly firstServed = new Map<string, Date>();
+
   constructor(
     private readonly suppression: SuppressionService,
+    private readonly targets: TargetRegistry,
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * With `ETag` and `Last-Modified`, so calendar apps can ask cheaply; 304
+   * only when the body is exactly what they have (`If-None-Match`), or has
+   * not changed since the time they name (`If-Modified-Since`).
+   */
   @Get('calendar.ics')
-  @Header('content-type', 'text/calendar; charset=utf-8')
-  feed(@Query('from') fromText?: string, @Query('to') toText?: string): string {
+  @RequireRole(Role.CALENDAR)
+  async feed(@Req() req: Request, @Res() res: Response, @Query('from') fromText?: string, @Query('to') toText?: string): Promise<void> {
     const now = this.clock.now().getTime();
     const from = instant(fromText, 'from') ?? new Date(now - 30 * DAY);
     const to = instant(toText, 'to') ?? new Date(from.getTime() + 366 * DAY);
+    const body = await this.render(from, to);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const lastModified = this.servedSince(etag);
+    res.setHeader('ETag', etag);
+    res.setHeader('Last-Modified', lastModified.toUTCString());
+    res.setHeader('Cache-Control', 'private, no-cache');
+    const ifNoneMatch = req.headers['if-none-match'];
+    const ifModifiedSince = Date.parse(req.headers['if-modified-since'] ?? '');
+    const unchanged =
+      ifNoneMatch !== undefined
+        ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+        : ifModifiedSince >= Math.floor(lastModified.getTime() / 1000) * 1000;
+    if (unchanged) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).type('text/calendar; charset=utf-8').send(body);
+  }
+
+  private async render(from: Date, to: Date): Promise<string> {
+    const entries = this.suppression.calendar(from, to);
+    const names = await this.names(entries.flatMap((e) => e.targets));
     const calendar = ical({ name: 'Hush maintenance', prodId: { company: 'hush', product: 'hush', language: 'EN' } });
-    for (const entry of this.suppression.calendar(from, to)) {
+    for (const entry of entries) {
       calendar.createEvent({
         // One VEVENT per occurrence: recurring sources repeat their id, so the start makes it unique.
         id: `${entry.source}-${entry.id}-${entry.start.getTime()}@hush`,
         start: entry.start,
         end: entry.end,
         summary: entry.title,
-        description: [`source: ${entry.source}`, ...entry.targets.map((t) => `${t.type}: ${t.id}`)].join('\n'),
+        description: [
+          `source: ${entry.source}`,
+          ...entry.targets.map((t) =>
+            t.type === 'EVENTS' ? `EVENTS: ${t.id}` : `${t.type}: ${names.get(`${t.type}:${t.id}`) ?? '(deleted)'} (${t.id})`,
+          ),
+        ].join('\n'),
         categories: [{ name: entry.source }],
         transparency: ICalEventTransparency.TRANSPARENT,
       });
     }
     return calendar.toString();
+  }
+
+  /** Display names by `type:id`, one lookup per kind. */
+  private async names(targets: { type: string; id: string }[]): Promise<Map<string, string>> {
+    const byType = new Map<string, Set<string>>();
+    for (const t of targets) if (t.type !== 'EVENTS') byType.set(t.type, (byType.get(t.type) ?? new Set()).add(t.id));
+    const names = new Map<string, string>();
+    for (const [type, ids] of byType) for (const [id, name] of await this.targets.names(type, [...ids])) names.set(`${type}:${id}`, name);
+    return names;
+  }
+
+  private servedSince(etag: string): Date {
+    let since = this.firstServed.get(etag);
+    if (!since) {
+      if (this.firstServed.size >= 1_000) this.firstServed.clear();
+      since = this.clock.now();
+      this.firstServed.set(etag, since);
+    }
+    return since;
   }
 }
 

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import { CalendarFeedController } from './calendar-feed.controller';
+import { CalendarTargetResolver } from './calendar-target.resolver';
 import { LiveResolver } from './live.resolver';
 import { SuppressionEngine } from './suppression-engine.service';
 import { SuppressionResolver } from './suppression.resolver';
@@ -24,6 +25,7 @@ import { WindowTransitionWorker } from './window-transition.worker';
     { provide: SuppressionPort, useExisting: SuppressionEngine },
     SuppressionService,
     SuppressionResolver,
+    CalendarTargetResolver,
     WindowTransitionWorker,
     WindowTransitionFeed,
     LiveResolver,

@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import type { CalendarEntry, Decision } from '../common/suppression/suppression.model';
 import { CalendarEntryType, CalendarFilterInput, SuppressionDecisionType, SuppressionTargetInput } from './suppression.types';
-import { MAX_CALENDAR_DAYS, MAX_TARGETS, SuppressionService } from './suppression.service';
+import { MAX_CALENDAR_DAYS, MAX_TARGETS, occurrenceId, SuppressionService } from './suppression.service';
 
 const toDecision = (d: Decision): SuppressionDecisionType =>
   Object.assign(new SuppressionDecisionType(), {
@@ -11,7 +11,7 @@ const toDecision = (d: Decision): SuppressionDecisionType =>
     reasons: d.reasons.map((r) => SuppressionReasonType.from(r)),
   });
 
-const toEntry = (e: CalendarEntry): CalendarEntryType => Object.assign(new CalendarEntryType(), e);
+const toEntry = (e: CalendarEntry): CalendarEntryType => Object.assign(new CalendarEntryType(), e, { id: occurrenceId(e), sourceId: e.id });
 
 @Resolver()
 export class SuppressionResolver {

@@ -40,6 +40,9 @@ export class SuppressionService {
   }
 }
 
+/** One occurrence's own id: its source's id and its start (a recurring source repeats its id). */
+export const occurrenceId = (e: CalendarEntry) => `${e.id}@${e.start.toISOString()}`;
+
 /** Whether an entry is of one of the sources and on one of the services or monitors the filter names (any, where it names none). */
 export function matchesFilter(
   filter: CalendarFilter,

@@ -41,7 +41,8 @@ export class CalendarTargetType {
 @ObjectType('CalendarEntry')
 export class CalendarEntryType {
   @Field(() => SuppressionSource) source!: SuppressionSource;
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'This occurrence: unique across entries (the source and its start).' }) id!: string;
+  @Field(() => ID, { description: 'The window, period, policy or maintenance it is an occurrence of.' }) sourceId!: string;
   @Field() title!: string;
   @Field(() => Date) start!: Date;
   @Field(() => Date) end!: Date;

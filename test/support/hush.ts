@@ -92,7 +92,7 @@ export class TestHush {
   }
 
   /** A new token of the given role, made through the API like a person would. */
-  async token(role: 'VIEWER' | 'EDITOR' | 'ADMIN', name = `${role.toLowerCase()} token`): Promise<string> {
+  async token(role: 'CALENDAR' | 'VIEWER' | 'EDITOR' | 'ADMIN', name = `${role.toLowerCase()} token`): Promise<string> {
     const data = await this.ok<{ createApiToken: { token: string } }>(
       'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }',
       { input: { name, role } },

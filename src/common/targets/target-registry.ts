@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 
 /** How one module's objects can be named by another's: which ids exist, and their display names. */
 export interface TargetKind {
@@ -23,6 +24,13 @@ export class TargetRegistry {
   has(kind: string): boolean {
     return this.kinds.has(kind);
   }
+
+  /** Per request: the display name of each id of one kind (the param), null for one that does not exist. */
+  readonly nameOf = (kind?: string) =>
+    new DataLoader<string, string | null>(async (ids) => {
+      const names = await this.names(kind!, ids);
+      return ids.map((id) => names.get(id) ?? null);
+    });
 
   /** Display names of the ids of one kind that exist; an unregistered kind knows no ids. */
   async names(kind: string, ids: readonly string[]): Promise<Map<string, string>> {

@@ -194,13 +194,27 @@ describe('selector syntax errors', () => {
 
 describe('validateSelector', () => {
   it('accepts a valid selector', () => {
-    expect(validateSelector("severity within ['CRITICAL', 'MAJOR'] AND NOT host starts with 'lab-'")).toEqual({ valid: true });
+    expect(validateSelector("severity within ['CRITICAL', 'MAJOR'] AND NOT host starts with 'lab-'")).toEqual({
+      valid: true,
+      warnings: [],
+    });
+  });
+
+  it('warns about a field no event has carried, naming the known ones', () => {
+    const result = validateSelector("hots equals 'db-1' AND region equals 'eu'", new Set(['region']));
+    expect(result).toEqual({
+      valid: true,
+      warnings: [
+        "no event has carried a field 'hots'; the fields events have: class, severity, message, host, object, _identifier, service, region",
+      ],
+    });
   });
 
   it('returns the message and position of a syntax error', () => {
     expect(validateSelector("severity eqals 'x'")).toEqual({
       valid: false,
       error: { message: `Expected an operator (${OPERATOR_LIST}) at position 9, found 'eqals'`, position: 9 },
+      warnings: [],
     });
   });
 

@@ -117,6 +117,15 @@ describe('blackout policies', () => {
     expect(check.ok).toEqual({ valid: true, error: null });
     expect(check.bad.valid).toBe(false);
     expect(check.bad.error.position).toBe(11);
+    // A field no event has carried is most likely a typo: said, with the fields events do have.
+    await hush.ok('mutation { ingestEvents(events: [{ host: "db-1", attributes: { region: "eu-1" } }]) { id } }');
+    const typo = await hush.ok(`{ validateSelector(selector: "hots equals 'db-1' AND region equals 'eu-1'") { valid warnings } }`);
+    expect(typo.validateSelector).toEqual({
+      valid: true,
+      warnings: [
+        "no event has carried a field 'hots'; the fields events have: class, severity, message, host, object, _identifier, service, region",
+      ],
+    });
   });
 
   it('refuses duplicate names regardless of case and any change of name', async () => {

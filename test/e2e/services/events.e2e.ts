@@ -60,6 +60,32 @@ describe('events and incidents', () => {
     expect(stored.map((r: { result: string }) => r.result).sort()).toEqual(['ADDED_TO_INCIDENT', 'INCIDENT_OPENED', 'SUPPRESSED']);
   });
 
+  it('lists every event sent, suppressed ones with no incident included, filtered and paged', async () => {
+    const other = await seedService(hush, 'Listing');
+    await hush.ok(CREATE_WINDOW, {
+      i: { startsAt: hours(-1), endsAt: hours(1), description: 'listing drill', serviceIds: [other.serviceId] },
+    });
+    await hush.ok(SEND_EVENT, { i: { serviceId: other.serviceId, action: 'TRIGGER', dedupKey: 'quiet', summary: 'held by the drill' } });
+    hush.clock.set(hours(2));
+    await hush.ok(SEND_EVENT, { i: { serviceId: other.serviceId, action: 'TRIGGER', dedupKey: 'loud', summary: 'after the drill' } });
+    hush.clock.set(NOW);
+    const LIST = `query($f: ServiceEventFilter, $first: Int, $after: String) {
+      serviceEvents(filter: $f, first: $first, after: $after) { nodes { dedupKey result serviceId reasons { name } } pageInfo { hasNextPage endCursor } } }`;
+    const all = (await hush.ok(LIST, { f: { serviceIds: [other.serviceId] } })).serviceEvents;
+    expect(all.nodes).toEqual([
+      { dedupKey: 'loud', result: 'INCIDENT_OPENED', serviceId: other.serviceId, reasons: [] },
+      { dedupKey: 'quiet', result: 'SUPPRESSED', serviceId: other.serviceId, reasons: [{ name: 'listing drill' }] },
+    ]);
+    const suppressed = (await hush.ok(LIST, { f: { serviceIds: [other.serviceId], result: ['SUPPRESSED'] } })).serviceEvents;
+    expect(suppressed.nodes.map((n: { dedupKey: string }) => n.dedupKey)).toEqual(['quiet']);
+    const early = (await hush.ok(LIST, { f: { serviceIds: [other.serviceId], to: hours(1) } })).serviceEvents;
+    expect(early.nodes.map((n: { dedupKey: string }) => n.dedupKey)).toEqual(['quiet']);
+    const first = (await hush.ok(LIST, { f: { serviceIds: [other.serviceId] }, first: 1 })).serviceEvents;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = (await hush.ok(LIST, { f: { serviceIds: [other.serviceId] }, first: 1, after: first.pageInfo.endCursor })).serviceEvents;
+    expect(next.nodes.map((n: { dedupKey: string }) => n.dedupKey)).toEqual(['quiet']);
+  });
+
   it('acknowledges and resolves the open incident of a key even during maintenance', async () => {
     hush.clock.set(hours(10));
     const base = { integrationKey: service.integrationKey, dedupKey: 'cpu' };

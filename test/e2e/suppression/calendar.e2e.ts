@@ -4,7 +4,7 @@ import { createMaintenance, seedInventory } from '../provider-maintenance/fixtur
 import { CREATE_WINDOW, seedService } from '../services/fixtures';
 
 const CALENDAR = `query($from: DateTime!, $to: DateTime!, $filter: CalendarFilter) {
-  calendar(from: $from, to: $to, filter: $filter) { source id title start end targets { type id } } }`;
+  calendar(from: $from, to: $to, filter: $filter) { source id sourceId title start end targets { type id name } } }`;
 
 describe('calendar across sources', () => {
   let hush: TestHush;
@@ -89,25 +89,28 @@ describe('calendar across sources', () => {
       ['2026-03-22T01:30:00.000Z', '2026-03-22T03:00:00.000Z'],
       ['2026-03-29T01:00:00.000Z', '2026-03-29T02:00:00.000Z'],
     ]);
-    expect(periods[0]).toMatchObject({ id: periodId, targets: [{ type: 'MONITOR', id: monitorId }] });
+    expect(periods[0]).toMatchObject({ sourceId: periodId, targets: [{ type: 'MONITOR', id: monitorId, name: 'ledger-http' }] });
+    // Each occurrence has its own id (a client cache that keys by id keeps them apart); `sourceId` names the period.
+    expect(new Set(calendar.map((e: { id: string }) => e.id)).size).toBe(calendar.length);
     // Second Tuesday (the 10th), New York already on EDT since the 8th: 22:00 EDT = 02:00Z next day.
     expect(calendar.filter((e: { source: string }) => e.source === 'BLACKOUT_POLICY')).toEqual([
       {
         source: 'BLACKOUT_POLICY',
-        id: policyId,
+        id: `${policyId}@2026-03-11T02:00:00.000Z`,
+        sourceId: policyId,
         title: 'patch tuesday',
         start: '2026-03-11T02:00:00.000Z',
         end: '2026-03-11T06:00:00.000Z',
-        targets: [{ type: 'EVENTS', id: "class equals 'Patch'" }],
+        targets: [{ type: 'EVENTS', id: "class equals 'Patch'", name: "class equals 'Patch'" }],
       },
     ]);
     expect(calendar.find((e: { source: string }) => e.source === 'SERVICE_WINDOW')).toMatchObject({
       title: 'ledger migration',
-      targets: [{ type: 'SERVICE', id: serviceId }],
+      targets: [{ type: 'SERVICE', id: serviceId, name: expect.any(String) }],
     });
     expect(calendar.find((e: { source: string }) => e.source === 'PROVIDER_MAINTENANCE')).toMatchObject({
-      id: maintenanceId,
-      targets: [{ type: 'SERVICE', id: serviceId }],
+      sourceId: maintenanceId,
+      targets: [{ type: 'SERVICE', id: serviceId, name: expect.any(String) }],
     });
   });
 
@@ -138,6 +141,26 @@ describe('calendar across sources', () => {
       calendar.map((e: { title: string; start: string; end: string }) => [e.title, e.start, e.end]),
     );
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+    expect(events.find((e) => e.summary === 'ledger migration')!.description).toMatch(/^SERVICE: .+ \(/m);
+  });
+
+  it('answers 304 only while the feed is what the calendar app already has', async () => {
+    const url = `${hush.url}/calendar.ics?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&token=${ADMIN_SECRET}`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(etag).toMatch(/^".+"$/);
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await fetch(url, { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
+    // A change to anything in the feed: a new body, a new ETag, and no 304 for either question.
+    await hush.ok(CREATE_WINDOW, {
+      i: { startsAt: '2026-03-20T10:00:00Z', endsAt: '2026-03-20T11:00:00Z', serviceIds: [serviceId], description: 'late addition' },
+    });
+    hush.clock.set(new Date(hush.clock.now().getTime() + 60_000));
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await fetch(url, { headers: { 'if-modified-since': lastModified } })).status).toBe(200);
   });
 
   it('needs a token for the feed', async () => {
@@ -145,5 +168,12 @@ describe('calendar across sources', () => {
     expect((await fetch(`${hush.url}/calendar.ics?token=hush_wrong`)).status).toBe(401);
     const viewer = await hush.token('VIEWER');
     expect((await fetch(`${hush.url}/calendar.ics`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(200);
+  });
+
+  it('takes a CALENDAR token for the feed, which can read nothing else', async () => {
+    const feedOnly = await hush.token('CALENDAR');
+    expect((await fetch(`${hush.url}/calendar.ics?token=${feedOnly}`)).status).toBe(200);
+    const query = await hush.gql('{ services { nodes { id } } }', {}, feedOnly);
+    expect(codes(query)).toEqual(['FORBIDDEN']);
   });
 });
