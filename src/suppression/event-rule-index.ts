@@ -180,44 +180,46 @@ export class EventRuleIndex {
 
   /** Every rule that matches the event and is active, in precedence order (the first is the one `first` gives). */
   matching(event: SelectorEvent, activeAt: ActiveAt): [CompiledRule, Occurrence][] {
-    const hits = new Map<CompiledRule, Occurrence>();
+    const hits: [CompiledRule, Occurrence][] = [];
+    // Whether a rule is active is the cheaper question (its Timing keeps the answer), so it is asked first.
     const test = (rule: CompiledRule) => {
-      if (hits.has(rule) || !rule.matches(event)) return;
       const occurrence = activeAt(rule);
-      if (occurrence) hits.set(rule, occurrence);
+      if (!occurrence || !rule.matches(event) || hits.some(([hit]) => hit === rule)) return;
+      hits.push([rule, occurrence]);
     };
-    for (const list of this.filedFor(event)) list.forEach(test);
-    this.unfiled.forEach(test);
-    return [...hits].sort(([a], [b]) => (precedes(a, b) ? -1 : 1));
+    for (const list of this.filedFor(event)) for (const rule of list) test(rule);
+    for (const rule of this.unfiled) test(rule);
+    return hits.length > 1 ? hits.sort(([a], [b]) => (precedes(a, b) ? -1 : 1)) : hits;
   }
 
-  /** The lists filed under the event's own field values, the prefixes of them, and the pieces of their text. */
-  private *filedFor(event: SelectorEvent): Iterable<readonly CompiledRule[]> {
+  /**
+   * The lists filed under the event's own field values, the prefixes of them,
+   * and the pieces of their text (a list may come twice: callers do not mind).
+   */
+  private filedFor(event: SelectorEvent): (readonly CompiledRule[])[] {
+    const found: (readonly CompiledRule[])[] = [];
     for (const [key, values] of this.byValue) {
       const value = this.readers.get(key)!(event);
       const list = value === undefined ? undefined : values.get(value);
-      if (list?.length) yield list;
+      if (list?.length) found.push(list);
     }
     for (const [key, { lengths, rules }] of this.byPrefix) {
       const value = this.readers.get(key)!(event)?.toLowerCase();
       if (value === undefined) continue;
       for (const length of lengths.keys()) {
         const list = length <= value.length ? rules.get(value.slice(0, length)) : undefined;
-        if (list?.length) yield list;
+        if (list?.length) found.push(list);
       }
     }
     for (const [key, pieces] of this.byInfix) {
+      if (pieces.size === 0) continue;
       const text = this.readers.get(key)!(event)?.toLowerCase();
-      if (!text) continue;
-      const seen = new Set<string>();
-      for (let i = 0; i + MIN_INFIX <= text.length; i++) {
-        const piece = text.slice(i, i + MIN_INFIX);
-        if (seen.has(piece)) continue;
-        seen.add(piece);
-        const list = pieces.get(piece);
-        if (list?.length) yield list;
+      for (let i = 0; text && i + MIN_INFIX <= text.length; i++) {
+        const list = pieces.get(text.slice(i, i + MIN_INFIX));
+        if (list?.length && !found.includes(list)) found.push(list);
       }
     }
+    return found;
   }
 }
 

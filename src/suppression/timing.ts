@@ -1,16 +1,18 @@
-import { occurrenceAt, type CompiledSchedule, type Occurrence } from '../schedule';
+import { nextOccurrences, occurrenceAt, type CompiledSchedule, type Occurrence } from '../schedule';
 
 /**
  * When one source is in effect, asked instant after instant. The occurrence
- * last found is kept: alert pipelines ask about "now" again and again, and
- * every question inside it is answered with two number comparisons.
+ * last found is kept, and so is the last gap found (up to the next start):
+ * alert pipelines ask about "now" again and again, and every question inside
+ * either is answered with two number comparisons.
  */
 export class Timing {
   private current: Occurrence | null;
   private startMs: number;
   private endMs: number;
-  /** The last instant found outside every occurrence (a batch asks about one instant many times). */
-  private missMs = Number.NaN;
+  /** The last gap found between occurrences: from an instant outside every one up to the next start. */
+  private gapFromMs = Number.NaN;
+  private gapUntilMs = Number.NaN;
 
   /** A fixed interval, or a schedule's occurrences. */
   constructor(
@@ -25,10 +27,11 @@ export class Timing {
   /** The occurrence in effect at `at` (`atMs` its time), or null. */
   at(atMs: number, at: Date): Occurrence | null {
     if (this.startMs <= atMs && atMs < this.endMs) return this.current;
-    if (!this.schedule || atMs === this.missMs) return null;
+    if (!this.schedule || (this.gapFromMs <= atMs && atMs < this.gapUntilMs)) return null;
     const found = occurrenceAt(this.schedule, at);
     if (!found) {
-      this.missMs = atMs;
+      this.gapFromMs = atMs;
+      this.gapUntilMs = nextOccurrences(this.schedule, at, 1)[0]?.start.getTime() ?? Infinity;
       return null;
     }
     this.current = found;

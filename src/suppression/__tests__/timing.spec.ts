@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { compileSchedule, occurrenceAt, type Schedule } from '../../schedule';
+import { Timing } from '../timing';
+
+const schedules: Schedule[] = [
+  { recurrence: 'DAILY', timeZone: 'Europe/Berlin', startDate: '2026-03-20', startTime: '01:30', endTime: '03:15' },
+  {
+    recurrence: 'WEEKLY',
+    timeZone: 'America/New_York',
+    startDate: '2026-03-01',
+    startTime: '22:00',
+    endTime: '02:00',
+    weekdays: ['SUNDAY', 'TUESDAY'],
+  },
+  {
+    recurrence: 'MONTHLY',
+    timeZone: 'Australia/Lord_Howe',
+    startDate: '2026-01-01',
+    startTime: '00:00',
+    endTime: '00:00',
+    monthDays: [1, -1],
+  },
+  { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-04-01', startTime: '10:00', endDate: '2026-04-02', endTime: '10:00' },
+];
+
+describe('Timing', () => {
+  it('answers as occurrenceAt does, whatever order the instants come in', () => {
+    const base = Date.parse('2026-03-15T00:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...schedules),
+        fc.array(fc.integer({ min: 0, max: 60 * 24 * 60 }), { minLength: 1, maxLength: 60 }),
+        (schedule, minutes) => {
+          const compiled = compileSchedule(schedule);
+          const timing = new Timing(compiled);
+          for (const minute of minutes) {
+            const at = new Date(base + minute * 60_000);
+            expect(timing.at(at.getTime(), at)).toEqual(occurrenceAt(compiled, at));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds a fixed interval, half-open', () => {
+    const timing = new Timing(null, { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
+    const at = (iso: string) => timing.at(Date.parse(iso), new Date(iso));
+    expect(at('2025-12-31T23:59:59Z')).toBeNull();
+    expect(at('2026-01-01T00:00:00Z')).toEqual({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
+    expect(at('2026-01-01T01:00:00Z')).toBeNull();
+  });
+});
