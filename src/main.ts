@@ -3,12 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 import { HushConfig } from './config/config';
+import { handleShutdownSignals } from './common/shutdown/graceful-shutdown';
 
 async function bootstrap() {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   configureApp(app);
-  app.enableShutdownHooks();
   const config = app.get(HushConfig);
+  // Instead of Nest's enableShutdownHooks: requests in flight finish first, and the exit code is 0.
+  handleShutdownSignals(app, config.HUSH_SHUTDOWN_GRACE_MS);
   await app.listen(config.PORT);
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   const store = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.HUSH_DATA_DIR}`;

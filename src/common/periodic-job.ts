@@ -8,6 +8,7 @@ export class PeriodicJob {
   private readonly logger: Logger;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private stopped = false;
 
   constructor(
     name: string,
@@ -29,8 +30,14 @@ export class PeriodicJob {
     return this.running;
   }
 
+  /** True once `stop` was called: a run that does several things in turn stops after the current one. */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   /** Stops the timer and waits for a run in progress. */
   async stop() {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }

@@ -88,6 +88,12 @@ export class HushConfig {
   @Min(0)
   HUSH_SUPPRESSION_CHECK_MS = 300_000;
 
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HUSH_SHUTDOWN_GRACE_MS = 10_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

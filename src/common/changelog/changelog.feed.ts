@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PubSub } from 'graphql-subscriptions';
 import { DataSource } from 'typeorm';
@@ -15,6 +15,7 @@ const TOPIC = 'changeLogged';
  */
 @Injectable()
 export class ChangeLogFeed implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ChangeLogFeed');
   private readonly pubsub = new PubSub<{ [TOPIC]: ChangeLogEntry }>();
 
   constructor(
@@ -23,7 +24,10 @@ export class ChangeLogFeed implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
-    await this.bus.listen(CHANGELOG_CHANNEL, (payload) => void this.publish(payload));
+    // A lookup that fails (the database going away, say while shutting down) loses that one entry, never the process.
+    await this.bus.listen(CHANGELOG_CHANNEL, (payload) => {
+      this.publish(payload).catch((error: unknown) => this.logger.warn(`publishing a change failed: ${String(error)}`));
+    });
   }
 
   private async publish(payload: string) {

@@ -11,7 +11,10 @@ import { createErrorFormatter } from '../errors/format-error';
 import { LoaderRegistry } from '../loaders/loader-registry';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
 import { DateTimeScalar } from '../scalars/scalars';
+import { ShutdownModule } from '../shutdown/shutdown.module';
+import { SubscriptionSockets } from '../shutdown/graceful-shutdown';
 import { IdeMiddleware } from './ide.middleware';
 import type { RequestContext } from './request-context';
 
@@ -37,9 +40,14 @@ interface HttpOrWsContext {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [AuthModule],
-      inject: [HushConfig, ROOT_LOGGER, AuthService],
-      useFactory: async (config: HushConfig, logger: Logger, auth: AuthService): Promise<ApolloDriverConfig> => {
+      imports: [AuthModule, ShutdownModule],
+      inject: [HushConfig, ROOT_LOGGER, AuthService, SubscriptionSockets],
+      useFactory: async (
+        config: HushConfig,
+        logger: Logger,
+        auth: AuthService,
+        sockets: SubscriptionSockets,
+      ): Promise<ApolloDriverConfig> => {
         // Imported here, not at the top: a second copy of Apollo's types would otherwise clash with Nest's.
         const { ApolloArmor } = await import('@escape.tech/graphql-armor');
         const armor = new ApolloArmor({
@@ -69,6 +77,8 @@ interface HttpOrWsContext {
               path: '/graphql',
               // A socket without a live token is closed at once (4403), before any subscription.
               onConnect: async (ctx) => {
+                // Kept so shutdown can close it with 1001; refused (closed with 1001) once shutdown has begun.
+                if (!sockets.admit((ctx.extra as { socket?: WebSocket }).socket)) return false;
                 const secret = secretFromHeader(connectionAuth(ctx.connectionParams));
                 return secret !== null && (await auth.authenticate(secret)) !== null;
               },
