@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { HushConfig } from './config/config';
 import { ROOT_LOGGER } from './common/logging/logging.module';
 import { NestPinoLogger } from './common/logging/logger';
@@ -9,4 +10,9 @@ export function configureApp(app: INestApplication): void {
   const config = app.get(HushConfig);
   const origins = config.HUSH_CORS_ORIGINS;
   if (origins) app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((o) => o.trim()), credentials: true });
+  // Idle connections outlive the clients' own keep-alive (fetch: 4 s, most proxies: 60 s), so the server
+  // never closes one just as a client reuses it (the client would see ECONNRESET).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }

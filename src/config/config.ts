@@ -94,6 +94,18 @@ export class HushConfig {
   @Min(0)
   HUSH_SHUTDOWN_GRACE_MS = 10_000;
 
+  /** `/health` answers 503 (not only `degraded`) while the LISTEN connection is away: for balancers that should drop such a replica. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  HUSH_HEALTH_STRICT?: boolean;
+
+  /** At start, fill an empty store with a demo organisation (src/demo-seed.ts); a store with data is left alone. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  HUSH_DEMO?: boolean;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

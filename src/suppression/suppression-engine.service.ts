@@ -30,6 +30,7 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
   private readonly loadOf = new Map<string, number>();
   private readonly counts = { fullLoads: 0, followed: 0, repairs: 0 };
   private unlisten?: () => void;
+  private unresync?: () => void;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,12 +49,17 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
       const change = JSON.parse(payload) as ChangeRef & { replica?: string };
       if (change.replica !== this.changeLog.replica) void this.followSafely([change], this.dataSource.manager);
     });
+    // Changes notified while the listening connection was lost are gone: compare everything once it is back.
+    this.unresync = this.bus.onResync(
+      () => void this.check.tick().catch((e: unknown) => this.logger.error(`the check after a reconnect failed: ${String(e)}`)),
+    );
     await this.reconcile(true);
     this.check.start(this.config.HUSH_SUPPRESSION_CHECK_MS);
   }
 
   async onApplicationShutdown() {
     this.unlisten?.();
+    this.unresync?.();
     await this.check.stop();
   }
 

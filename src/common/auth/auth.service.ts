@@ -25,8 +25,9 @@ export class AuthService implements OnApplicationBootstrap {
   /**
    * Live tokens by secret hash, so a request (an alert pipeline asking for a
    * decision) costs no SQL. Emptied whenever any token changes — here at
-   * once, on another replica through the changelog's NOTIFY — and each entry
-   * expires after RECENT_MS regardless.
+   * once, on another replica through the changelog's NOTIFY — and after the
+   * listening connection comes back; not used while it is away; and each
+   * entry expires after RECENT_MS regardless.
    */
   private readonly recent = new Map<string, { token: ApiToken; until: number }>();
   /**
@@ -34,6 +35,8 @@ export class AuthService implements OnApplicationBootstrap {
    * changed may have read the old row, so it must not be remembered.
    */
   private generation = 0;
+  /** Lookups under way, by secret hash: requests that come meanwhile wait for the same one (no stampede when trust expires). */
+  private readonly lookups = new Map<string, Promise<ApiToken | null>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,10 +49,13 @@ export class AuthService implements OnApplicationBootstrap {
     await this.bus.listen(CHANGELOG_CHANNEL, (payload) => {
       if ((JSON.parse(payload) as { objectType?: string }).objectType === TOKEN_OBJECT_TYPE) this.forgetRecent();
     });
+    // A revocation notified while the listening connection was lost was never heard: trust nothing found before.
+    this.bus.onResync(() => this.forgetRecent());
   }
 
   private forgetRecent() {
     this.recent.clear();
+    this.lookups.clear();
     this.generation++;
   }
 
@@ -58,7 +64,17 @@ export class AuthService implements OnApplicationBootstrap {
     const hash = hashSecret(secret);
     const now = this.clock.now();
     const known = this.recent.get(hash);
-    if (known && known.until > now.getTime()) return known.token;
+    // Trust needs to hear of changes: while not listening, every request asks the database.
+    if (known && known.until > now.getTime() && this.bus.listening) return known.token;
+    let lookup = this.lookups.get(hash);
+    if (!lookup) {
+      lookup = this.lookUp(hash, now).finally(() => this.lookups.delete(hash));
+      this.lookups.set(hash, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookUp(hash: string, now: Date): Promise<ApiToken | null> {
     const generation = this.generation;
     const repo = this.dataSource.getRepository(ApiToken);
     const token = await repo.findOneBy({ secretHash: hash, revokedAt: IsNull() });
@@ -67,7 +83,7 @@ export class AuthService implements OnApplicationBootstrap {
       await repo.update({ id: token.id }, { lastUsedAt: now });
       token.lastUsedAt = now;
     }
-    if (generation !== this.generation) return token;
+    if (generation !== this.generation || !this.bus.listening) return token;
     if (this.recent.size >= RECENT_MAX) this.recent.clear();
     this.recent.set(hash, { token, until: now.getTime() + RECENT_MS });
     return token;

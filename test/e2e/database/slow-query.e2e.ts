@@ -66,11 +66,11 @@ describe('a slow statement', () => {
       throw new Error(`stalled (ms): ${JSON.stringify({ asked, health: health.ms, preview: preview.ms, answered, slowMs, maxGap })}`);
     expect(health.value.status).toBe(200);
     // On PGlite the probe waits behind the sleep (one session); on a server it has a connection of its own.
-    expect(health.value.body).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'up' : 'slow', listener: 'up' });
+    expect(health.value.body).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'up' : 'slow', listening: true });
     expect(preview.value.schedulePreview).toHaveLength(3);
 
     // Once the statement is done the probe answers again.
     const after = await fetch(`${hush.url}/health`);
-    expect(await after.json()).toEqual({ status: 'ok', database: 'up', listener: 'up' });
+    expect(await after.json()).toMatchObject({ status: 'ok', database: 'up', listening: true });
   });
 });
