@@ -16,19 +16,12 @@ import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { toSelectorEvent } from '../common/suppression/event-input.type';
 import { Effect } from '../common/suppression/suppression.model';
 import { SuppressionPort } from '../common/suppression/suppression.port';
+import type { SelectorEvent } from '../selector';
 
 export const MAX_INGEST = 1000;
 
-export interface EventInput {
-  class?: string | null;
-  severity?: string | null;
-  message?: string | null;
-  host?: string | null;
-  objectId?: string | null;
-  identifier?: string | null;
-  serviceId?: string | null;
-  attributes?: Record<string, unknown> | null;
-}
+/** An incoming event: the fields a selector sees. */
+export type EventInput = SelectorEvent;
 
 /** The event store the blackout policies act on. */
 @Injectable()

@@ -16,17 +16,8 @@ export class EventInputType {
   @Field(() => JSONScalar, { nullable: true }) @IsOptional() attributes?: Record<string, unknown>;
 }
 
-/** The fields a selector sees, from a stored or incoming event. */
-export function toSelectorEvent(e: {
-  class?: string | null;
-  severity?: string | null;
-  message?: string | null;
-  host?: string | null;
-  objectId?: string | null;
-  identifier?: string | null;
-  serviceId?: string | null;
-  attributes?: Record<string, unknown> | null;
-}): SelectorEvent {
+/** The fields a selector sees, from a stored or incoming event, with every missing one null. */
+export function toSelectorEvent(e: SelectorEvent): SelectorEvent {
   return {
     class: e.class ?? null,
     severity: e.severity ?? null,
