@@ -1,5 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
+import type { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
+import { WindowTransitionFeed } from '../../src/suppression/window-transition.feed';
+import type { TestHush } from './hush';
 
 /** A graphql-ws client for a test Hush (Node 20 has no global WebSocket). */
 export function wsClient(httpUrl: string, connectionParams: Record<string, unknown>): Client {
@@ -43,4 +46,18 @@ export function collect<T = any>(
   });
   client.on('connected', () => started());
   return { done, started: startedP };
+}
+
+/**
+ * Resolves once `count` subscriptions listen to `windowTransitions` on this Hush, so that a tick after it
+ * reaches them (a subscription started over a socket gets there a moment after its message is sent).
+ */
+export async function transitionListeners(hush: TestHush, count: number, timeoutMs = 15_000): Promise<void> {
+  // The feed's PubSub keeps one listener per live subscription; read it rather than guess with a sleep.
+  const feed = hush.app.get(WindowTransitionFeed) as unknown as { pubsub: { ee: EventEmitter } };
+  const deadline = Date.now() + timeoutMs;
+  while (feed.pubsub.ee.listenerCount('windowTransition') < count) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${count} windowTransitions subscriptions after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

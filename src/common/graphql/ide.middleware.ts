@@ -35,10 +35,30 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-/** Token handling: the IDE sends what the user puts in the Headers tab; a `?token=` in the page URL pre-fills it. */
+/**
+ * Token handling: the IDE sends what the user puts in the Headers tab; a `?token=` in the page URL pre-fills it.
+ * Subscriptions go over graphql-ws on the same path; GraphiQL hands the Headers tab to it as the connection
+ * params, so its `Authorization: Bearer …` authenticates the socket as it does a request.
+ */
 const START = `
 const token = new URLSearchParams(location.search).get('token');
-const fetcher = GraphiQL.createFetcher({ url: location.origin + '/graphql' });
+const send = GraphiQL.createFetcher({
+  url: location.origin + '/graphql',
+  subscriptionUrl: location.origin.replace(/^http/, 'ws') + '/graphql',
+});
+// GraphiQL picks the socket by the document and operation name it last parsed, which lag a moment behind the
+// editor (run right after typing, a subscription went out as a POST); decide by what is actually sent.
+const fetcher = (params, options) => {
+  let documentAST = options && options.documentAST;
+  try {
+    documentAST = GraphiQL.GraphQL.parse(params.query);
+  } catch (error) {
+    // Not a document: sent as it is, and the server names the syntax error.
+  }
+  const operations = documentAST ? documentAST.definitions.filter((d) => d.kind === 'OperationDefinition') : [];
+  const operationName = operations.length === 1 ? (operations[0].name ? operations[0].name.value : undefined) : params.operationName;
+  return send(Object.assign({}, params, { operationName }), Object.assign({}, options, { documentAST }));
+};
 ReactDOM.createRoot(document.getElementById('ide')).render(
   React.createElement(GraphiQL, {
     fetcher,
