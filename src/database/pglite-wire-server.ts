@@ -166,7 +166,8 @@ export class PgliteWireServer {
     if (this.owner) {
       if (!this.owner.pending.length) return;
       conn = this.owner;
-      this.ready.splice(this.ready.indexOf(conn), 1);
+      const i = this.ready.indexOf(conn);
+      if (i >= 0) this.ready.splice(i, 1);
     } else {
       conn = this.ready.shift();
     }
@@ -185,6 +186,7 @@ export class PgliteWireServer {
   /** Runs one connection's pending messages (a startup packet alone) as one call into PGlite. */
   private async run(conn: Connection) {
     const first = conn.pending[0];
+    if (first === undefined) return;
     if (first === null) {
       conn.pending.shift();
       this.drop(conn);
@@ -211,7 +213,7 @@ export class PgliteWireServer {
     }
     conn.send(reply);
     if (conn.closed && this.owner === conn) await this.reset();
-    else if (conn.pending.length) this.ready.push(conn);
+    else if (conn.pending.length && !this.ready.includes(conn)) this.ready.push(conn);
   }
 
   /**
@@ -265,6 +267,7 @@ export class PgliteWireServer {
     while (at + 5 <= data.length) {
       const type = data[at];
       const next = at + 1 + data.readInt32BE(at + 1);
+      if (next <= at + 4) break; // not a message: pass the rest through as it is
       if (type === READY_FOR_QUERY) idle = data[at + 5] === IDLE;
       else if (type === NOTIFICATION) {
         const message = Buffer.from(data.subarray(at, next));
