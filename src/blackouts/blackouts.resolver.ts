@@ -3,7 +3,6 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import { BulkResult } from '../common/bulk-result';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../scheduling/occurrence.type';
 import { ScheduleType } from '../scheduling/schedule.types';
@@ -105,7 +104,7 @@ export class BlackoutPoliciesResolver {
   }
 
   @Query(() => BlackoutPolicyType)
-  async blackoutPolicy(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  async blackoutPolicy(@Args('id', { type: () => ID }) id: string) {
     return toPolicy(await this.policies.get(id));
   }
 
@@ -122,7 +121,7 @@ export class BlackoutPoliciesResolver {
 
   @Mutation(() => BlackoutPolicyType, { description: 'The name cannot change; POLICY_ACTIVE while the policy is in an active occurrence.' })
   async updateBlackoutPolicy(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateBlackoutPolicyInput,
     @CurrentActor() actor: Actor,
   ) {

@@ -6,7 +6,6 @@ import { SuppressionReasonType } from '../common/graphql/suppression-reason.type
 import { Effect } from '../common/suppression/suppression.model';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../scheduling/occurrence.type';
 import { ScheduleType } from '../scheduling/schedule.types';
@@ -45,7 +44,7 @@ const toMonitor = (m: Monitor) =>
 const toGroup = (g: MonitorGroup) => Object.assign(new MonitorGroupType(), { id: g.id, name: g.name, description: g.description });
 const toPeriod = (p: MaintenancePeriod) => Object.assign(new MaintenancePeriodType(), p, { name: periodName(p) });
 
-const id = (name = 'id') => Args(name, { type: () => ID }, UuidPipe);
+const id = (name = 'id') => Args(name, { type: () => ID });
 
 @Resolver(() => MonitorType)
 export class MonitorsResolver {
@@ -203,7 +202,10 @@ export class MaintenancePeriodsResolver {
   }
 
   @ResolveField(() => [OccurrenceType], { description: 'The next occurrences from now (an ongoing one included).' })
-  nextOccurrences(@Parent() p: MaintenancePeriodType, @Args('limit', { type: () => Int, defaultValue: 5 }) limit: number) {
+  nextOccurrences(
+    @Parent() p: MaintenancePeriodType,
+    @Args('limit', { type: () => Int, defaultValue: 5, description: '1 to 100.' }) limit: number,
+  ) {
     return this.periods
       .nextOccurrences(p as unknown as MaintenancePeriod, Math.min(Math.max(limit, 1), 100))
       .map((o) => OccurrenceType.of(o.start, o.end));

@@ -2,7 +2,6 @@ import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@ne
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import type { Impact } from './entities/maintenance.entity';
 import { ImpactsService } from './impacts.service';
 import { MaintenanceService } from './maintenance.service';
@@ -25,7 +24,7 @@ function toImpact(i: Impact): ImpactType {
   });
 }
 
-const uuidArg = (name: string) => Args(name, { type: () => ID }, UuidPipe);
+const uuidArg = (name: string) => Args(name, { type: () => ID });
 
 @Resolver(() => ImpactType)
 export class ImpactsResolver {

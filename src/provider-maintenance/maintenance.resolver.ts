@@ -5,7 +5,6 @@ import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity'
 import { ChangeLogFeed } from '../common/changelog/changelog.feed';
 import { ChangeLogEntryType } from '../common/changelog/changelog.types';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { TimeZoneScalar } from '../common/scalars/scalars';
 import { HushConfig } from '../config/config';
@@ -27,7 +26,7 @@ import {
 } from './maintenance.types';
 import { hasTimeZoneDifference, inZone } from './original-time-zone';
 
-const id = () => Args('id', { type: () => ID }, UuidPipe);
+const id = () => Args('id', { type: () => ID });
 
 @Resolver(() => MaintenanceType)
 export class MaintenanceResolver {
@@ -51,7 +50,7 @@ export class MaintenanceResolver {
       });
     },
   })
-  maintenanceChanged(@Args('id', { type: () => ID, nullable: true }, UuidPipe) _id: string | null) {
+  maintenanceChanged(@Args('id', { type: () => ID, nullable: true }) _id: string | null) {
     return this.changes.entries();
   }
 
@@ -132,7 +131,10 @@ export class MaintenanceResolver {
   }
 
   @ResolveField(() => [ChangeLogEntryType], { description: 'Recorded changes, newest first, each with the status after it.' })
-  async timeline(@Parent() m: MaintenanceType, @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number) {
+  async timeline(
+    @Parent() m: MaintenanceType,
+    @Args('limit', { type: () => Int, defaultValue: 20, description: '1 to 200.' }) limit: number,
+  ) {
     return (await this.service.timeline(m.id, Math.min(Math.max(limit, 1), 200))).map(ChangeLogEntryType.from);
   }
 

@@ -2,7 +2,6 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { toPolicy, toRule, toUser } from './services.mappers';
@@ -29,7 +28,7 @@ export class EscalationPoliciesResolver {
   }
 
   @Query(() => EscalationPolicyType)
-  async escalationPolicy(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  async escalationPolicy(@Args('id', { type: () => ID }) id: string) {
     return toPolicy(await this.policies.get(id));
   }
 
@@ -40,7 +39,7 @@ export class EscalationPoliciesResolver {
 
   @Mutation(() => EscalationPolicyType, { description: 'Given rules replace all rules.' })
   async updateEscalationPolicy(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateEscalationPolicyInput,
     @CurrentActor() actor: Actor,
   ) {
@@ -48,7 +47,7 @@ export class EscalationPoliciesResolver {
   }
 
   @Mutation(() => EscalationPolicyType, { description: 'Refused (CONFLICT) while a service uses the policy.' })
-  async deleteEscalationPolicy(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentActor() actor: Actor) {
+  async deleteEscalationPolicy(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
     return toPolicy(await this.policies.delete(id, actor));
   }
 

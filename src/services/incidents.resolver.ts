@@ -1,6 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { NotFoundError } from '../common/errors/domain-error';
 import { PageArgs } from '../common/pagination/page-args';
 import { EventsService } from './events.service';
@@ -41,7 +40,7 @@ export class IncidentsResolver {
   }
 
   @Query(() => IncidentType)
-  async incident(@Args('id', { type: () => ID }, UuidPipe) id: string, @Context() ctx: RequestContext) {
+  async incident(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
     const incident = await ctx.loaders.get(this.events.incidentById).load(id);
     if (!incident) throw new NotFoundError('Incident', id, 'id');
     return toIncident(incident);

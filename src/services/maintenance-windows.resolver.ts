@@ -2,7 +2,6 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { ServiceCatalog } from './service-catalog.service';
@@ -39,7 +38,7 @@ export class MaintenanceWindowsResolver {
   }
 
   @Query(() => MaintenanceWindowType)
-  async maintenanceWindow(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  async maintenanceWindow(@Args('id', { type: () => ID }) id: string) {
     return toWindow(await this.windows.get(id));
   }
 
@@ -50,7 +49,7 @@ export class MaintenanceWindowsResolver {
 
   @Mutation(() => MaintenanceWindowType, { description: 'A past window cannot change; an ongoing one keeps its start.' })
   async updateMaintenanceWindow(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateMaintenanceWindowInput,
     @CurrentActor() actor: Actor,
   ) {
@@ -58,7 +57,7 @@ export class MaintenanceWindowsResolver {
   }
 
   @Mutation(() => MaintenanceWindowDeletionType, { description: 'Future: deleted. Ongoing: ends now. Past: CONFLICT.' })
-  async deleteMaintenanceWindow(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentActor() actor: Actor) {
+  async deleteMaintenanceWindow(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
     const { outcome, window } = await this.windows.delete(id, actor);
     return { outcome: DeletionOutcome[outcome], window: toWindow(window) };
   }

@@ -3,7 +3,6 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import { Clock } from '../common/clock/clock';
 import type { RequestContext } from '../common/graphql/request-context';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import { EscalationPoliciesService } from './escalation-policies.service';
@@ -39,7 +38,7 @@ export class ServiceCatalogResolver {
   }
 
   @Query(() => ServiceType)
-  async service(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  async service(@Args('id', { type: () => ID }) id: string) {
     return toService(await this.catalog.get(id));
   }
 
@@ -49,16 +48,12 @@ export class ServiceCatalogResolver {
   }
 
   @Mutation(() => ServiceType)
-  async updateService(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Args('input') input: UpdateServiceInput,
-    @CurrentActor() actor: Actor,
-  ) {
+  async updateService(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateServiceInput, @CurrentActor() actor: Actor) {
     return toService(await this.catalog.update(id, input, actor));
   }
 
   @Mutation(() => ServiceType, { description: 'Refused (CONFLICT) while an ongoing or future maintenance window covers the service.' })
-  async deleteService(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentActor() actor: Actor) {
+  async deleteService(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
     return toService(await this.catalog.delete(id, actor));
   }
 

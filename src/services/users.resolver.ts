@@ -2,7 +2,6 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRole } from '../common/auth/auth.decorators';
 import { Role } from '../common/auth/role';
-import { UuidPipe } from '../common/graphql/uuid.pipe';
 import { PageArgs } from '../common/pagination/page-args';
 import { toUser } from './services.mappers';
 import { CreateUserInput, UpdateUserInput, UserConnection, UserType } from './services.types';
@@ -19,7 +18,7 @@ export class UsersResolver {
   }
 
   @Query(() => UserType)
-  async user(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+  async user(@Args('id', { type: () => ID }) id: string) {
     return toUser(await this.users.get(id));
   }
 
@@ -31,17 +30,13 @@ export class UsersResolver {
 
   @RequireRole(Role.ADMIN)
   @Mutation(() => UserType, { description: 'ADMIN only.' })
-  async updateUser(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Args('input') input: UpdateUserInput,
-    @CurrentActor() actor: Actor,
-  ) {
+  async updateUser(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateUserInput, @CurrentActor() actor: Actor) {
     return toUser(await this.users.update(id, input, actor));
   }
 
   @RequireRole(Role.ADMIN)
   @Mutation(() => UserType, { description: 'Refused (CONFLICT) while an escalation policy targets the user. ADMIN only.' })
-  async deleteUser(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentActor() actor: Actor) {
+  async deleteUser(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
     return toUser(await this.users.delete(id, actor));
   }
 }

@@ -1,4 +1,4 @@
-import { ADMIN_SECRET, codes, TestHush } from '../support/hush';
+import { ADMIN_SECRET, codes, type GraphQLResponse, TestHush } from '../support/hush';
 
 describe('auth', () => {
   let hush: TestHush;
@@ -69,6 +69,36 @@ describe('auth', () => {
     const res = await hush.gql('mutation { createApiToken(input: { name: "", role: VIEWER }) { token } }');
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0].extensions!.fields).toEqual([{ path: 'input.name', message: expect.stringContaining('name') }]);
+  });
+
+  it('answers introspection only to a VIEWER token or better, like any other query', async () => {
+    const post = (query: string, token?: string) =>
+      fetch(`${hush.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+    for (const query of [
+      '{ __schema { queryType { name } } }',
+      '{ __type(name: "Monitor") { name } }',
+      'query { ...f } fragment f on Query { __schema { types { name } } }',
+    ]) {
+      for (const token of [undefined, 'hush_not-a-real-token']) {
+        const refused = await post(query, token);
+        expect(refused.status).toBe(401);
+        const body = (await refused.json()) as GraphQLResponse;
+        expect(codes(body)).toEqual(['UNAUTHENTICATED']);
+        expect(body.data).toBeUndefined();
+      }
+    }
+    const calendar = await hush.token('CALENDAR', 'introspecting calendar');
+    const forbidden = await post('{ __schema { queryType { name } } }', calendar);
+    expect(forbidden.status).toBe(403);
+    expect(codes((await forbidden.json()) as GraphQLResponse)).toEqual(['FORBIDDEN']);
+    const viewer = await hush.token('VIEWER', 'introspecting viewer');
+    const res = await post('{ __schema { queryType { name } } }', viewer);
+    expect(await res.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect(await (await post('{ __typename }')).json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('keeps the health check open and reports the database', async () => {

@@ -5,7 +5,6 @@ import { CurrentActor, CurrentToken, RequireRole } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { ApiTokenType, CreateApiTokenInput, CreatedApiToken } from './auth.types';
 import { Role } from './role';
-import { UuidPipe } from '../graphql/uuid.pipe';
 
 @Resolver(() => ApiTokenType)
 export class AuthResolver {
@@ -31,7 +30,7 @@ export class AuthResolver {
 
   @RequireRole(Role.ADMIN)
   @Mutation(() => ApiTokenType, { description: 'Revokes a token at once. ADMIN only.' })
-  async revokeApiToken(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<ApiTokenType> {
+  async revokeApiToken(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ApiTokenType> {
     return ApiTokenType.from(await this.auth.revoke(id, actor));
   }
 }

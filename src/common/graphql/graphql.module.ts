@@ -16,6 +16,7 @@ import { DateTimeScalar } from '../scalars/scalars';
 import { ShutdownModule } from '../shutdown/shutdown.module';
 import { SubscriptionSockets } from '../shutdown/graceful-shutdown';
 import { IdeMiddleware } from './ide.middleware';
+import { guardInputs } from './input-guard';
 import type { RequestContext } from './request-context';
 
 /**
@@ -69,6 +70,8 @@ interface HttpOrWsContext {
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
           formatError,
+          // Ids, strings, lists, dates and page sizes of every argument, checked before any resolver runs (input-guard.ts).
+          transformSchema: guardInputs,
           // Armor is typed against Apollo's CommonJS build and Nest against its ESM one: same classes at run time.
           plugins: armor.plugins as ApolloDriverConfig['plugins'],
           validationRules: [...armor.validationRules],

@@ -9,5 +9,10 @@ export interface RequestContext {
   connectionParams?: Record<string, unknown>;
   /** Set by the auth guard once the bearer token is checked. */
   token?: ApiToken;
+  /**
+   * For HTTP requests (set by HttpOperationChecks): the token, checked as the guard does, for refusals made
+   * before the guard runs. WebSocket connections are authenticated when they open.
+   */
+  requireToken?: () => Promise<ApiToken>;
   loaders: LoaderRegistry;
 }

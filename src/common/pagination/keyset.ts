@@ -13,10 +13,21 @@ function encode(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decode(after: string): Cursor {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a cursor's sort value can be cast to the column's SQL type without the database refusing it. */
+function castable(v: unknown, cast: string): boolean {
+  if (v === null) return true;
+  if (cast === 'timestamptz') return typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
+  if (typeof v === 'number') return Number.isFinite(v);
+  return typeof v === 'string' && !v.includes('\u0000');
+}
+
+/** A cursor is only ever one this list handed out: anything else (forged, truncated) is bad input, never SQL. */
+function decode(after: string, cast: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
-    if (typeof parsed.id !== 'string') throw new Error('no id');
+    if (typeof parsed?.id !== 'string' || !UUID.test(parsed.id) || !castable(parsed.v, cast)) throw new Error('not ours');
     return parsed;
   } catch {
     throw BadUserInputError.field('after', 'is not a cursor this list returned');
@@ -50,7 +61,7 @@ export async function keysetPage<T extends ObjectLiteral>(
   const totalCount = await query.clone().getCount();
   const paged = query.clone().orderBy(order.column, direction).addOrderBy(order.idColumn, direction);
   if (page.after) {
-    const cursor = decode(page.after);
+    const cursor = decode(page.after, order.cast);
     const op = direction === 'ASC' ? '>' : '<';
     paged.andWhere(`(${order.column}, ${order.idColumn}) ${op} (CAST(:cursorValue AS ${order.cast}), CAST(:cursorId AS uuid))`, {
       cursorValue: cursor.v,

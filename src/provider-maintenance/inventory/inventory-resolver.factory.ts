@@ -3,7 +3,6 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ObjectLiteral } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/auth.decorators';
-import { UuidPipe } from '../../common/graphql/uuid.pipe';
 import { InputValidationPipe } from '../../common/graphql/validation.pipe';
 import type { Connection } from '../../common/pagination/connection';
 import { PageArgs } from '../../common/pagination/page-args';
@@ -36,7 +35,7 @@ export function inventoryResolver<E extends ObjectLiteral & { id: string }, T>(s
     }
 
     @Query(() => spec.type, { name: spec.singular })
-    async get(@Args('id', { type: () => ID }, UuidPipe) id: string) {
+    async get(@Args('id', { type: () => ID }) id: string) {
       return spec.toType(await this.inventory.get(spec.kind, id));
     }
 
@@ -50,7 +49,7 @@ export function inventoryResolver<E extends ObjectLiteral & { id: string }, T>(s
 
     @Mutation(() => spec.type, { name: `update${Name}` })
     async update(
-      @Args('id', { type: () => ID }, UuidPipe) id: string,
+      @Args('id', { type: () => ID }) id: string,
       @Args('input', { type: () => spec.updateInput }, new InputValidationPipe(spec.updateInput)) input: Partial<E>,
       @CurrentActor() actor: Actor,
     ) {
@@ -61,7 +60,7 @@ export function inventoryResolver<E extends ObjectLiteral & { id: string }, T>(s
       name: `delete${Name}`,
       description: `Refused (CONFLICT) while anything still points at the ${spec.singular}.`,
     })
-    async delete(@Args('id', { type: () => ID }, UuidPipe) id: string, @CurrentActor() actor: Actor) {
+    async delete(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
       return spec.toType(await this.inventory.delete(spec.kind, id, actor));
     }
   }

@@ -101,13 +101,18 @@ describe('the event store and blackout actions', () => {
     expect(await statuses([e.id])).toEqual({ [e.id]: 'OPEN' });
   });
 
-  it('acknowledges and closes, keeping the previous status, and refuses bad ids per id', async () => {
+  it('acknowledges and closes, keeping the previous status; unknown ids fail per id, malformed ones the whole call', async () => {
     hush.clock.set('2026-06-06T09:00:00Z');
     const [e] = (await hush.ok(INGEST, { e: [{ host: 'ack' }] })).ingestEvents;
-    const ack = (
-      await hush.ok('mutation($ids: [ID!]!) { acknowledgeEvents(ids: $ids) { succeeded failed { id code } } }', { ids: [e.id, 'nope'] })
-    ).acknowledgeEvents;
-    expect(ack).toEqual({ succeeded: [e.id], failed: [{ id: 'nope', code: 'BAD_USER_INPUT' }] });
+    const ACK = 'mutation($ids: [ID!]!) { acknowledgeEvents(ids: $ids) { succeeded failed { id code } } }';
+    const malformed = await hush.gql(ACK, { ids: [e.id, 'nope'] });
+    expect(malformed.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'ids.1', message: 'must be a UUID' }],
+    });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const ack = (await hush.ok(ACK, { ids: [e.id, unknown] })).acknowledgeEvents;
+    expect(ack).toEqual({ succeeded: [e.id], failed: [{ id: unknown, code: 'NOT_FOUND' }] });
     const { events } = await hush.ok(EVENTS, { ids: [e.id] });
     expect(events.nodes[0]).toMatchObject({ status: 'ACKNOWLEDGED', previousStatus: 'OPEN' });
     const text = await hush.ok('{ events(filter: { text: "ACK" }) { nodes { id } } }');

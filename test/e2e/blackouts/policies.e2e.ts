@@ -163,19 +163,15 @@ describe('blackout policies', () => {
     ).toEqual([]);
   });
 
-  it('succeeds partially in bulk, naming each failure', async () => {
+  it('succeeds partially in bulk, naming each failure; a malformed id refuses the whole call', async () => {
     const p = await policy({ enabled: false });
     const missing = '00000000-0000-4000-8000-000000000000';
-    const res = (
-      await hush.ok('mutation($ids: [ID!]!) { enableBlackoutPolicies(ids: $ids) { succeeded failed { id code } } }', {
-        ids: [p.id, missing, 'garbage'],
-      })
-    ).enableBlackoutPolicies;
+    const ENABLE = 'mutation($ids: [ID!]!) { enableBlackoutPolicies(ids: $ids) { succeeded failed { id code } } }';
+    const garbage = await hush.gql(ENABLE, { ids: [p.id, missing, 'garbage'] });
+    expect(garbage.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'ids.2', message: 'must be a UUID' }] });
+    const res = (await hush.ok(ENABLE, { ids: [p.id, missing] })).enableBlackoutPolicies;
     expect(res.succeeded).toEqual([p.id]);
-    expect(res.failed).toEqual([
-      { id: missing, code: 'NOT_FOUND' },
-      { id: 'garbage', code: 'BAD_USER_INPUT' },
-    ]);
+    expect(res.failed).toEqual([{ id: missing, code: 'NOT_FOUND' }]);
     const del = (
       await hush.ok('mutation($ids: [ID!]!) { deleteBlackoutPolicies(ids: $ids) { succeeded failed { id code } } }', {
         ids: [p.id, missing],
