@@ -26,7 +26,7 @@ describe('PgliteWireServer', () => {
     await server.listen(join(dir, '.s.PGSQL.5432'));
     const setup = await connect();
     await setup.query('CREATE TABLE t (x int)');
-  }, 60_000);
+  }, 180_000);
 
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.end().catch(() => undefined)));

@@ -36,6 +36,14 @@ async function health(hush: TestHush) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** Healthy and hearing the others: 200 alone is not enough, a replica that does not listen still answers 200 unless strict. */
+async function listeningAgain(hush: TestHush, what: string) {
+  await eventually(what, 5000, async () => {
+    const res = await health(hush);
+    return res.status === 200 && res.body.listening === true ? true : undefined;
+  });
+}
+
 async function eventually<T>(what: string, within: number, probe: () => Promise<T | undefined>): Promise<T> {
   const started = Date.now();
   for (;;) {
@@ -61,7 +69,7 @@ describe('the listening connection', () => {
     // Strict: a replica that does not hear the others answers 503, so a balancer drops it meanwhile.
     hush = await TestHush.start({ env: { HUSH_HEALTH_STRICT: '1' } });
     bus = hush.app.get(NotificationBus);
-  });
+  }, 120_000);
   afterAll(() => hush.close());
 
   it('is reopened after every connection was cut, hears notifications again, and onResync handlers run', async () => {
@@ -83,7 +91,7 @@ describe('the listening connection', () => {
     await resynced;
     expect(resyncs).toBe(1);
     expect(bus.listening).toBe(true);
-    expect(await eventually('healthy', 5000, async () => ((await health(hush)).status === 200 ? true : undefined))).toBe(true);
+    await listeningAgain(hush, 'healthy');
 
     // Channels listened on before the cut and after it both hear a notification committed through the pool.
     const after = await listenOn(bus, 'hush_test_after');
@@ -118,7 +126,8 @@ describe('the listening connection', () => {
       const res = await health(hush);
       return res.status === 200 ? res : undefined;
     });
-    expect(healed.body).toMatchObject({ status: 'ok', database: 'up', listening: true });
+    // The database may still be `slow` to answer the probe on a busy machine; only `down` is unhealthy.
+    expect(healed.body).toMatchObject({ status: 'ok', database: expect.stringMatching(/^(up|slow)$/), listening: true });
   });
 });
 
@@ -128,7 +137,7 @@ onPostgres('two replicas after their connections were cut', () => {
   beforeAll(async () => {
     a = await TestHush.start();
     b = await TestHush.start({ shareDatabaseWith: a });
-  });
+  }, 120_000);
   afterAll(async () => {
     await b.close();
     await a.close();
@@ -138,8 +147,8 @@ onPostgres('two replicas after their connections were cut', () => {
     const secret = await b.token('VIEWER', 'cached on a');
 
     await terminateConnections(a); // every connection to the database: b's too
-    await eventually('a healthy again', 5000, async () => ((await health(a)).status === 200 ? true : undefined));
-    await eventually('b healthy again', 5000, async () => ((await health(b)).status === 200 ? true : undefined));
+    await listeningAgain(a, 'a listening again');
+    await listeningAgain(b, 'b listening again');
 
     const { me } = await a.ok('{ me { id } }', {}, secret);
     // a trusts it from memory now: a revocation that notifies no one goes unseen.

@@ -40,7 +40,7 @@ describe('a slow statement', () => {
     hush = await TestHush.start();
     // The token is trusted from memory after its first use; the preview needs no database.
     await hush.ok(PREVIEW, { s: SCHEDULE });
-  }, 60_000);
+  }, 120_000);
   afterAll(() => hush.close());
 
   it('leaves /health, schedulePreview and the event loop answering while it runs', async () => {
@@ -65,12 +65,19 @@ describe('a slow statement', () => {
     if (!prompt)
       throw new Error(`stalled (ms): ${JSON.stringify({ asked, health: health.ms, preview: preview.ms, answered, slowMs, maxGap })}`);
     expect(health.value.status).toBe(200);
-    // On PGlite the probe waits behind the sleep (one session); on a server it has a connection of its own.
-    expect(health.value.body).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'up' : 'slow', listening: true });
+    // On PGlite the probe waits behind the sleep (one session); on a server it has a connection of its own
+    // (and is `up`, unless the machine is so busy that even `SELECT 1` takes over 50 ms).
+    const database = process.env.DATABASE_URL ? /^(up|slow)$/ : /^slow$/;
+    expect(health.value.body).toMatchObject({ status: 'ok', database: expect.stringMatching(database), listening: true });
     expect(preview.value.schedulePreview).toHaveLength(3);
 
     // Once the statement is done the probe answers again.
-    const after = await fetch(`${hush.url}/health`);
-    expect(await after.json()).toMatchObject({ status: 'ok', database: 'up', listening: true });
+    const started2 = Date.now();
+    for (;;) {
+      const body = (await (await fetch(`${hush.url}/health`)).json()) as Record<string, unknown>;
+      if (body.database === 'up') break;
+      if (Date.now() - started2 > 5000) throw new Error(`the database is still ${String(body.database)} after the statement`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   });
 });
