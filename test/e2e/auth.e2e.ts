@@ -104,7 +104,12 @@ describe('auth', () => {
   it('keeps the health check open and reports the database', async () => {
     const res = await fetch(`${hush.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      database: 'up',
+      listening: true,
+      suppression: { fullLoads: 1, repairs: 0 },
+    });
   });
 
   it('accepts the token case-insensitively after "Bearer"', async () => {
