@@ -12,6 +12,7 @@ import {
   rmSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -109,7 +110,11 @@ export async function builtMain(): Promise<string> {
   const lock = `${target}.lock`;
   mkdirSync(CACHE, { recursive: true });
   for (;;) {
-    if (existsSync(main)) return main;
+    if (existsSync(main)) {
+      // Marks it in use, so that `prune` in another run leaves it alone.
+      utimesSync(target, new Date(), new Date());
+      return main;
+    }
     let fd: number;
     try {
       fd = openSync(lock, 'wx');
@@ -147,7 +152,7 @@ function build(files: string[], target: string) {
   renameSync(temporary, target);
 }
 
-/** Builds of older sources go once nobody can be using them any more. */
+/** Builds of older sources go once no run has used them for an hour. */
 function prune(keep: string) {
   for (const name of readdirSync(CACHE)) {
     if (name.startsWith(keep)) continue;
