@@ -61,6 +61,7 @@ describe('events and incidents', () => {
   });
 
   it('lists every event sent, suppressed ones with no incident included, filtered and paged', async () => {
+    hush.clock.set(NOW);
     const other = await seedService(hush, 'Listing');
     await hush.ok(CREATE_WINDOW, {
       i: { startsAt: hours(-1), endsAt: hours(1), description: 'listing drill', serviceIds: [other.serviceId] },

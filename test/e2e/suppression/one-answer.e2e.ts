@@ -12,7 +12,7 @@ const SERVICE_SIDE = `query($id: ID!, $at: DateTime) { service(id: $id) { inMain
   services(filter: { inMaintenance: true }, first: 100) { nodes { id } } }`;
 const MONITOR_STATE = `query($id: ID!, $at: DateTime) { monitor(id: $id) { state(at: $at) { monitoringEnabled notificationsEnabled reasons { ${REASON} } } } }`;
 const INGEST = 'mutation($e: [EventInput!]!) { ingestEvents(events: $e) { status blackedOutBy { id } } }';
-const CALENDAR = `query($from: DateTime!, $to: DateTime!) { calendar(from: $from, to: $to) { source id start end targets { type id } } }`;
+const CALENDAR = `query($from: DateTime!, $to: DateTime!) { calendar(from: $from, to: $to) { source sourceId start end targets { type id } } }`;
 
 interface Decision {
   suppressed: boolean;
@@ -194,7 +194,7 @@ describe('one answer everywhere', () => {
     hush.clock.set(at);
     const calendar = (await hush.ok(CALENDAR, { from: at, to: new Date(Date.parse(at) + 1).toISOString() })).calendar as {
       source: string;
-      id: string;
+      sourceId: string;
       start: string;
       end: string;
       targets: { type: string; id: string }[];
@@ -203,7 +203,7 @@ describe('one answer everywhere', () => {
       calendar.some(
         (e) =>
           e.source === r.source &&
-          e.id === r.id &&
+          e.sourceId === r.id &&
           Date.parse(e.start) === Date.parse(r.occurrence.start) &&
           Date.parse(e.end) === Date.parse(r.occurrence.end) &&
           (type === 'EVENTS' || e.targets.some((t) => t.type === type && t.id === id)),
