@@ -61,3 +61,85 @@ export async function transitionListeners(hush: TestHush, count: number, timeout
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** A message of the legacy subscriptions-transport-ws protocol. */
+export interface LegacyMessage {
+  type: string;
+  id?: string;
+  payload?: any;
+}
+
+/**
+ * A raw client of the legacy protocol (subprotocol `graphql-ws`) that behaves as subscriptions-transport-ws's
+ * SubscriptionClient (GraphQL Playground) does: `connection_init` with the params as soon as the socket
+ * opens, then each `start` at once, without waiting for the ack.
+ */
+export class LegacyClient {
+  readonly received: LegacyMessage[] = [];
+  readonly closed: Promise<{ code: number; reason: string }>;
+  private readonly socket: WebSocket;
+  private readonly opened: Promise<void>;
+  private waiters: (() => void)[] = [];
+
+  constructor(httpUrl: string, connectionParams?: Record<string, unknown>, protocols: string[] = ['graphql-ws']) {
+    this.socket = new WebSocket(httpUrl.replace(/^http/, 'ws') + '/graphql', protocols);
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('open', () => resolve());
+      this.socket.once('error', reject);
+    });
+    this.opened.catch(() => undefined);
+    this.socket.on('error', () => undefined);
+    this.closed = new Promise((resolve) => this.socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+    this.socket.on('message', (data) => {
+      this.received.push(JSON.parse(String(data)) as LegacyMessage);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    if (connectionParams) void this.send({ type: 'connection_init', payload: connectionParams });
+  }
+
+  /** The subprotocol the server chose. */
+  async protocol(): Promise<string> {
+    await this.opened;
+    return this.socket.protocol;
+  }
+
+  async send(message: LegacyMessage): Promise<void> {
+    await this.opened;
+    this.socket.send(JSON.stringify(message));
+  }
+
+  start(id: string, query: string, variables: Record<string, unknown> = {}): Promise<void> {
+    return this.send({ id, type: 'start', payload: { query, variables } });
+  }
+
+  stop(id: string): Promise<void> {
+    return this.send({ id, type: 'stop' });
+  }
+
+  /** The messages of one operation, `ka` left out. */
+  of(id: string): LegacyMessage[] {
+    return this.received.filter((m) => m.id === id);
+  }
+
+  /** Resolves with the first message received (now or later) that matches. */
+  async next(match: (m: LegacyMessage) => boolean, timeoutMs = 15_000): Promise<LegacyMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.received.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no such message; received ${JSON.stringify(this.received)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): Promise<{ code: number; reason: string }> {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) this.socket.close(1000);
+    return this.closed;
+  }
+}

@@ -2,53 +2,33 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type MiddlewareConsumer, type NestModule, RequestMethod } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { HushConfig } from '../../config/config';
-import { AuthModule } from '../auth/auth.module';
-import { AuthService } from '../auth/auth.service';
-import { connectionAuth, secretFromHeader } from '../auth/secret';
 import { createErrorFormatter } from '../errors/format-error';
 import { LoaderRegistry } from '../loaders/loader-registry';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import type { Logger } from 'pino';
-import type { WebSocket } from 'ws';
 import { DateTimeScalar } from '../scalars/scalars';
-import { ShutdownModule } from '../shutdown/shutdown.module';
-import { SubscriptionSockets } from '../shutdown/graceful-shutdown';
 import { IdeMiddleware } from './ide.middleware';
 import { guardInputs } from './input-guard';
 import type { RequestContext } from './request-context';
+import { SubscriptionServer, SubscriptionsModule } from './subscription-server';
 
-/**
- * graphql-ws sends its own messages, not Apollo's, so its errors are formatted
- * here too. Nest's config type omits these two hooks but passes them on.
- */
-function graphqlWsErrorFormatting(formatAll: (errors: readonly GraphQLError[]) => GraphQLFormattedError[]) {
-  return {
-    onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) => formatAll(errors),
-    onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
-      result.errors ? { ...result, errors: formatAll(result.errors) } : result,
-  };
-}
-
-/** What the context factory gets: an HTTP request, or a graphql-ws connection's context. */
-interface HttpOrWsContext {
+/** What the context factory gets from Apollo: the HTTP request. */
+interface HttpContext {
   req?: Request;
-  connectionParams?: Record<string, unknown>;
 }
+
+/** The most tokens a document may have (graphql-armor over HTTP, graphql's parser over WebSockets). */
+const MAX_TOKENS = 5000;
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [AuthModule, ShutdownModule],
-      inject: [HushConfig, ROOT_LOGGER, AuthService, SubscriptionSockets],
-      useFactory: async (
-        config: HushConfig,
-        logger: Logger,
-        auth: AuthService,
-        sockets: SubscriptionSockets,
-      ): Promise<ApolloDriverConfig> => {
+      imports: [SubscriptionsModule],
+      inject: [HushConfig, ROOT_LOGGER, SubscriptionServer],
+      useFactory: async (config: HushConfig, logger: Logger, subscriptions: SubscriptionServer): Promise<ApolloDriverConfig> => {
         // Imported here, not at the top: a second copy of Apollo's types would otherwise clash with Nest's.
         const { ApolloArmor } = await import('@escape.tech/graphql-armor');
         const armor = new ApolloArmor({
@@ -56,11 +36,22 @@ interface HttpOrWsContext {
           costLimit: { maxCost: config.HUSH_GRAPHQL_MAX_COST },
           maxAliases: { n: config.HUSH_GRAPHQL_MAX_ALIASES },
           maxDirectives: { n: 50 },
-          maxTokens: { n: 5000 },
+          maxTokens: { n: MAX_TOKENS },
           blockFieldSuggestion: { enabled: config.production },
         }).protect();
         const formatError = createErrorFormatter(logger);
         const formatAll = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
+        const validationRules = [...armor.validationRules];
+        // WebSocket operations (both protocols, see subscription-server.ts) get the same limits, errors and context.
+        subscriptions.configure({
+          path: '/graphql',
+          validationRules,
+          maxTokens: MAX_TOKENS,
+          introspection: config.introspectionEnabled,
+          hideSuggestions: config.production,
+          formatErrors: formatAll,
+          context: (connectionParams): RequestContext => ({ connectionParams, loaders: new LoaderRegistry() }),
+        });
         return {
           autoSchemaFile: true,
           sortSchema: true,
@@ -74,25 +65,9 @@ interface HttpOrWsContext {
           transformSchema: guardInputs,
           // Armor is typed against Apollo's CommonJS build and Nest against its ESM one: same classes at run time.
           plugins: armor.plugins as ApolloDriverConfig['plugins'],
-          validationRules: [...armor.validationRules],
-          subscriptions: {
-            'graphql-ws': {
-              path: '/graphql',
-              // A socket without a live token is closed at once (4403), before any subscription.
-              onConnect: async (ctx) => {
-                // Kept so shutdown can close it with 1001; refused (closed with 1001) once shutdown has begun.
-                if (!sockets.admit((ctx.extra as { socket?: WebSocket }).socket)) return false;
-                const secret = secretFromHeader(connectionAuth(ctx.connectionParams));
-                return secret !== null && (await auth.authenticate(secret)) !== null;
-              },
-              ...graphqlWsErrorFormatting(formatAll),
-            },
-          },
-          context: (ctx: HttpOrWsContext): RequestContext => ({
-            req: ctx.req,
-            connectionParams: ctx.connectionParams,
-            loaders: new LoaderRegistry(),
-          }),
+          validationRules,
+          // No `subscriptions`: Nest's server speaks graphql-ws only; SubscriptionServer serves both protocols.
+          context: (ctx: HttpContext): RequestContext => ({ req: ctx.req, loaders: new LoaderRegistry() }),
         };
       },
     }),
