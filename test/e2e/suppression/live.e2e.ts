@@ -165,10 +165,13 @@ describe('live transitions and maintenance changes', () => {
     const watched = await createMaintenance(hush, { providerId: inv.provider, status: 'TENTATIVE' });
     const ignored = await createMaintenance(hush, { providerId: inv.provider, status: 'TENTATIVE' });
     const sub = collect(client, CHANGED, { id: watched.id }, 3);
+    // The maintenance is read as each change is delivered: the delete waits until the updates were, or they would show it gone.
+    const updates = collect(client, CHANGED, { id: watched.id }, 2);
     await settle();
     await hush.ok('mutation($id: ID!) { updateMaintenance(id: $id, input: { status: CONFIRMED }) { status } }', { id: ignored.id });
     await hush.ok('mutation($id: ID!) { updateMaintenance(id: $id, input: { status: CONFIRMED }) { status } }', { id: watched.id });
     await hush.ok('mutation($id: ID!) { updateMaintenance(id: $id, input: { internalTicket: "CHG-7" }) { id } }', { id: watched.id });
+    await updates.done;
     await hush.ok('mutation($id: ID!) { deleteMaintenance(id: $id) { id } }', { id: watched.id });
     expect((await sub.done).map((d) => d.maintenanceChanged)).toEqual([
       {
