@@ -23,7 +23,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
-  testTimeout: 30000,
+  // Starting an app (PGlite in WebAssembly, migrations) takes seconds, and far longer on a busy machine: hooks share this bound.
+  testTimeout: 120000,
   // A fresh worker per test file: a second AppModule built in one worker failed its
   // schema build ("Cannot determine a GraphQL output type"), so no worker is reused.
   workerIdleMemoryLimit: 1,
