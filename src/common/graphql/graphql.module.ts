@@ -13,14 +13,12 @@ import { IdeMiddleware } from './ide.middleware';
 import { guardInputs } from './input-guard';
 import type { RequestContext } from './request-context';
 import { SubscriptionServer, SubscriptionsModule } from './subscription-server';
+import { TOKEN_LIMITS, tokenLimitPlugin } from './token-limit';
 
 /** What the context factory gets from Apollo: the HTTP request. */
 interface HttpContext {
   req?: Request;
 }
-
-/** The most tokens a document may have (graphql-armor over HTTP, graphql's parser over WebSockets). */
-const MAX_TOKENS = 5000;
 
 @Module({
   imports: [
@@ -36,7 +34,8 @@ const MAX_TOKENS = 5000;
           costLimit: { maxCost: config.HUSH_GRAPHQL_MAX_COST },
           maxAliases: { n: config.HUSH_GRAPHQL_MAX_ALIASES },
           maxDirectives: { n: 50 },
-          maxTokens: { n: MAX_TOKENS },
+          // Tokens are counted by token-limit.ts instead: values written inline have their own budget.
+          maxTokens: { enabled: false },
           blockFieldSuggestion: { enabled: config.production },
         }).protect();
         const formatError = createErrorFormatter(logger);
@@ -46,7 +45,7 @@ const MAX_TOKENS = 5000;
         subscriptions.configure({
           path: '/graphql',
           validationRules,
-          maxTokens: MAX_TOKENS,
+          tokenLimits: TOKEN_LIMITS,
           introspection: config.introspectionEnabled,
           hideSuggestions: config.production,
           formatErrors: formatAll,
@@ -64,7 +63,7 @@ const MAX_TOKENS = 5000;
           // Ids, strings, lists, dates and page sizes of every argument, checked before any resolver runs (input-guard.ts).
           transformSchema: guardInputs,
           // Armor is typed against Apollo's CommonJS build and Nest against its ESM one: same classes at run time.
-          plugins: armor.plugins as ApolloDriverConfig['plugins'],
+          plugins: [...armor.plugins, tokenLimitPlugin(TOKEN_LIMITS)] as ApolloDriverConfig['plugins'],
           validationRules,
           // No `subscriptions`: Nest's server speaks graphql-ws only; SubscriptionServer serves both protocols.
           context: (ctx: HttpContext): RequestContext => ({ req: ctx.req, loaders: new LoaderRegistry() }),

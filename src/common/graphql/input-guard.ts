@@ -7,6 +7,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { BadUserInputError, type FieldProblem } from '../errors/domain-error';
+import { UnreadableValue } from '../scalars/scalars';
 import type { RequestContext } from './request-context';
 
 /**
@@ -148,6 +149,8 @@ function checkScalar(name: string, value: unknown, path: string, coordinate: str
 /** Walks one coerced value along its input type. */
 function checkValue(type: GraphQLInputType, value: unknown, path: string, coordinate: string, problems: Problems): void {
   if (value === null || value === undefined) return;
+  // A scalar could not read it (a zone, time or date that is none), written inline or sent in variables alike.
+  if (value instanceof UnreadableValue) return problems.add(path, value.problem);
   switch (kind(type)) {
     case 'GraphQLNonNull':
       return checkValue((type as unknown as Wrapped).ofType, value, path, coordinate, problems);

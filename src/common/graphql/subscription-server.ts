@@ -25,14 +25,15 @@ import { connectionAuth, secretFromHeader } from '../auth/secret';
 import { ShutdownModule } from '../shutdown/shutdown.module';
 import { SubscriptionSockets } from '../shutdown/graceful-shutdown';
 import { LEGACY_PROTOCOL, useLegacyServer, type OperationPayload } from './legacy-ws-server';
+import { documentProblem, type TokenLimits } from './token-limit';
 
 /** What operations over a socket share with those over HTTP; handed over by the GraphQL module's factory. */
 export interface SocketOperationRules {
   path: string;
   /** Validation rules beyond graphql's own (depth, cost, aliases…), the same list Apollo applies. */
   validationRules: readonly ValidationRule[];
-  /** The most tokens a document may have. */
-  maxTokens: number;
+  /** The most tokens a document may have (token-limit.ts). */
+  tokenLimits: TokenLimits;
   introspection: boolean;
   /** Hide "Did you mean …" in validation messages, as over HTTP in production. */
   hideSuggestions: boolean;
@@ -150,19 +151,12 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
     return token !== null && roleAllows(token.role, Role.VIEWER);
   }
 
-  /** Parse (with the token limit) and validate (with the limits Apollo applies over HTTP). */
+  /** Parse (with the token limits) and validate (with the limits Apollo applies over HTTP). */
   private check(schema: GraphQLSchema, rules: SocketOperationRules, payload: OperationPayload): DocumentNode | GraphQLError[] {
     if (typeof payload.query !== 'string') return [new GraphQLError('The operation must have a query string')];
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query, { maxTokens: rules.maxTokens });
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      // Worded as over HTTP, where graphql-armor's token-counting parser reports every syntax error.
-      const tooLong = /contains more th\w+ \d+ tokens/.test(error.message); // graphql words it "more that"
-      const message = tooLong ? `Syntax Error: Token limit of ${rules.maxTokens} exceeded.` : error.toString();
-      return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })];
-    }
+    const problem = documentProblem(payload.query, rules.tokenLimits);
+    if (problem) return [problem];
+    const document = parse(payload.query);
     const validationRules = [
       ...specifiedRules,
       ...rules.validationRules,

@@ -10,6 +10,19 @@ const isValidTimeZone = (z: string) => {
   }
 };
 
+/**
+ * An input value a scalar cannot read. Scalars hand it on rather than fail the
+ * query, because graphql-js would report the failure one way for a value
+ * written in the query (GRAPHQL_VALIDATION_FAILED naming that one value) and
+ * another for the same value sent in variables (BAD_USER_INPUT at a path from
+ * the variable). The input guard, which sees every argument before any
+ * resolver, refuses it: BAD_USER_INPUT listing every bad field at its path
+ * from the argument (`input.schedule.timeZone`), however the value arrived.
+ */
+export class UnreadableValue {
+  constructor(readonly problem: string) {}
+}
+
 /** A string scalar checked by one predicate, the same way for literals and variables. */
 function checkedString(name: string, description: string, valid: (s: string) => boolean, expected: string) {
   const check = (value: unknown): string => {
@@ -18,14 +31,36 @@ function checkedString(name: string, description: string, valid: (s: string) => 
     }
     return value;
   };
-  return new GraphQLScalarType<string, string>({
+  const read = (value: unknown): string | UnreadableValue =>
+    typeof value === 'string' && valid(value) ? value : new UnreadableValue(`must be ${expected}`);
+  return new GraphQLScalarType<string | UnreadableValue, string>({
     name,
     description,
     serialize: check,
-    parseValue: check,
-    parseLiteral(ast: ValueNode) {
-      if (ast.kind !== Kind.STRING) throw new GraphQLError(`${name} must be a string`, { nodes: ast });
-      return check(ast.value);
+    parseValue: read,
+    parseLiteral: (ast: ValueNode) => read(ast.kind === Kind.STRING ? ast.value : undefined),
+  });
+}
+
+/** A library scalar whose input failures become UnreadableValue (see there); output is unchanged. */
+function readingGently<T>(scalar: GraphQLScalarType<T, unknown>, expected: string): GraphQLScalarType<T | UnreadableValue, unknown> {
+  const config = scalar.toConfig();
+  const problem = () => new UnreadableValue(`must be ${expected}`);
+  return new GraphQLScalarType<T | UnreadableValue, unknown>({
+    ...config,
+    parseValue(value) {
+      try {
+        return config.parseValue(value);
+      } catch {
+        return problem();
+      }
+    },
+    parseLiteral(ast, variables) {
+      try {
+        return config.parseLiteral(ast, variables);
+      } catch {
+        return problem();
+      }
     },
   });
 }
@@ -43,7 +78,9 @@ export const TimeZoneScalar = checkedString(
   'TimeZone',
   'An IANA time zone name such as `Europe/Berlin`, or `UTC`.',
   isValidTimeZone,
-  'an IANA time zone name such as "Europe/Berlin"',
+  'an IANA time zone such as "Europe/Berlin", or "UTC"',
 );
 
-export { GraphQLDateTime as DateTimeScalar, GraphQLJSON as JSONScalar, GraphQLLocalDate as LocalDateScalar };
+export const DateTimeScalar = readingGently(GraphQLDateTime, 'a date and time with its offset, such as "2026-06-01T12:00:00Z"');
+export const LocalDateScalar = readingGently(GraphQLLocalDate, 'a date, YYYY-MM-DD');
+export { GraphQLJSON as JSONScalar };

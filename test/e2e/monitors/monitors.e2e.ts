@@ -214,7 +214,7 @@ describe('monitors and maintenance periods', () => {
     });
     expect(zone.errors![0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [expect.objectContaining({ path: 'i.schedule.timeZone' })],
+      fields: [expect.objectContaining({ path: 'input.schedule.timeZone' })],
     });
     const viewer = await hush.token('VIEWER');
     expect(codes(await hush.gql(CREATE_MONITOR, { i: { name: 'nope' } }, viewer))).toEqual(['FORBIDDEN']);

@@ -44,7 +44,7 @@ describe('schedulePreview', () => {
     const time = await hush.gql(PREVIEW, {
       s: { recurrence: 'DAILY', timeZone: 'UTC', startDate: '2026-03-01', startTime: '24:00', endTime: '03:30' },
     });
-    expect(time.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 's.startTime' }] });
+    expect(time.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'schedule.startTime' }] });
     const limit = await hush.gql(PREVIEW, {
       s: { recurrence: 'DAILY', timeZone: 'UTC', startDate: '2026-03-01', startTime: '01:00', endTime: '02:00' },
       limit: 1001,
