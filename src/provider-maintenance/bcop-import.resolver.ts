@@ -2,7 +2,7 @@ import { Args, Field, ID, InputType, Mutation, ObjectType, registerEnumType, Res
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
-import { BcopImportService } from './bcop-import.service';
+import { BcopImportService, type ImportEntry, type ImportResult } from './bcop-import.service';
 import { toMaintenance } from './maintenance.mappers';
 import { MaintenanceType } from './maintenance.types';
 
@@ -14,7 +14,8 @@ enum ImportOutcomeEnum {
 }
 registerEnumType(ImportOutcomeEnum, {
   name: 'ImportOutcome',
-  description: 'IGNORED_OLDER: a notice with a lower SEQUENCE than the one already applied.',
+  description:
+    'CREATED: a new maintenance (also the replacement a RE-SCHEDULED notice with new times makes); IGNORED_OLDER: a notice with a lower SEQUENCE than the one already applied.',
 });
 
 @InputType()
@@ -23,22 +24,68 @@ export class ImportMaintenanceNotificationInput {
   @Field({ description: 'The BCOP iCalendar text as received.' }) @IsString() @Length(1, 1_000_000) ical!: string;
 }
 
-@ObjectType('MaintenanceImport')
-export class MaintenanceImportType {
+@InputType()
+export class ImportMaintenanceEmailInput {
+  @Field(() => ID) @IsUUID(undefined, { message: 'must be a UUID' }) providerId!: string;
+  @Field({ description: 'The whole e-mail as received (RFC 822: headers, then the MIME body), with its text/calendar part(s).' })
+  @IsString()
+  @Length(1, 4_000_000)
+  email!: string;
+}
+
+@ObjectType('MaintenanceImportEntry', { description: 'What one maintenance (one VEVENT) of a notification became.' })
+export class MaintenanceImportEntryType {
   @Field(() => MaintenanceType) maintenance!: MaintenanceType;
   @Field(() => ImportOutcomeEnum) outcome!: ImportOutcomeEnum;
-  @Field(() => [String], { description: 'Object ids in the notice that are not circuits of the provider.' }) unknownObjectIds!: string[];
+  @Field(() => [String], { description: 'Object ids of this maintenance that are not circuits of the provider.' })
+  unknownObjectIds!: string[];
 }
+
+@ObjectType('MaintenanceImport')
+export class MaintenanceImportType {
+  @Field(() => MaintenanceType, { description: 'The first maintenance of the notification (see entries for all).' })
+  maintenance!: MaintenanceType;
+  @Field(() => ImportOutcomeEnum, { description: 'What the first maintenance of the notification became.' }) outcome!: ImportOutcomeEnum;
+  @Field(() => [String], { description: 'Object ids of the first maintenance that are not circuits of the provider.' })
+  unknownObjectIds!: string[];
+  @Field(() => [MaintenanceImportEntryType], { description: 'One per maintenance in the notification, in its order.' })
+  entries!: MaintenanceImportEntryType[];
+  @Field(() => [String], {
+    description:
+      'What the import repaired (lines folded wrongly…) or settled (an object named twice, a notice from another provider, a zone it could not map), each naming where.',
+  })
+  warnings!: string[];
+}
+
+const toEntry = (entry: ImportEntry): MaintenanceImportEntryType => ({
+  maintenance: toMaintenance(entry.maintenance),
+  outcome: ImportOutcomeEnum[entry.outcome],
+  unknownObjectIds: entry.unknownObjectIds,
+});
+
+const toImport = (result: ImportResult): MaintenanceImportType => ({
+  ...toEntry(result),
+  entries: result.entries.map(toEntry),
+  warnings: result.warnings,
+});
 
 @Resolver()
 export class BcopImportResolver {
   constructor(private readonly importer: BcopImportService) {}
 
   @Mutation(() => MaintenanceImportType, {
-    description: 'Creates or updates a maintenance from a BCOP iCalendar notification; importing the same one twice changes nothing.',
+    description:
+      'Creates or updates maintenances from a BCOP iCalendar notification, one per maintenance VEVENT; importing the same one twice changes nothing.',
   })
   async importMaintenanceNotification(@Args('input') input: ImportMaintenanceNotificationInput, @CurrentActor() actor: Actor) {
-    const result = await this.importer.import(input, actor);
-    return { ...result, maintenance: toMaintenance(result.maintenance), outcome: ImportOutcomeEnum[result.outcome] };
+    return toImport(await this.importer.import(input, actor));
+  }
+
+  @Mutation(() => MaintenanceImportType, {
+    description:
+      "Imports the BCOP calendar(s) of a provider's e-mail (its text/calendar parts) like importMaintenanceNotification, and keeps the e-mail as the notification.",
+  })
+  async importMaintenanceEmail(@Args('input') input: ImportMaintenanceEmailInput, @CurrentActor() actor: Actor) {
+    return toImport(await this.importer.importEmail(input, actor));
   }
 }

@@ -103,7 +103,11 @@ export class MaintenanceService {
   /** Inserts in the caller's transaction; a `replacesId` makes the replaced one RE_SCHEDULED (see the subscriber). */
   async insert(
     manager: EntityManager,
-    input: MaintenanceFields & { providerMaintenanceId?: string | null; noticeSequence?: number | null },
+    input: MaintenanceFields & {
+      providerMaintenanceId?: string | null;
+      noticeSequence?: number | null;
+      originalTimeZoneName?: string | null;
+    },
     actor: Actor,
   ): Promise<Maintenance> {
     const problems = [...rangeProblems(input.startsAt, input.endsAt), ...(await this.referenceProblems(manager, input))];
@@ -132,7 +136,7 @@ export class MaintenanceService {
   async change(
     manager: EntityManager,
     id: string,
-    input: Partial<MaintenanceFields> & { noticeSequence?: number | null },
+    input: Partial<MaintenanceFields> & { noticeSequence?: number | null; originalTimeZoneName?: string | null },
     actor: Actor,
   ): Promise<Maintenance> {
     const m = await this.locked(manager, id);
@@ -143,7 +147,9 @@ export class MaintenanceService {
     const problems = rangeProblems(m.startsAt, m.endsAt);
     if (problems.length) throw new BadUserInputError(problems);
     const changes = diffFields(before, m, MAINTENANCE_FIELDS);
-    if (Object.keys(changes).length === 0 && before.noticeSequence === m.noticeSequence) return m;
+    // Fields the changelog does not show still need saving when they changed.
+    const untrackedSame = before.noticeSequence === m.noticeSequence && before.originalTimeZoneName === m.originalTimeZoneName;
+    if (Object.keys(changes).length === 0 && untrackedSame) return m;
     const saved = await manager.save(m);
     if (Object.keys(changes).length) {
       await this.changeLog.record(manager, {
@@ -193,9 +199,10 @@ export class MaintenanceService {
 
   /**
    * A copy of every field but id, timestamps and the provider's notice id,
-   * with the input's overrides, status TENTATIVE and `replaces` = the
-   * original, which the insert turns RE_SCHEDULED. Impacts are copied too:
-   * the replacement affects the same things unless edited.
+   * with the input's overrides, status TENTATIVE, not acknowledged (the new
+   * window is news to the NOC) and `replaces` = the original, which the
+   * insert turns RE_SCHEDULED. Impacts are copied too: the replacement
+   * affects the same things unless edited.
    */
   reschedule(
     id: string,
@@ -208,9 +215,12 @@ export class MaintenanceService {
         ...pick(original, MAINTENANCE_FIELDS),
         ...definedOnly(overrides),
         status: MaintenanceStatus.TENTATIVE,
+        acknowledged: false,
         replacesId: original.id,
       };
-      const created = await this.insert(manager, copy, actor);
+      // The provider's name for its zone goes with the zone, unless the copy is given another.
+      const originalTimeZoneName = overrides.originalTimeZone ? null : original.originalTimeZoneName;
+      const created = await this.insert(manager, { ...copy, originalTimeZoneName }, actor);
       const impacts = await manager.find(Impact, { where: { maintenanceId: original.id } });
       if (impacts.length)
         await manager.insert(

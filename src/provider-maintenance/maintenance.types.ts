@@ -24,10 +24,20 @@ export class MaintenanceType {
   @Field() acknowledged!: boolean;
   @Field(() => TimeZoneScalar, { nullable: true, description: "The provider's zone, from its notification." }) originalTimeZone!:
     string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The provider's name for its zone as its notice wrote it (TZID): an IANA or Windows name, or its own; kept even when originalTimeZone could not be told from it.",
+  })
+  originalTimeZoneName!: string | null;
   @Field() internalTicket!: string;
   @Field() comments!: string;
   @Field() impactDescription!: string;
-  @Field(() => String, { nullable: true, description: "The provider's own id for it (BCOP MAINTENANCE-ID), when imported." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The provider's own id for it (BCOP MAINTENANCE-ID), when imported; when a provider's RE-SCHEDULED notice replaces it, the replacement holds it.",
+  })
   providerMaintenanceId!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;

@@ -1,10 +1,11 @@
-import type ICAL from 'ical.js';
+import ICAL from 'ical.js';
 import { BadUserInputError, type FieldProblem } from '../../common/errors/domain-error';
 import type { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { readImpact, readStatus } from './bcop-vocabulary';
 import { readCalendar } from './read-calendar';
 import { readInstant, timeZoneOf } from './read-instant';
 import type { Reading } from './reading';
+import { ianaZoneFor } from './time-zone-names';
 import { unescapeText } from './unescape-text';
 
 /** One maintenance notice in the BCOP format: a VEVENT with X-MAINTNOTE-* properties. */
@@ -30,29 +31,48 @@ export interface BcopNotification {
   /** DTSTART and DTEND as instants; see `readInstant` for how zones and floating times are read. */
   start: Date;
   end: Date;
-  /** The TZID of DTSTART, the provider's own zone, if it named one. */
+  /** The IANA zone the TZID of DTSTART stands for (see `ianaZoneFor`); null without a TZID or when none can be told. */
   timeZone: string | null;
+  /** The TZID of DTSTART as the provider wrote it (an IANA or Windows name, or its own, such as "Customized Time Zone"). */
+  timeZoneName: string | null;
 }
 
-/** Problems are reported against the GraphQL argument the text arrives in. */
-const ROOT = 'input.ical';
+/** The notices of one calendar text, each with the path its problems are reported on, and what had to be repaired to read it. */
+export interface BcopCalendar {
+  events: { notice: BcopNotification; path: string }[];
+  repairs: string[];
+}
+
+/** Why a calendar is no notification. */
+export const NO_MAINTENANCE = 'has no VEVENT with X-MAINTNOTE properties';
+
+/** The largest SEQUENCE kept exactly; some senders use a time in milliseconds, beyond RFC 5545's 32-bit integer. */
+const MAX_SEQUENCE = Number.MAX_SAFE_INTEGER;
 
 /**
  * Reads a BCOP iCalendar notification: one `BcopNotification` per VEVENT
  * that carries X-MAINTNOTE-* properties (other VEVENTs are left alone).
  * Malformed text is a `BadUserInputError` listing every problem found, with
- * paths like `input.ical.VEVENT[0].DTEND` (VEVENTs counted in the calendar,
- * from 0); text that is not iCalendar at all is one problem on `input.ical`.
+ * paths like `input.ical.VEVENT[0].DTEND` (`root` then the VEVENT, counted
+ * in the calendar from 0); text that is not iCalendar at all is one problem
+ * on `root`. Lines a sender folded wrongly are repaired and reported in
+ * `repairs`. A calendar without maintenance VEVENTs has no events: the caller decides.
  */
-export function parseBcopNotification(ical: string): BcopNotification[] {
-  const calendar = readCalendar(ical, ROOT);
-  const events = calendar.getAllSubcomponents('vevent').map((event, index) => ({ event, path: `${ROOT}.VEVENT[${index}]` }));
+export function readBcopCalendar(ical: string, root: string): BcopCalendar {
+  const { calendar, repairs } = readCalendar(ical, root);
+  const events = calendar.getAllSubcomponents('vevent').map((event, index) => ({ event, path: `${root}.VEVENT[${index}]` }));
   const maintenanceEvents = events.filter(({ event }) => event.getAllProperties().some((p) => p.name.startsWith('x-maintnote-')));
-  if (maintenanceEvents.length === 0) throw BadUserInputError.field(ROOT, 'has no VEVENT with X-MAINTNOTE properties');
   const problems: FieldProblem[] = [];
-  const notices = maintenanceEvents.map(({ event, path }) => readNotice(event, calendar, path, problems));
+  const read = maintenanceEvents.map(({ event, path }) => ({ notice: readNotice(event, calendar, path, problems), path }));
   if (problems.length) throw new BadUserInputError(problems);
-  return notices.filter((notice) => notice !== null);
+  return { events: read.flatMap(({ notice, path }) => (notice ? [{ notice, path }] : [])), repairs };
+}
+
+/** `readBcopCalendar` for text given as `input.ical`, notices only; a calendar without any is refused. */
+export function parseBcopNotification(ical: string): BcopNotification[] {
+  const { events } = readBcopCalendar(ical, 'input.ical');
+  if (events.length === 0) throw BadUserInputError.field('input.ical', NO_MAINTENANCE);
+  return events.map(({ notice }) => notice);
 }
 
 /** Reads one event; returns null after adding its problems when it has any. */
@@ -81,8 +101,10 @@ function readNotice(event: ICAL.Component, calendar: ICAL.Component, path: strin
   const maintenanceId = required('X-MAINTNOTE-MAINTENANCE-ID');
   const summary = required('SUMMARY');
   const start = instant('DTSTART', true);
-  const end = instant('DTEND', true);
-  if (start && end && end < start) problem('DTEND', 'is before DTSTART');
+  // RFC 5545 lets an event give its length (DURATION) instead of its end.
+  const duration = event.hasProperty('dtend') ? null : event.getFirstProperty('duration');
+  const end = duration ? endAfter(start, duration, problem) : instant('DTEND', true);
+  if (start && end && end < start) problem(duration ? 'DURATION' : 'DTEND', duration ? 'must not be negative' : 'is before DTSTART');
   const stamp = instant('DTSTAMP', false);
   const statusText = text(event, 'X-MAINTNOTE-STATUS');
   const status = use('X-MAINTNOTE-STATUS', statusText === null ? null : readStatus(statusText));
@@ -96,10 +118,11 @@ function readNotice(event: ICAL.Component, calendar: ICAL.Component, path: strin
     return { id: id ?? '', impact: use(`${name}.X-MAINTNOTE-OBJECT-IMPACT`, level === undefined ? null : readImpact(String(level))) };
   });
   const sequence = event.getFirstPropertyValue('sequence');
-  const validSequence = typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0;
-  if (sequence !== null && !validSequence) problem('SEQUENCE', 'must be a whole number, 0 or more');
+  const validSequence = typeof sequence === 'number' && Number.isInteger(sequence) && sequence >= 0 && sequence <= MAX_SEQUENCE;
+  if (sequence !== null && !validSequence) problem('SEQUENCE', `must be a whole number from 0 to ${MAX_SEQUENCE}`);
 
   if (problems.length > found || !start || !end) return null;
+  const timeZoneName = timeZoneOf(event.getFirstProperty('dtstart'));
   return {
     uid: text(event, 'UID'),
     sequence: validSequence ? sequence : null,
@@ -114,8 +137,20 @@ function readNotice(event: ICAL.Component, calendar: ICAL.Component, path: strin
     organizer: organizerOf(event.getFirstProperty('organizer')),
     start,
     end,
-    timeZone: timeZoneOf(event.getFirstProperty('dtstart')),
+    timeZone: timeZoneName === null ? null : ianaZoneFor(timeZoneName),
+    timeZoneName,
   };
+}
+
+/** DTSTART plus a DURATION (`PT2H`, `P1DT4H`…); null, with a problem, when the duration cannot be read. */
+function endAfter(start: Date | null, property: ICAL.Property, problem: (name: string, message: string) => void): Date | null {
+  const value = property.getFirstValue();
+  const seconds = value instanceof ICAL.Duration ? value.toSeconds() : NaN;
+  if (!Number.isFinite(seconds)) {
+    problem('DURATION', 'is not a valid duration');
+    return null;
+  }
+  return start && new Date(start.getTime() + seconds * 1000);
 }
 
 /** The first value of a property as trimmed text; null when absent or blank. */

@@ -1,6 +1,7 @@
 import { fromZonedTime } from 'date-fns-tz';
 import ICAL from 'ical.js';
 import type { Reading } from './reading';
+import { ianaZoneFor } from './time-zone-names';
 
 interface WallClock {
   year: number;
@@ -31,8 +32,9 @@ export function timeZoneOf(property: ICAL.Property | null): string | null {
  * - UTC (`Z`) as is, even if a TZID is also given;
  * - with a TZID whose VTIMEZONE is in the calendar, through that definition
  *   (RFC 5545: the calendar's own definition is authoritative);
- * - with a TZID and no VTIMEZONE, as an IANA zone name (many providers omit
- *   the VTIMEZONE), converting the wall-clock time with date-fns-tz;
+ * - with a TZID and no VTIMEZONE, as the IANA zone it names (many providers
+ *   omit the VTIMEZONE; a Windows zone name maps through CLDR, see
+ *   `ianaZoneFor`), converting the wall-clock time with date-fns-tz;
  * - floating (no `Z`, no TZID) as UTC: BCOP asks for UTC times, and a
  *   provider that leaves out the `Z` means UTC far more often than the
  *   reader's local time, which a server could not know anyway.
@@ -49,8 +51,9 @@ export function readInstant(property: ICAL.Property, calendar: ICAL.Component): 
     return { value: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)) };
   const definition = calendar.getAllSubcomponents('vtimezone').find((zone) => zone.getFirstPropertyValue('tzid') === tzid);
   if (definition) return inDefinedZone(wall, tzid, definition);
-  if (!isIanaZone(tzid)) return { problem: `is in time zone ${tzid}, which has no VTIMEZONE and is not an IANA zone` };
-  return { value: fromZonedTime(wallClockText(wall), tzid) };
+  const zone = ianaZoneFor(tzid);
+  if (!zone) return { problem: `is in time zone ${tzid}, which has no VTIMEZONE and is not an IANA or Windows zone` };
+  return { value: fromZonedTime(wallClockText(wall), zone) };
 }
 
 function inDefinedZone(wall: WallClock, tzid: string, component: ICAL.Component): Reading<Date> {
@@ -99,13 +102,4 @@ function wallClock(text: string): WallClock | null {
 function wallClockText(wall: WallClock): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
-}
-
-function isIanaZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,23 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type ValueTransformer,
+} from 'typeorm';
 import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { Provider } from './inventory.entities';
+
+/** pg returns bigint as text; the values kept (SEQUENCE, at most 2^53 - 1) are exact as numbers. */
+const BIGINT_AS_NUMBER: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | bigint | null) => (value === null ? null : Number(value)),
+};
 
 @Entity({ name: 'maintenance' })
 @Check('CHK_maintenance_range', '"ends_at" >= "starts_at"')
@@ -21,7 +38,10 @@ export class Maintenance {
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
   @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
   @Column({ type: 'enum', enum: MaintenanceStatus, enumName: 'maintenance_status' }) status!: MaintenanceStatus;
+  /** An IANA zone this runtime can format (never a Windows or made-up name: reads format times in it). */
   @Column({ name: 'original_time_zone', type: 'varchar', length: 63, nullable: true }) originalTimeZone!: string | null;
+  /** The provider's name for its zone as its notice wrote it (TZID), kept even when no IANA zone could be told from it. */
+  @Column({ name: 'original_time_zone_name', type: 'varchar', length: 200, nullable: true }) originalTimeZoneName!: string | null;
   @Column({ name: 'internal_ticket', type: 'varchar', length: 100, default: '' }) internalTicket!: string;
   @Column({ type: 'boolean', default: false }) acknowledged!: boolean;
   @Column({ type: 'text', default: '' }) comments!: string;
@@ -30,10 +50,13 @@ export class Maintenance {
   @ManyToOne(() => Maintenance, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'replaces_id', foreignKeyConstraintName: 'FK_maintenance_replaces' })
   replaces?: Maintenance;
-  /** The provider's own id for this maintenance (BCOP X-MAINTNOTE-MAINTENANCE-ID), when imported. */
+  /**
+   * The provider's own id for this maintenance (BCOP X-MAINTNOTE-MAINTENANCE-ID), when imported. When a
+   * provider's RE-SCHEDULED notice replaces it, the id moves to the replacement, which later notices update.
+   */
   @Column({ name: 'provider_maintenance_id', type: 'text', nullable: true }) providerMaintenanceId!: string | null;
-  /** The BCOP SEQUENCE of the notification last applied; a lower one is older news. */
-  @Column({ name: 'notice_sequence', type: 'int', nullable: true }) noticeSequence!: number | null;
+  /** The BCOP SEQUENCE of the notification last applied; a lower one is older news. Some senders use times in ms: bigint. */
+  @Column({ name: 'notice_sequence', type: 'bigint', nullable: true, transformer: BIGINT_AS_NUMBER }) noticeSequence!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -65,6 +88,8 @@ export enum NotificationFormat {
   TEXT = 'TEXT',
   HTML = 'HTML',
   ICAL = 'ICAL',
+  /** A whole e-mail as received (RFC 822), as importMaintenanceEmail keeps it. */
+  EMAIL = 'EMAIL',
 }
 
 /** A provider's message about a maintenance, kept as received. */

@@ -31,5 +31,5 @@ export async function createMaintenance(hush: TestHush, input: Record<string, un
       i: { name: 'WO-1', summary: 'Fibre repair', startsAt: '2026-06-10T01:00:00Z', endsAt: '2026-06-10T05:00:00Z', ...input },
     },
   );
-  return createMaintenance as { id: string; status: string };
+  return createMaintenance as { id: string; status: string; acknowledged: boolean };
 }

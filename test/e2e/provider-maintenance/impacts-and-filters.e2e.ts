@@ -11,7 +11,8 @@ describe('impacts, notifications, filters, timeline', () => {
   beforeAll(async () => {
     hush = await TestHush.start();
     inv = await seedInventory(hush);
-  });
+    // Starting a Hush migrates its own database: slow on a busy machine.
+  }, 120_000);
   afterAll(() => hush.close());
 
   it('adds, updates and removes impacts on every kind of target, then freezes them', async () => {

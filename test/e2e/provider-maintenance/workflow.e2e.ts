@@ -7,7 +7,8 @@ describe('provider maintenance workflow', () => {
   beforeAll(async () => {
     hush = await TestHush.start();
     inv = await seedInventory(hush);
-  });
+    // Starting a Hush migrates its own database: slow on a busy machine.
+  }, 120_000);
   afterAll(() => hush.close());
 
   const act = (action: string, id: string) => hush.gql(`mutation($id: ID!) { ${action}(id: $id) { status acknowledged } }`, { id });
@@ -52,13 +53,15 @@ describe('provider maintenance workflow', () => {
     expect((await update('TENTATIVE')).errors![0].extensions).toMatchObject({ code: 'INVALID_TRANSITION' });
   });
 
-  it('reschedules: a TENTATIVE copy replaces the original, which becomes RE_SCHEDULED', async () => {
+  it('reschedules: a TENTATIVE copy, not yet acknowledged, replaces the original, which becomes RE_SCHEDULED', async () => {
     const m = await createMaintenance(hush, {
       providerId: inv.provider,
       status: 'CONFIRMED',
       internalTicket: 'CHG-7',
       originalTimeZone: 'Europe/Berlin',
+      acknowledged: true,
     });
+    expect(m.acknowledged).toBe(true);
     await hush.ok(
       'mutation($id: ID!, $t: ID!) { addImpact(maintenanceId: $id, input: { target: { type: CIRCUIT, id: $t }, level: OUTAGE }) { id } }',
       { id: m.id, t: inv.c1 },
@@ -71,6 +74,8 @@ describe('provider maintenance workflow', () => {
     expect(copy).toMatchObject({
       name: 'WO-1',
       status: 'TENTATIVE',
+      // The new window is news: the NOC acknowledges it again.
+      acknowledged: false,
       startsAt: '2026-06-12T01:00:00.000Z',
       internalTicket: 'CHG-7',
       originalTimeZone: 'Europe/Berlin',

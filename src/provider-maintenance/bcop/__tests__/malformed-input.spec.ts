@@ -25,6 +25,40 @@ describe('parseBcopNotification refuses text that is not one iCalendar object', 
     expect(problems(text)).toEqual(only('input.ical', message));
   });
 
+  it.each<[string, string, string]>([
+    [
+      'a JSON object',
+      '{"ical":"BEGIN:VCALENDAR"}',
+      'is not iCalendar: it is JSON; send the iCalendar text as received (BEGIN:VCALENDAR … END:VCALENDAR), not encoded',
+    ],
+    [
+      'a JSON string',
+      JSON.stringify(calendar(noticeLines())),
+      'is not iCalendar: it is JSON; send the iCalendar text as received (BEGIN:VCALENDAR … END:VCALENDAR), not encoded',
+    ],
+    [
+      'an e-mail',
+      `From: noc@example.net\r\nSubject: Maintenance\r\nContent-Type: text/calendar\r\n\r\n${calendar(noticeLines())}`,
+      'is not iCalendar: it is an e-mail; import it with importMaintenanceEmail, or send its text/calendar part',
+    ],
+    [
+      'an mbox e-mail',
+      `From noc@example.net Tue Jun  2 10:00:00 2026\nReceived: from mx by mail; Tue, 2 Jun 2026 10:00:00 +0000\n\nhello`,
+      'is not iCalendar: it is an e-mail; import it with importMaintenanceEmail, or send its text/calendar part',
+    ],
+    [
+      'a property before any component',
+      'SUMMARY:Maintenance\r\nDTSTART:20260610T010000Z\r\n',
+      'is not iCalendar: it does not begin with BEGIN:VCALENDAR (its first line is "SUMMARY:Maintenance")',
+    ],
+  ])('names %s as what it is, never with a parser’s internal error', (_, text, message) => {
+    expect(problems(text)).toEqual(only('input.ical', message));
+  });
+
+  it('reads a text that starts with a byte-order mark', () => {
+    expect(parseBcopNotification(`\uFEFF${calendar(noticeLines())}`)).toHaveLength(1);
+  });
+
   it('shortens an overlong line that ical.js quotes back', () => {
     const [problem] = problems('x'.repeat(5000));
     expect(problem.message.startsWith('is not iCalendar: invalid line (no token ";" or ":") "xxx')).toBe(true);
@@ -64,13 +98,28 @@ describe('parseBcopNotification names each bad field', () => {
       'an unknown zone',
       ['DTEND;TZID=Europe/Atlantis:20260610T030000'],
       'DTEND',
-      'is in time zone Europe/Atlantis, which has no VTIMEZONE and is not an IANA zone',
+      'is in time zone Europe/Atlantis, which has no VTIMEZONE and is not an IANA or Windows zone',
     ],
     ['a bad DTSTAMP', ['DTSTAMP:20260631T000000Z'], 'DTSTAMP', 'is not a valid date-time'],
-    ['a negative SEQUENCE', ['SEQUENCE:-3'], 'SEQUENCE', 'must be a whole number, 0 or more'],
+    ['a negative SEQUENCE', ['SEQUENCE:-3'], 'SEQUENCE', 'must be a whole number from 0 to 9007199254740991'],
     ['an empty OBJECT-ID', ['X-MAINTNOTE-OBJECT-ID:A', 'X-MAINTNOTE-OBJECT-ID:'], 'X-MAINTNOTE-OBJECT-ID[1]', 'must not be empty'],
   ])('%s', (_, lines, name, message) => {
     expect(problems(calendar(noticeLines(lines)))).toEqual(only(at(name), message));
+  });
+
+  it('refuses a SEQUENCE it cannot keep exactly, and accepts one above 2^31 (a time in milliseconds)', () => {
+    expect(problems(calendar(noticeLines(['SEQUENCE:9007199254740992'])))).toEqual(
+      only(at('SEQUENCE'), 'must be a whole number from 0 to 9007199254740991'),
+    );
+    expect(parseBcopNotification(calendar(noticeLines(['SEQUENCE:1780000000123'])))[0].sequence).toBe(1_780_000_000_123);
+  });
+
+  it('takes DURATION for a missing DTEND, and refuses a negative one', () => {
+    const [notice] = parseBcopNotification(calendar(noticeLines(['DTEND:', 'DURATION:PT4H30M']).filter((l) => l !== 'DTEND:')));
+    expect(notice.end.toISOString()).toBe('2026-06-10T05:30:00.000Z');
+    expect(problems(calendar(noticeLines(['DURATION:-PT1H']).filter((l) => !l.startsWith('DTEND'))))).toEqual(
+      only(at('DURATION'), 'must not be negative'),
+    );
   });
 
   it('accepts an end equal to the start (a zero-length window is not malformed)', () => {

@@ -1,17 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BadUserInputError, type FieldProblem } from '../../../common/errors/domain-error';
 import type { BcopNotification } from '../parse-notification';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 
-/** Our own notices, written for the cases the real samples do not cover. */
+/** Our own notices, written the way providers send them (test/fixtures/bcop, in the repository: no test depends on files beside it). */
 export const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'bcop', name), 'utf8');
-
-/** Real provider notices, kept beside the repository (in CI too, but not on every machine). */
-export const SAMPLES_DIR = join(REPO_ROOT, '..', 'shared', 'reference', 'bcop-samples');
-export const samplesPresent = existsSync(SAMPLES_DIR);
-export const sample = (name: string) => readFileSync(join(SAMPLES_DIR, name), 'utf8');
 
 /** A notice with its instants as ISO text, so expectations can be written out literally. */
 export function plain(notice: BcopNotification) {

@@ -12,6 +12,7 @@ const NORDLICHT = {
   objects: [{ id: 'NLF-WAVE-100G-0311', impact: null }],
   organizer: 'mailto:noc@nordlicht-fibre.example',
   timeZone: null,
+  timeZoneName: null,
 };
 
 const IMPACTS = 'NO-IMPACT, REDUCED-REDUNDANCY, DEGRADED, OUTAGE';
@@ -71,6 +72,7 @@ describe('parseBcopNotification on our fixtures', () => {
         start: '2026-05-05T22:00:00.000Z',
         end: '2026-05-06T04:00:00.000Z',
         timeZone: null,
+        timeZoneName: null,
       },
     ]);
   });
@@ -93,6 +95,7 @@ describe('parseBcopNotification on our fixtures', () => {
         start: '2025-10-25T23:00:00.000Z',
         end: '2025-10-26T03:00:00.000Z',
         timeZone: 'Europe/Amsterdam',
+        timeZoneName: 'Europe/Amsterdam',
       },
     ]);
   });
@@ -113,7 +116,8 @@ describe('parseBcopNotification on our fixtures', () => {
         organizer: 'mailto:noc@alpen-carrier.example',
         start: '2026-03-29T00:30:00.000Z', // 01:30 CET
         end: '2026-03-29T02:30:00.000Z', // 04:30 CEST
-        timeZone: 'W. Europe Standard Time',
+        timeZone: 'Europe/Berlin',
+        timeZoneName: 'W. Europe Standard Time',
       },
     ]);
   });
@@ -135,6 +139,7 @@ describe('parseBcopNotification on our fixtures', () => {
         start: '2026-03-08T06:00:00.000Z', // 01:00 EST
         end: '2026-03-08T08:00:00.000Z', // 04:00 EDT
         timeZone: 'America/New_York',
+        timeZoneName: 'America/New_York',
       },
     ]);
   });
@@ -160,6 +165,7 @@ describe('parseBcopNotification on our fixtures', () => {
         start: '2026-06-16T07:00:00.000Z',
         end: '2026-06-16T11:30:00.000Z',
         timeZone: null,
+        timeZoneName: null,
       },
     ]);
   });
@@ -181,6 +187,7 @@ describe('parseBcopNotification on our fixtures', () => {
         start: '2026-04-09T23:00:00.000Z',
         end: '2026-04-10T02:00:00.000Z',
         timeZone: null,
+        timeZoneName: null,
       },
       {
         uid: 'ISL-5522@island-link.example',
@@ -197,6 +204,7 @@ describe('parseBcopNotification on our fixtures', () => {
         start: '2026-04-12T23:00:00.000Z',
         end: '2026-04-13T01:00:00.000Z',
         timeZone: null,
+        timeZoneName: null,
       },
     ]);
   });
@@ -214,10 +222,10 @@ describe('parseBcopNotification on our fixtures', () => {
       },
       { path: at(0, 'X-MAINTNOTE-IMPACT'), message: `is not a BCOP impact: MINOR (expected ${IMPACTS})` },
       { path: at(0, 'X-MAINTNOTE-OBJECT-ID[1].X-MAINTNOTE-OBJECT-IMPACT'), message: `is not a BCOP impact: SEVERE (expected ${IMPACTS})` },
-      { path: at(1, 'DTSTART'), message: 'is in time zone Mars/Olympus_Mons, which has no VTIMEZONE and is not an IANA zone' },
+      { path: at(1, 'DTSTART'), message: 'is in time zone Mars/Olympus_Mons, which has no VTIMEZONE and is not an IANA or Windows zone' },
       { path: at(1, 'DTEND'), message: 'must be a date-time, not a date' },
       { path: at(1, 'X-MAINTNOTE-OBJECT-ID[0]'), message: 'must not be empty' },
-      { path: at(1, 'SEQUENCE'), message: 'must be a whole number, 0 or more' },
+      { path: at(1, 'SEQUENCE'), message: 'must be a whole number from 0 to 9007199254740991' },
       { path: at(2, 'DTSTART'), message: 'is required' },
       { path: at(2, 'DTEND'), message: 'is required' },
       { path: at(2, 'DTSTAMP'), message: 'is not a valid date-time' },

@@ -72,6 +72,7 @@ describe('parseBcopNotification round trip', () => {
             start: new Date(n.startSecond * 1000),
             end: new Date((n.startSecond + n.lengthSeconds) * 1000),
             timeZone: null,
+            timeZoneName: null,
           },
         ]);
       }),

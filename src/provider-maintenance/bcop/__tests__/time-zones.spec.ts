@@ -1,10 +1,12 @@
 import { parseBcopNotification } from '../parse-notification';
+import { ianaZoneFor, isIanaZone } from '../time-zone-names';
 import { calendar, noticeLines } from './notice-builder';
+import { fixture, plain } from './notice-files';
 
 /** The window and zone parse reads from the given DTSTART/DTEND lines (and calendar lines such as a VTIMEZONE). */
 function window(lines: string[], calendarLines: string[] = []) {
   const [notice] = parseBcopNotification(calendar(noticeLines(lines), calendarLines));
-  return { start: notice.start.toISOString(), end: notice.end.toISOString(), timeZone: notice.timeZone };
+  return { start: notice.start.toISOString(), end: notice.end.toISOString(), timeZone: notice.timeZone, timeZoneName: notice.timeZoneName };
 }
 
 /** A made-up definition under a real IANA name, to tell which of the two was used. */
@@ -25,6 +27,7 @@ describe('parseBcopNotification time zones', () => {
       start: '2026-06-10T01:00:00.000Z',
       end: '2026-06-10T03:00:00.000Z',
       timeZone: null,
+      timeZoneName: null,
     });
   });
 
@@ -33,6 +36,7 @@ describe('parseBcopNotification time zones', () => {
       start: '2026-06-10T01:00:00.000Z',
       end: '2026-06-10T03:00:00.000Z',
       timeZone: null,
+      timeZoneName: null,
     });
   });
 
@@ -43,6 +47,7 @@ describe('parseBcopNotification time zones', () => {
       start: '2026-06-10T01:00:00.000Z',
       end: '2026-06-10T03:00:00.000Z',
       timeZone: 'Europe/Amsterdam',
+      timeZoneName: 'Europe/Amsterdam',
     });
   });
 
@@ -51,6 +56,7 @@ describe('parseBcopNotification time zones', () => {
       start: '2026-06-10T02:00:00.000Z',
       end: '2026-12-10T03:00:00.000Z',
       timeZone: 'Europe/Amsterdam',
+      timeZoneName: 'Europe/Amsterdam',
     });
   });
 
@@ -59,6 +65,7 @@ describe('parseBcopNotification time zones', () => {
       start: '2026-06-10T01:00:00.000Z',
       end: '2026-06-10T03:00:00.000Z', // 08:30 IST (+05:30)
       timeZone: 'Asia/Tokyo',
+      timeZoneName: 'Asia/Tokyo',
     });
   });
 
@@ -68,6 +75,7 @@ describe('parseBcopNotification time zones', () => {
       start: '2026-11-01T05:30:00.000Z',
       end: '2026-11-01T08:00:00.000Z',
       timeZone: 'America/New_York',
+      timeZoneName: 'America/New_York',
     });
   });
 
@@ -75,5 +83,57 @@ describe('parseBcopNotification time zones', () => {
     expect(window(['DTSTART;TZID="Australia/Sydney":20260610T100000', 'DTEND;TZID="Australia/Sydney":20260610T120000']).start).toBe(
       '2026-06-10T00:00:00.000Z',
     );
+  });
+});
+
+describe('ianaZoneFor', () => {
+  it.each<[string, string | null]>([
+    ['Europe/Berlin', 'Europe/Berlin'],
+    ['europe/berlin', 'Europe/Berlin'],
+    ['"America/New_York"', 'America/New_York'],
+    ['UTC', 'UTC'],
+    ['W. Europe Standard Time', 'Europe/Berlin'],
+    ['Eastern Standard Time', 'America/New_York'],
+    ['eastern standard time', 'America/New_York'],
+    ['India Standard Time', 'Asia/Calcutta'],
+    ['GMT Standard Time', 'Europe/London'],
+    ['/mozilla.org/20050126_1/Europe/Berlin', 'Europe/Berlin'],
+    ['/citadel.org/20190914_1/America/Chicago', 'America/Chicago'],
+    ['Customized Time Zone', null],
+    ['(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', null],
+    ['Mars/Olympus_Mons', null],
+    ['', null],
+  ])('%s → %s', (tzid, zone) => {
+    expect(ianaZoneFor(tzid)).toBe(zone);
+    if (zone) expect(isIanaZone(zone)).toBe(true);
+  });
+});
+
+describe('parseBcopNotification with zone names that are not IANA', () => {
+  it('reads a Windows zone name without a VTIMEZONE through CLDR’s mapping, keeping the name', () => {
+    expect(window(['DTSTART;TZID=Eastern Standard Time:20261208T230000', 'DTEND;TZID=Eastern Standard Time:20261209T030000'])).toEqual({
+      start: '2026-12-09T04:00:00.000Z',
+      end: '2026-12-09T08:00:00.000Z',
+      timeZone: 'America/New_York',
+      timeZoneName: 'Eastern Standard Time',
+    });
+  });
+
+  it('reads a zone only its VTIMEZONE defines, and tells no IANA zone for it', () => {
+    expect(parseBcopNotification(fixture('customized-time-zone.ics')).map(plain)[0]).toMatchObject({
+      start: '2026-12-11T20:00:00.000Z', // 01:30 at +05:30
+      end: '2026-12-12T00:00:00.000Z',
+      timeZone: null,
+      timeZoneName: 'Customized Time Zone',
+    });
+  });
+
+  it('maps an Outlook zone that has its VTIMEZONE, reading the times through the VTIMEZONE', () => {
+    expect(parseBcopNotification(fixture('eastern-standard-time.ics')).map(plain)[0]).toMatchObject({
+      start: '2026-12-09T04:00:00.000Z',
+      end: '2026-12-09T08:00:00.000Z',
+      timeZone: 'America/New_York',
+      timeZoneName: 'Eastern Standard Time',
+    });
   });
 });
