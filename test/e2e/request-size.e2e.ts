@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { MAX_BODY_BYTES } from '../../src/common/graphql/request-body';
 import { ADMIN_SECRET, codes, TestHush } from '../support/hush';
 
 const IMPORT = `mutation($p: ID!, $ical: String!) {
   importMaintenanceNotification(input: { providerId: $p, ical: $ical }) { outcome maintenance { providerMaintenanceId } } }`;
+const IMPORT_EMAIL = `mutation($p: ID!, $email: String!) {
+  importMaintenanceEmail(input: { providerId: $p, email: $email }) { outcome maintenance { providerMaintenanceId } } }`;
 
 /** A BCOP notice carrying `padding` in a property nobody reads, folded as RFC 5545 folds long lines. */
 function notice(id: string, padding: string): string {
@@ -24,7 +27,7 @@ function notice(id: string, padding: string): string {
     'X-MAINTNOTE-IMPACT:OUTAGE',
     'X-MAINTNOTE-STATUS:CONFIRMED',
     'ORGANIZER;CN="Example NOC":mailto:noc@example-transit.net',
-    `X-EXAMPLE-NOTES:${folded.join('\r\n ')}`,
+    ...(padding ? [`X-EXAMPLE-NOTES:${folded.join('\r\n ')}`] : []),
     'END:VEVENT',
     'END:VCALENDAR',
     '',
@@ -59,6 +62,38 @@ describe('request bodies', () => {
     const res = await post(hush, body);
     expect(JSON.parse(res.text)).toEqual({
       data: { importMaintenanceNotification: { outcome: 'CREATED', maintenance: { providerMaintenanceId: 'LONG-1' } } },
+    });
+  });
+
+  it('imports an e-mail of well over 2 MB (its calendar part and a large attachment)', async () => {
+    const attachment = randomBytes(1_900_000).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const email = [
+      'From: "Example NOC" <noc@example-transit.net>',
+      'To: noc@example.org',
+      'Subject: Planned maintenance MAIL-1',
+      'Date: Mon, 01 Jun 2026 09:00:00 +0000',
+      'Message-ID: <mail-1@example-transit.net>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="part"',
+      '',
+      '--part',
+      'Content-Type: text/calendar; charset=utf-8; method=PUBLISH',
+      '',
+      notice('MAIL-1', ''),
+      '--part',
+      'Content-Type: application/pdf; name="circuit-details.pdf"',
+      'Content-Disposition: attachment; filename="circuit-details.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      attachment,
+      '--part--',
+      '',
+    ].join('\r\n');
+    const body = JSON.stringify({ query: IMPORT_EMAIL, variables: { p: provider, email } });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2.5 * 1024 * 1024);
+    const res = await post(hush, body);
+    expect(JSON.parse(res.text)).toEqual({
+      data: { importMaintenanceEmail: { outcome: 'CREATED', maintenance: { providerMaintenanceId: 'MAIL-1' } } },
     });
   });
 

@@ -45,6 +45,8 @@ export interface Limits {
 export const LIMIT_OVERRIDES: Record<string, Partial<Limits>> = {
   'ImportMaintenanceNotificationInput.ical': { maxLength: 1_000_000 },
   'AttachNotificationInput.body': { maxLength: 1_000_000 },
+  // A whole e-mail with its attachments: as long as the request body (4 MB) lets through.
+  'ImportMaintenanceEmailInput.email': { maxLength: 4_000_000 },
   'CreateMonitorGroupInput.monitorIds': { maxItems: 10_000 },
   'UpdateMonitorGroupInput.monitorIds': { maxItems: 10_000 },
   'Query.schedulePreview.limit': { maxPageSize: 1_000 },
