@@ -73,6 +73,33 @@ export function keyChoices(ast: SelectorAst): EqualityKey[][] {
   }
 }
 
+/**
+ * Whether an event that has the key (as `hasKey` reads it) matches the
+ * selector whatever else it holds, so an index that found a selector by this
+ * key need not test it again. A `contains` key never is: an index finds those
+ * by a piece of their text, not the whole.
+ */
+export function sufficient(key: EqualityKey, ast: SelectorAst): boolean {
+  if (key.infix) return false;
+  switch (ast.kind) {
+    case 'compare': {
+      if (key.and || !sameField(key.field, ast.field)) return false;
+      if (key.prefix) return ast.op === 'starts with' && !Array.isArray(ast.value) && scalarText(ast.value).toLowerCase() === key.value;
+      if (ast.op === 'equals') return ast.value === key.value;
+      return ast.op === 'within' && (withinItems(ast.value)?.includes(key.value) ?? false);
+    }
+    case 'and':
+      if (key.and) return sufficient({ ...key, and: undefined }, ast.left) && sufficient(key.and, ast.right);
+      return sufficient(key, ast.left) && sufficient(key, ast.right);
+    case 'or':
+      return sufficient(key, ast.left) || sufficient(key, ast.right);
+    case 'not':
+      return false;
+  }
+}
+
+const sameField = (a: FieldRef, b: FieldRef) => fieldKey(a) === fieldKey(b);
+
 /** The choice with the fewest keys (an event has fewer ways to hit it), or null when there is none. */
 function narrowest(choices: EqualityKey[][]): EqualityKey[] | null {
   return choices.reduce<EqualityKey[] | null>((best, c) => (!best || c.length < best.length ? c : best), null);

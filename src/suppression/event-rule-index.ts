@@ -1,5 +1,5 @@
-import type { EventRuleSource } from '../common/suppression/suppression.model';
-import { compileSchedule, type CompiledSchedule, type Occurrence } from '../schedule';
+import type { EventRuleSource, Reason } from '../common/suppression/suppression.model';
+import type { CompiledSchedule } from '../schedule';
 import {
   accessor,
   compileAst,
@@ -7,11 +7,13 @@ import {
   keyChoices,
   MIN_INFIX,
   parseSelector,
+  sufficient,
   type Accessor,
   type EqualityKey,
   type FieldRef,
   type SelectorEvent,
 } from '../selector';
+import { sharedSchedule } from './shared-schedules';
 import { Timing } from './timing';
 
 /** A blackout rule with its selector and schedule compiled once. */
@@ -20,25 +22,77 @@ export class CompiledRule {
   readonly schedule: CompiledSchedule;
   /** Key sets of which a matching event has at least one key each (none: any event might match). */
   readonly keyChoices: EqualityKey[][];
+  /** The keys an event that has matches without being tested (see `sufficient`). */
+  readonly sufficientKeys: ReadonlySet<EqualityKey>;
   readonly timing: Timing;
+  /** The last `matching` call that found this rule (so a rule filed in two lists is counted once). */
+  seenBy = 0;
 
   constructor(readonly rule: EventRuleSource) {
     const ast = parseSelector(rule.selector);
     this.matches = compileAst(ast);
     this.keyChoices = keyChoices(ast);
-    this.schedule = compileSchedule(rule.schedule);
-    this.timing = new Timing(this.schedule);
+    this.sufficientKeys = new Set(this.keyChoices.flat().filter((key) => sufficient(key, ast)));
+    this.schedule = sharedSchedule(rule.schedule);
+    this.timing = new Timing({ source: rule.source, id: rule.id, name: rule.name }, this.schedule);
   }
 }
 
 /** Whether `a` applies before `b` when both match: smaller precedence, then id. */
 export function precedes(a: CompiledRule, b: CompiledRule): boolean {
-  const [a0, a1] = a.rule.precedence;
-  const [b0, b1] = b.rule.precedence;
-  return a0 !== b0 ? a0 < b0 : a1 !== b1 ? a1 < b1 : a.rule.id < b.rule.id;
+  const p = a.rule.precedence;
+  const q = b.rule.precedence;
+  return p[0] !== q[0] ? p[0] < q[0] : p[1] !== q[1] ? p[1] < q[1] : a.rule.id < b.rule.id;
 }
 
-type ActiveAt = (rule: CompiledRule) => Occurrence | null;
+/** A rule in effect, with its reason, and whether being in its list means it matches (see `sufficient`). */
+export interface ActiveRule {
+  rule: CompiledRule;
+  reason: Reason;
+  sufficient: boolean;
+}
+
+/**
+ * Rules in precedence order, with those of them in effect kept for as long as
+ * that set stays the same: an event is only tested against rules in effect,
+ * and while none of the list's rules starts or ends no timing is asked again.
+ */
+class RuleList {
+  readonly rules: CompiledRule[] = [];
+  /** The rules an event found through this list matches without a test. */
+  private readonly matchOnSight = new Set<CompiledRule>();
+  private active: ActiveRule[] = [];
+  private fromMs = Number.NaN;
+  private untilMs = Number.NaN;
+
+  insert(rule: CompiledRule, sufficient: boolean) {
+    this.rules.splice(insertionPoint(this.rules, rule), 0, rule);
+    if (sufficient) this.matchOnSight.add(rule);
+    this.untilMs = Number.NaN;
+  }
+
+  remove(rule: CompiledRule) {
+    this.rules.splice(this.rules.indexOf(rule), 1);
+    this.matchOnSight.delete(rule);
+    this.untilMs = Number.NaN;
+  }
+
+  /** The rules in effect at `at`, in precedence order. */
+  activeAt(atMs: number, at: Date): readonly ActiveRule[] {
+    if (this.fromMs <= atMs && atMs < this.untilMs) return this.active;
+    const active: ActiveRule[] = [];
+    let untilMs = Infinity;
+    for (const rule of this.rules) {
+      const reason = rule.timing.at(atMs, at);
+      if (reason) active.push({ rule, reason, sufficient: this.matchOnSight.has(rule) });
+      untilMs = Math.min(untilMs, rule.timing.sameUntil(atMs));
+    }
+    this.active = active;
+    this.fromMs = atMs;
+    this.untilMs = untilMs;
+    return active;
+  }
+}
 
 /**
  * The event rules filed by the values their selectors require, so an event is
@@ -48,17 +102,17 @@ type ActiveAt = (rule: CompiledRule) => Occurrence | null;
  * in precedence order, and a rule can be added or removed on its own.
  */
 export class EventRuleIndex {
-  private readonly byValue = new Map<string, Map<string, CompiledRule[]>>();
+  private readonly byValue = new Map<string, FiledField>();
   /** Per field, the lower-case prefixes `starts with` asks for, by length (to cut an event's text at). */
-  private readonly byPrefix = new Map<string, { lengths: Map<number, number>; rules: Map<string, CompiledRule[]> }>();
+  private readonly byPrefix = new Map<string, FiledField & { lengths: Map<number, number> }>();
   /** Per field, `contains` rules by one lower-case three-letter piece of their text. */
-  private readonly byInfix = new Map<string, Map<string, CompiledRule[]>>();
+  private readonly byInfix = new Map<string, FiledField>();
   /** Per field and piece, how many `contains` texts of the rules held have that piece: a rule is filed under its rarest. */
   private readonly pieceUse = new Map<string, number>();
-  private readonly readers = new Map<string, Accessor>();
-  private readonly unfiled: CompiledRule[] = [];
+  private readonly unfiled = new RuleList();
   /** Where each rule is filed, to take it out again. */
-  private readonly filed = new Map<string, { rule: CompiledRule; lists: CompiledRule[][]; prefixes: [string, number][] }>();
+  private readonly filed = new Map<string, { rule: CompiledRule; lists: RuleList[]; prefixes: [string, number][] }>();
+  private calls = 0;
 
   get size(): number {
     return this.filed.size;
@@ -86,21 +140,21 @@ export class EventRuleIndex {
   }
 
   private file(rule: CompiledRule): void {
-    const lists: CompiledRule[][] = [];
+    const lists: [RuleList, EqualityKey | null][] = [];
     const prefixes: [string, number][] = [];
-    if (rule.keyChoices.length === 0) lists.push(this.unfiled);
+    if (rule.keyChoices.length === 0) lists.push([this.unfiled, null]);
     else {
       // File under the choice whose lists are shortest: no value's list grows much longer than it must.
       const crowding = (choice: EqualityKey[]) =>
-        choice.reduce((sum, key) => sum + (this.valuesFor(key).get(this.slot(key))?.length ?? 0), 0);
+        choice.reduce((sum, key) => sum + (this.valuesFor(key).get(this.slot(key))?.rules.length ?? 0), 0);
       const choice = rule.keyChoices.reduce((best, c) => (crowding(c) < crowding(best) ? c : best));
       for (const key of choice) {
         const values = this.valuesFor(key);
         const slot = this.slot(key);
         let list = values.get(slot);
-        if (!list) values.set(slot, (list = []));
-        if (lists.includes(list)) continue;
-        lists.push(list);
+        if (!list) values.set(slot, (list = new RuleList()));
+        if (lists.some(([filed]) => filed === list)) continue;
+        lists.push([list, key]);
         if (key.prefix) {
           const byLength = this.byPrefix.get(fieldKey(key.field))!;
           byLength.lengths.set(key.value.length, (byLength.lengths.get(key.value.length) ?? 0) + 1);
@@ -108,14 +162,14 @@ export class EventRuleIndex {
         }
       }
     }
-    for (const list of lists) list.splice(insertionPoint(list, rule), 0, rule);
-    this.filed.set(rule.rule.id, { rule, lists, prefixes });
+    for (const [list, key] of lists) list.insert(rule, key !== null && rule.sufficientKeys.has(key));
+    this.filed.set(rule.rule.id, { rule, lists: lists.map(([list]) => list), prefixes });
   }
 
   remove(id: string): void {
     const filed = this.filed.get(id);
     if (!filed) return;
-    for (const list of filed.lists) list.splice(list.indexOf(filed.rule), 1);
+    for (const list of filed.lists) list.remove(filed.rule);
     this.countPieces(filed.rule, -1);
     for (const [field, length] of filed.prefixes) {
       const lengths = this.byPrefix.get(field)!.lengths;
@@ -127,18 +181,18 @@ export class EventRuleIndex {
   }
 
   /** The value → rules map a key is filed in, created on first use. */
-  private valuesFor({ field, prefix, infix, and }: EqualityKey): Map<string, CompiledRule[]> {
+  private valuesFor({ field, prefix, infix, and }: EqualityKey): Map<string, RuleList> {
     const key = fieldKey(field, and);
-    if (!this.readers.has(key)) this.readers.set(key, and ? pairAccessor(field, and.field) : accessor(field));
+    const read = () => (and ? pairAccessor(field, and.field) : accessor(field));
     if (prefix) {
       let byLength = this.byPrefix.get(key);
-      if (!byLength) this.byPrefix.set(key, (byLength = { lengths: new Map(), rules: new Map() }));
-      return byLength.rules;
+      if (!byLength) this.byPrefix.set(key, (byLength = { read: read(), lists: new Map(), lengths: new Map() }));
+      return byLength.lists;
     }
     const maps = infix ? this.byInfix : this.byValue;
     let values = maps.get(key);
-    if (!values) maps.set(key, (values = new Map()));
-    return values;
+    if (!values) maps.set(key, (values = { read: read(), lists: new Map() }));
+    return values.lists;
   }
 
   /** What a key is filed under: its text, or for a `contains` the three-letter piece of it fewest texts share. */
@@ -147,7 +201,7 @@ export class EventRuleIndex {
     if (!key.infix) return key.value;
     const field = fieldKey(key.field);
     const values = this.valuesFor(key);
-    const rarity = (piece: string) => (this.pieceUse.get(`${field}\u0000${piece}`) ?? 0) * 1e6 + (values.get(piece)?.length ?? 0);
+    const rarity = (piece: string) => (this.pieceUse.get(`${field}\u0000${piece}`) ?? 0) * 1e6 + (values.get(piece)?.rules.length ?? 0);
     let best = key.value.slice(0, MIN_INFIX);
     for (let i = 1; i + MIN_INFIX <= key.value.length; i++) {
       const piece = key.value.slice(i, i + MIN_INFIX);
@@ -170,73 +224,51 @@ export class EventRuleIndex {
     }
   }
 
-  /** The first rule in precedence order that matches the event and is active (per `activeAt`, memoised by the caller). */
-  first(event: SelectorEvent, activeAt: ActiveAt): [CompiledRule, Occurrence] | null {
-    // Each list is in precedence order, so the answer is the best of each list's first hit: no merging.
-    let best: [CompiledRule, Occurrence] | null = null;
-    for (const list of this.filedFor(event)) best = firstIn(list, event, activeAt, best) ?? best;
-    return firstIn(this.unfiled, event, activeAt, best) ?? best;
-  }
-
-  /** Every rule that matches the event and is active, in precedence order (the first is the one `first` gives). */
-  matching(event: SelectorEvent, activeAt: ActiveAt): [CompiledRule, Occurrence][] {
-    const hits: [CompiledRule, Occurrence][] = [];
-    // Whether a rule is active is the cheaper question (its Timing keeps the answer), so it is asked first.
-    const test = (rule: CompiledRule) => {
-      const occurrence = activeAt(rule);
-      if (!occurrence || !rule.matches(event) || hits.some(([hit]) => hit === rule)) return;
-      hits.push([rule, occurrence]);
-    };
-    for (const list of this.filedFor(event)) for (const rule of list) test(rule);
-    for (const rule of this.unfiled) test(rule);
-    return hits.length > 1 ? hits.sort(([a], [b]) => (precedes(a, b) ? -1 : 1)) : hits;
-  }
-
   /**
-   * The lists filed under the event's own field values, the prefixes of them,
-   * and the pieces of their text (a list may come twice: callers do not mind).
+   * Every rule in effect at `at` that matches the event, in precedence order
+   * (the first is the one that applies): the rules filed under the event's own
+   * field values, the prefixes of them and the pieces of their text, and the
+   * unfiled ones.
    */
-  private filedFor(event: SelectorEvent): (readonly CompiledRule[])[] {
-    const found: (readonly CompiledRule[])[] = [];
-    for (const [key, values] of this.byValue) {
-      const value = this.readers.get(key)!(event);
-      const list = value === undefined ? undefined : values.get(value);
-      if (list?.length) found.push(list);
-    }
-    for (const [key, { lengths, rules }] of this.byPrefix) {
-      const value = this.readers.get(key)!(event)?.toLowerCase();
-      if (value === undefined) continue;
-      for (const length of lengths.keys()) {
-        const list = length <= value.length ? rules.get(value.slice(0, length)) : undefined;
-        if (list?.length) found.push(list);
+  matching(event: SelectorEvent, atMs: number, at: Date): ActiveRule[] {
+    const call = ++this.calls;
+    const hits: ActiveRule[] = [];
+    // A rule can be filed in two of the lists an event finds: `seenBy` counts it once.
+    const test = (list: RuleList | undefined) => {
+      if (!list) return;
+      for (const hit of list.activeAt(atMs, at)) {
+        const rule = hit.rule;
+        if (rule.seenBy === call || !(hit.sufficient || rule.matches(event))) continue;
+        rule.seenBy = call;
+        // Each list is in precedence order, so a hit mostly goes at the end: an insertion costs a comparison or two.
+        let i = hits.length;
+        while (i > 0 && precedes(rule, hits[i - 1].rule)) i--;
+        if (i === hits.length) hits.push(hit);
+        else hits.splice(i, 0, hit);
       }
+    };
+    for (const { read, lists } of this.byValue.values()) {
+      const value = read(event);
+      if (value !== undefined) test(lists.get(value));
     }
-    for (const [key, pieces] of this.byInfix) {
-      if (pieces.size === 0) continue;
-      const text = this.readers.get(key)!(event)?.toLowerCase();
-      for (let i = 0; text && i + MIN_INFIX <= text.length; i++) {
-        const list = pieces.get(text.slice(i, i + MIN_INFIX));
-        if (list?.length && !found.includes(list)) found.push(list);
-      }
+    for (const { read, lists, lengths } of this.byPrefix.values()) {
+      const value = read(event)?.toLowerCase();
+      if (value !== undefined) for (const length of lengths.keys()) if (length <= value.length) test(lists.get(value.slice(0, length)));
     }
-    return found;
+    for (const { read, lists } of this.byInfix.values()) {
+      if (lists.size === 0) continue;
+      const text = read(event)?.toLowerCase();
+      for (let i = 0; text && i + MIN_INFIX <= text.length; i++) test(lists.get(text.slice(i, i + MIN_INFIX)));
+    }
+    test(this.unfiled);
+    return hits;
   }
 }
 
-/** The first rule in `list` ahead of `best` that matches and is active, with its occurrence. */
-function firstIn(
-  list: readonly CompiledRule[],
-  event: SelectorEvent,
-  activeAt: ActiveAt,
-  best: [CompiledRule, Occurrence] | null,
-): [CompiledRule, Occurrence] | null {
-  for (const rule of list) {
-    if (best && !precedes(rule, best[0])) return null;
-    if (!rule.matches(event)) continue;
-    const occurrence = activeAt(rule);
-    if (occurrence) return [rule, occurrence];
-  }
-  return null;
+/** One field's (or pair of fields') rule lists by value, and how to read that value from an event. */
+interface FiledField {
+  read: Accessor;
+  lists: Map<string, RuleList>;
 }
 
 /** Where `rule` goes in a list kept in precedence order. */

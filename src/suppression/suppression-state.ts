@@ -9,8 +9,9 @@ import {
   type SourceRecord,
   type Target,
 } from '../common/suppression/suppression.model';
-import { compileSchedule, occurrencesBetween, type CompiledSchedule } from '../schedule';
+import { occurrencesBetween, type CompiledSchedule } from '../schedule';
 import { CompiledRule, EventRuleIndex } from './event-rule-index';
+import { sharedSchedule } from './shared-schedules';
 import { Timing } from './timing';
 
 /** A fixed or scheduled source as held: its record, its compiled schedule if it has one, and when it is in effect. */
@@ -20,9 +21,9 @@ interface Held {
   timing: Timing;
 }
 
-/** A held source on one target, with what it does to it (as bits of EFFECTS). */
+/** A held source's timing on one target, with what it does to it (as bits of EFFECTS). */
 interface OnTarget {
-  held: Held;
+  timing: Timing;
   effects: number;
 }
 
@@ -30,6 +31,10 @@ interface OnTarget {
 const EFFECTS = [Effect.NO_INCIDENT, Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS, Effect.BLACKOUT];
 const BLACKOUT_BIT = 1 << EFFECTS.indexOf(Effect.BLACKOUT);
 const bits = (effects: readonly Effect[]) => effects.reduce((mask, e) => mask | (1 << EFFECTS.indexOf(e)), 0);
+/** The effects each set of bits stands for, built once: decisions share them (and only read them). */
+const EFFECT_LISTS = Array.from({ length: 1 << EFFECTS.length }, (_, mask) =>
+  Object.freeze(EFFECTS.filter((_, i) => mask & (1 << i))),
+) as Effect[][];
 const NOT_SUPPRESSED: Decision = Object.freeze({
   suppressed: false,
   effects: Object.freeze([]) as never,
@@ -92,8 +97,9 @@ export class SuppressionState {
     this.records.set(key, record);
     if (record.kind === 'events') rules.push(new CompiledRule(record));
     else {
-      const schedule = record.kind === 'scheduled' ? compileSchedule(record.schedule) : null;
-      const held: Held = { record, schedule, timing: new Timing(schedule, record.kind === 'fixed' ? record : undefined) };
+      const schedule = record.kind === 'scheduled' ? sharedSchedule(record.schedule) : null;
+      const label = { source: record.source, id: record.id, name: record.name };
+      const held: Held = { record, schedule, timing: new Timing(label, schedule, record.kind === 'fixed' ? record : undefined) };
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);
@@ -101,8 +107,9 @@ export class SuppressionState {
         let ids = this.byTarget.get(t.type);
         if (!ids) this.byTarget.set(t.type, (ids = new Map()));
         const list = ids.get(t.id);
-        if (list) list.push({ held, effects: bits(t.effects) });
-        else ids.set(t.id, [{ held, effects: bits(t.effects) }]);
+        const on = { timing: held.timing, effects: bits(t.effects) };
+        if (list) list.push(on);
+        else ids.set(t.id, [on]);
       }
     }
     this.changed(key);
@@ -140,7 +147,7 @@ export class SuppressionState {
       const ids = this.byTarget.get(t.type);
       const list = ids?.get(t.id);
       if (!list) continue;
-      const left = list.filter((o) => o.held !== held);
+      const left = list.filter((o) => o.timing !== held.timing);
       if (left.length) ids!.set(t.id, left);
       else ids!.delete(t.id);
     }
@@ -149,30 +156,33 @@ export class SuppressionState {
   /** Decisions at one instant. */
   decider(at: Date): (target: Target) => Decision {
     const atMs = at.getTime();
-    const ruleAt = (rule: CompiledRule) => rule.timing.at(atMs, at);
     return (target) => {
       let effects = 0;
       let reasons: Reason[] | null = null;
-      const type = 'serviceId' in target ? 'SERVICE' : 'monitorId' in target ? 'MONITOR' : 'SERVICE';
+      const type = 'monitorId' in target ? 'MONITOR' : 'SERVICE';
       const id = 'serviceId' in target ? target.serviceId : 'monitorId' in target ? target.monitorId : target.event.serviceId;
-      for (const { held, effects: does } of (id && this.byTarget.get(type)?.get(id)) || []) {
-        const occurrence = held.timing.at(atMs, at);
-        if (!occurrence) continue;
-        effects |= does;
-        const { source, id, name } = held.record;
-        (reasons ??= []).push({ source, id, name, occurrence });
+      const on = id ? this.byTarget.get(type)?.get(id) : undefined;
+      if (on) {
+        for (const { timing, effects: does } of on) {
+          const reason = timing.at(atMs, at);
+          if (!reason) continue;
+          effects |= does;
+          // Few reasons apply at once: inserting each in place is cheaper than sorting.
+          let i = (reasons ??= []).length;
+          while (i > 0 && byOccurrence(reason, reasons[i - 1]) < 0) i--;
+          reasons.splice(i, 0, reason);
+        }
       }
-      if (reasons && reasons.length > 1) reasons.sort(byOccurrence);
       if ('event' in target) {
-        const rules = this.rules.matching(target.event, ruleAt);
-        if (rules.length) {
+        const hits = this.rules.matching(target.event, atMs, at);
+        if (hits.length) {
           effects |= BLACKOUT_BIT;
-          const ruleReasons = rules.map(([{ rule }, occurrence]) => ({ source: rule.source, id: rule.id, name: rule.name, occurrence }));
-          reasons = reasons ? [...ruleReasons, ...reasons] : ruleReasons;
+          const ruleReasons = hits.map((hit) => hit.reason);
+          reasons = reasons ? ruleReasons.concat(reasons) : ruleReasons;
         }
       }
       if (!reasons) return NOT_SUPPRESSED;
-      return { suppressed: true, effects: EFFECTS.filter((_, i) => effects & (1 << i)), reasons };
+      return { suppressed: true, effects: EFFECT_LISTS[effects], reasons };
     };
   }
 
@@ -216,7 +226,10 @@ export class SuppressionState {
 const shown = (record: FixedSource | ScheduledSource) => record.targets.map(({ type, id }) => ({ type, id }));
 
 const byOccurrence = (a: Reason, b: Reason) =>
-  a.occurrence.start.getTime() - b.occurrence.start.getTime() || a.source.localeCompare(b.source) || a.id.localeCompare(b.id);
+  a.occurrence.start.getTime() - b.occurrence.start.getTime() || compareText(a.source, b.source) || compareText(a.id, b.id);
+
+/** Code-unit order: the same everywhere, and far cheaper than a locale's. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function add(map: Map<string, Set<string>>, key: string, value: string) {
   const set = map.get(key);

@@ -58,8 +58,8 @@ export function matchesFilter(
 }
 
 function toTarget(input: SuppressionTargetInput, path: string): Target {
-  const given = [input.serviceId && 'serviceId', input.monitorId && 'monitorId', input.event && 'event'].filter(Boolean);
-  if (given.length !== 1) throw BadUserInputError.field(path, 'give exactly one of serviceId, monitorId and event');
+  const given = (input.serviceId ? 1 : 0) + (input.monitorId ? 1 : 0) + (input.event ? 1 : 0);
+  if (given !== 1) throw BadUserInputError.field(path, 'give exactly one of serviceId, monitorId and event');
   if (input.serviceId) return { serviceId: input.serviceId };
   if (input.monitorId) return { monitorId: input.monitorId };
   return { event: toSelectorEvent(input.event!) };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 import type { SelectorEvent } from '../../selector';
+import { occurrenceAt } from '../../schedule';
 import { CompiledRule, EventRuleIndex, precedes } from '../event-rule-index';
 
 const texts = fc.constantFrom('db-1', 'DB-12', 'db-2', 'web-1', 'Web', 'w', 'eu-1', 'eu-10', '');
@@ -33,7 +34,8 @@ const compiled = (selectors: string[]) =>
 
 describe('EventRuleIndex', () => {
   it('finds exactly the rules a scan of every rule finds, prefixes included, as rules come and go', () => {
-    const always = () => ({ start: new Date(0), end: new Date(1) });
+    // Every rule's schedule is in effect at this instant.
+    const at = new Date('2026-06-01T06:00:00Z');
     fc.assert(
       fc.property(
         fc.array(selector, { maxLength: 30 }),
@@ -50,12 +52,55 @@ describe('EventRuleIndex', () => {
           expect(index.size).toBe(kept.length);
           for (const e of events) {
             const scan = kept.filter((r) => r.matches(e));
-            expect(index.matching(e, always).map(([r]) => r)).toEqual(scan);
-            expect(index.first(e, always)?.[0] ?? null).toBe(scan[0] ?? null);
+            expect(index.matching(e, at.getTime(), at).map((hit) => hit.rule)).toEqual(scan);
           }
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('answers at any instant as a scan of the rules in effect does, as rules come and go between questions', () => {
+    const schedules = [
+      { recurrence: 'DAILY', timeZone: 'Europe/Berlin', startDate: '2026-03-27', startTime: '01:30', endTime: '03:15' },
+      { recurrence: 'WEEKLY', timeZone: 'America/New_York', startDate: '2026-03-01', startTime: '22:00', endTime: '02:00', weekdays: ['SUNDAY'] },
+      { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-03-28', startTime: '10:00', endDate: '2026-03-29', endTime: '10:00' },
+    ] as const;
+    const base = Date.parse('2026-03-27T00:00:00Z');
+    const step = fc.record({
+      minute: fc.integer({ min: 0, max: 6 * 24 * 60 }),
+      add: fc.option(fc.tuple(selector, fc.nat(schedules.length - 1)), { nil: undefined }),
+      remove: fc.option(fc.nat(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.array(event, { minLength: 1, maxLength: 5 }), (steps, events) => {
+        const index = new EventRuleIndex();
+        const held: CompiledRule[] = [];
+        steps.forEach(({ minute, add, remove }, i) => {
+          if (add) {
+            const rule = new CompiledRule({
+              kind: 'events',
+              source: SuppressionSource.BLACKOUT_POLICY,
+              id: `r${i}`,
+              name: `rule ${i}`,
+              selector: add[0],
+              precedence: [i % 3, i],
+              schedule: { ...schedules[add[1]] } as never,
+            });
+            index.add(rule);
+            held.push(rule);
+          }
+          if (remove !== undefined && held.length) index.remove(held.splice(remove % held.length, 1)[0].rule.id);
+          const at = new Date(base + minute * 60_000);
+          const inEffect = held.filter((r) => occurrenceAt(r.schedule, at)).sort((a, b) => (precedes(a, b) ? -1 : 1));
+          for (const e of events) {
+            const found = index.matching(e, at.getTime(), at);
+            expect(found.map((hit) => hit.rule)).toEqual(inEffect.filter((r) => r.matches(e)));
+            for (const hit of found) expect(hit.reason.occurrence).toEqual(occurrenceAt(hit.rule.schedule, at));
+          }
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { compileSchedule, occurrenceAt, type Schedule } from '../../schedule';
 import { Timing } from '../timing';
+import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 
 const schedules: Schedule[] = [
   { recurrence: 'DAILY', timeZone: 'Europe/Berlin', startDate: '2026-03-20', startTime: '01:30', endTime: '03:15' },
@@ -23,6 +24,8 @@ const schedules: Schedule[] = [
   { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-04-01', startTime: '10:00', endDate: '2026-04-02', endTime: '10:00' },
 ];
 
+const label = { source: SuppressionSource.MAINTENANCE_PERIOD, id: 'p1', name: 'nightly' };
+
 describe('Timing', () => {
   it('answers as occurrenceAt does, whatever order the instants come in', () => {
     const base = Date.parse('2026-03-15T00:00:00Z');
@@ -32,10 +35,18 @@ describe('Timing', () => {
         fc.array(fc.integer({ min: 0, max: 60 * 24 * 60 }), { minLength: 1, maxLength: 60 }),
         (schedule, minutes) => {
           const compiled = compileSchedule(schedule);
-          const timing = new Timing(compiled);
+          const timing = new Timing(label, compiled);
           for (const minute of minutes) {
             const at = new Date(base + minute * 60_000);
-            expect(timing.at(at.getTime(), at)).toEqual(occurrenceAt(compiled, at));
+            const reason = timing.at(at.getTime(), at);
+            expect(reason?.occurrence ?? null).toEqual(occurrenceAt(compiled, at));
+            // The answer holds until the instant it gives, and only until then.
+            const until = timing.sameUntil(at.getTime());
+            expect(until).toBeGreaterThan(at.getTime());
+            if (until < Infinity) {
+              expect(occurrenceAt(compiled, new Date(until - 1))).toEqual(reason?.occurrence ?? null);
+              expect(occurrenceAt(compiled, new Date(until))).not.toEqual(reason?.occurrence ?? null);
+            }
           }
         },
       ),
@@ -44,10 +55,10 @@ describe('Timing', () => {
   });
 
   it('holds a fixed interval, half-open', () => {
-    const timing = new Timing(null, { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
+    const timing = new Timing(label, null, { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
     const at = (iso: string) => timing.at(Date.parse(iso), new Date(iso));
     expect(at('2025-12-31T23:59:59Z')).toBeNull();
-    expect(at('2026-01-01T00:00:00Z')).toEqual({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
+    expect(at('2026-01-01T00:00:00Z')?.occurrence).toEqual({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
     expect(at('2026-01-01T01:00:00Z')).toBeNull();
   });
 });
