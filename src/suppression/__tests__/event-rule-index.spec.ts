@@ -63,7 +63,14 @@ describe('EventRuleIndex', () => {
   it('answers at any instant as a scan of the rules in effect does, as rules come and go between questions', () => {
     const schedules = [
       { recurrence: 'DAILY', timeZone: 'Europe/Berlin', startDate: '2026-03-27', startTime: '01:30', endTime: '03:15' },
-      { recurrence: 'WEEKLY', timeZone: 'America/New_York', startDate: '2026-03-01', startTime: '22:00', endTime: '02:00', weekdays: ['SUNDAY'] },
+      {
+        recurrence: 'WEEKLY',
+        timeZone: 'America/New_York',
+        startDate: '2026-03-01',
+        startTime: '22:00',
+        endTime: '02:00',
+        weekdays: ['SUNDAY'],
+      },
       { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-03-28', startTime: '10:00', endDate: '2026-03-29', endTime: '10:00' },
     ] as const;
     const base = Date.parse('2026-03-27T00:00:00Z');

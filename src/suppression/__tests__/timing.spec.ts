@@ -58,7 +58,10 @@ describe('Timing', () => {
     const timing = new Timing(label, null, { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
     const at = (iso: string) => timing.at(Date.parse(iso), new Date(iso));
     expect(at('2025-12-31T23:59:59Z')).toBeNull();
-    expect(at('2026-01-01T00:00:00Z')?.occurrence).toEqual({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
+    expect(at('2026-01-01T00:00:00Z')?.occurrence).toEqual({
+      start: new Date('2026-01-01T00:00:00Z'),
+      end: new Date('2026-01-01T01:00:00Z'),
+    });
     expect(at('2026-01-01T01:00:00Z')).toBeNull();
   });
 });
