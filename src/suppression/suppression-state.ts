@@ -210,10 +210,16 @@ export class SuppressionState {
         continue;
       }
       const schedule = record.kind === 'events' ? this.rules.get(id)!.schedule : this.held.get(sourceKey(source, id))!.schedule!;
-      const targets = record.kind === 'events' ? [{ type: 'EVENTS', id: record.selector }] : shown(record);
+      const targets = shown(record);
       for (const o of occurrencesBetween(schedule, from, to)) add({ source, id, title, start: o.start, end: o.end, targets });
     }
     return entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || a.id.localeCompare(b.id));
+  }
+
+  /** What a source is on (a blackout: the events its selector matches); none once it is gone. */
+  targetsOf(source: SuppressionSource, id: string): { type: string; id: string }[] {
+    const record = this.get(source, id);
+    return record ? shown(record) : [];
   }
 
   /** Whether a source suppresses anything at all (a provider maintenance that is not confirmed does not). */
@@ -223,7 +229,8 @@ export class SuppressionState {
   }
 }
 
-const shown = (record: FixedSource | ScheduledSource) => record.targets.map(({ type, id }) => ({ type, id }));
+const shown = (record: SourceRecord) =>
+  record.kind === 'events' ? [{ type: 'EVENTS', id: record.selector }] : record.targets.map(({ type, id }) => ({ type, id }));
 
 const byOccurrence = (a: Reason, b: Reason) =>
   a.occurrence.start.getTime() - b.occurrence.start.getTime() || compareText(a.source, b.source) || compareText(a.id, b.id);

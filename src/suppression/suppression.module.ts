@@ -5,6 +5,7 @@ import { CalendarFeedController } from './calendar-feed.controller';
 import { CalendarTargetResolver } from './calendar-target.resolver';
 import { LiveResolver } from './live.resolver';
 import { SuppressionEngine } from './suppression-engine.service';
+import { SuppressionReasonResolver } from './suppression-reason.resolver';
 import { SuppressionResolver } from './suppression.resolver';
 import { SuppressionService } from './suppression.service';
 import { SUPPRESSION_ENTITIES } from './window-transition.entity';
@@ -26,6 +27,7 @@ import { WindowTransitionWorker } from './window-transition.worker';
     SuppressionService,
     SuppressionResolver,
     CalendarTargetResolver,
+    SuppressionReasonResolver,
     WindowTransitionWorker,
     WindowTransitionFeed,
     LiveResolver,

@@ -31,7 +31,8 @@ export class CalendarFilterInput {
 }
 
 @ObjectType('CalendarTarget', {
-  description: 'What an entry is on: SERVICE, MONITOR, CIRCUIT, SITE or LOCATION with its id; EVENTS with the selector for a blackout.',
+  description:
+    'What a calendar entry, transition or suppression reason is on: SERVICE, MONITOR, CIRCUIT, SITE or LOCATION with its id; EVENTS with the selector for a blackout.',
 })
 export class CalendarTargetType {
   @Field() type!: string;

@@ -114,6 +114,38 @@ describe('calendar across sources', () => {
     });
   });
 
+  it('names what each reason is on: the services and monitors by name, a blackout by its selector', async () => {
+    const REASONS = `query($t: [SuppressionTarget!]!, $at: DateTime) {
+      suppressions(targets: $t, at: $at) { reasons { source id name targets { type id name } } } }`;
+    const duringMaintenance = await hush.ok(REASONS, { t: [{ serviceId }], at: '2026-03-20T02:00:00Z' });
+    expect(duringMaintenance.suppressions[0].reasons).toEqual([
+      {
+        source: 'PROVIDER_MAINTENANCE',
+        id: maintenanceId,
+        name: expect.any(String),
+        targets: [{ type: 'SERVICE', id: serviceId, name: 'Ledger' }],
+      },
+    ]);
+    const duringPatchTuesday = await hush.ok(REASONS, { t: [{ event: { class: 'Patch' } }, { monitorId }], at: '2026-03-11T03:00:00Z' });
+    expect(duringPatchTuesday.suppressions[0].reasons).toEqual([
+      {
+        source: 'BLACKOUT_POLICY',
+        id: policyId,
+        name: 'patch tuesday',
+        targets: [{ type: 'EVENTS', id: "class equals 'Patch'", name: "class equals 'Patch'" }],
+      },
+    ]);
+    const duringPeriod = await hush.ok(REASONS, { t: [{ monitorId }], at: '2026-03-15T02:00:00Z' });
+    expect(duringPeriod.suppressions[0].reasons).toEqual([
+      {
+        source: 'MONITOR_PERIOD',
+        id: periodId,
+        name: expect.any(String),
+        targets: [{ type: 'MONITOR', id: monitorId, name: 'ledger-http' }],
+      },
+    ]);
+  });
+
   it('filters by source and by target', async () => {
     const bySource = (
       await hush.ok(CALENDAR, { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z', filter: { sources: ['SERVICE_WINDOW'] } })
