@@ -82,6 +82,12 @@ export class HushConfig {
   @Min(0)
   HUSH_TRANSITION_TICK_MS = 1_000;
 
+  /** How often alerts held over a maintenance are looked at and released once nothing suppresses their service, in ms; 0 turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HUSH_RELEASE_TICK_MS = 1_000;
+
   /** How often the suppression engine compares what it holds with the database (and repairs and logs any difference), in ms; 0 never. */
   @Transform(toInt)
   @IsInt()

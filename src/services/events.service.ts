@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
@@ -20,6 +20,9 @@ import {
   type SuppressionReasonRecord,
 } from './entities/incident.entity';
 import { Service, ServiceStatus } from './entities/service.entity';
+import { HeldAlertsService } from './held-alerts.service';
+import { findOpenIncident, openOrJoinIncident } from './incident-opening';
+import { toReasonRecord } from './services.mappers';
 
 export interface EventInput {
   serviceId?: string;
@@ -48,6 +51,7 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly suppression: SuppressionPort,
+    private readonly heldAlerts: HeldAlertsService,
     private readonly clock: Clock,
   ) {}
 
@@ -75,11 +79,17 @@ export class EventsService {
     if (input.action === EventAction.TRIGGER && !input.summary) throw BadUserInputError.field('input.summary', 'is required to trigger');
 
     return this.dataSource.transaction(async (manager) => {
-      const record = (result: EventResult, incident: Incident | null, reasons: SuppressionReasonRecord[] = []) =>
+      const record = (
+        result: EventResult,
+        incident: Incident | null,
+        reasons: SuppressionReasonRecord[] = [],
+        heldAlertId: string | null = null,
+      ) =>
         manager.save(
           manager.create(ServiceEvent, {
             serviceId: service.id,
             incidentId: incident?.id ?? null,
+            heldAlertId,
             action: input.action,
             dedupKey,
             summary: input.summary ?? null,
@@ -93,14 +103,19 @@ export class EventsService {
         );
 
       if (input.action !== EventAction.TRIGGER) {
-        const incident = await this.openIncident(manager, service.id, dedupKey);
-        if (!incident) return { event: await record(EventResult.IGNORED, null), incident: null, suppressed: false };
+        const incident = await findOpenIncident(manager, service.id, dedupKey);
+        // A RESOLVE also clears the alert held for the key, so the maintenance's end opens nothing.
+        const cleared = input.action === EventAction.RESOLVE ? await this.heldAlerts.clear(manager, service.id, dedupKey, now) : null;
+        if (!incident) {
+          const result = cleared ? EventResult.HELD_CLEARED : EventResult.IGNORED;
+          return { event: await record(result, null, [], cleared), incident: null, suppressed: false };
+        }
         const acknowledge = input.action === EventAction.ACKNOWLEDGE;
         if (acknowledge) Object.assign(incident, { status: IncidentStatus.ACKNOWLEDGED, acknowledgedAt: incident.acknowledgedAt ?? now });
         else Object.assign(incident, { status: IncidentStatus.RESOLVED, resolvedAt: now });
         await manager.save(incident);
         return {
-          event: await record(acknowledge ? EventResult.ACKNOWLEDGED : EventResult.RESOLVED, incident),
+          event: await record(acknowledge ? EventResult.ACKNOWLEDGED : EventResult.RESOLVED, incident, [], cleared),
           incident,
           suppressed: false,
         };
@@ -109,17 +124,15 @@ export class EventsService {
       if (service.status === ServiceStatus.DISABLED)
         return { event: await record(EventResult.IGNORED, null), incident: null, suppressed: false };
       const [decision] = this.suppression.decide([{ serviceId: service.id }], now);
+      const alert = { serviceId: service.id, dedupKey, summary: input.summary!, severity: input.severity ?? EventSeverity.CRITICAL };
       if (decision.suppressed) {
-        const reasons = decision.reasons.map(({ source, id, name, occurrence }) => ({
-          source,
-          id,
-          name,
-          start: occurrence.start.toISOString(),
-          end: occurrence.end.toISOString(),
-        }));
-        return { event: await record(EventResult.SUPPRESSED, null, reasons), incident: null, suppressed: true };
+        const reasons = decision.reasons.map(toReasonRecord);
+        const held = await this.heldAlerts.hold(manager, alert, now, reasons);
+        return { event: await record(EventResult.SUPPRESSED, null, reasons, held), incident: null, suppressed: true };
       }
-      const { incident, opened } = await this.openOrJoin(manager, service.id, dedupKey, input, now);
+      // The maintenance is over but its held alert not yet released: release it first, so this trigger joins what it opens.
+      await this.heldAlerts.releaseKey(manager, service, dedupKey, now);
+      const { incident, opened } = await openOrJoinIncident(manager, alert, now);
       return {
         event: await record(opened ? EventResult.INCIDENT_OPENED : EventResult.ADDED_TO_INCIDENT, incident),
         incident,
@@ -177,40 +190,5 @@ export class EventsService {
         input.serviceId ? 'input.serviceId' : 'input.integrationKey',
       );
     return service;
-  }
-
-  private openIncident(manager: EntityManager, serviceId: string, dedupKey: string): Promise<Incident | null> {
-    return manager.findOne(Incident, {
-      where: { serviceId, dedupKey, status: Not(IncidentStatus.RESOLVED) },
-      lock: { mode: 'pessimistic_write' },
-    });
-  }
-
-  /** Concurrent triggers with one key make one incident: the partial unique index decides, not a read. */
-  private async openOrJoin(
-    manager: EntityManager,
-    serviceId: string,
-    dedupKey: string,
-    input: EventInput,
-    now: Date,
-  ): Promise<{ incident: Incident; opened: boolean }> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Incident)
-      .values({
-        serviceId,
-        dedupKey,
-        status: IncidentStatus.TRIGGERED,
-        summary: input.summary!,
-        severity: input.severity ?? EventSeverity.CRITICAL,
-        createdAt: now,
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const row = inserted.raw[0] as { id: string } | undefined;
-    if (row) return { incident: await manager.findOneByOrFail(Incident, { id: row.id }), opened: true };
-    return { incident: (await this.openIncident(manager, serviceId, dedupKey))!, opened: false };
   }
 }

@@ -17,16 +17,17 @@ import { SuppressionPort } from '../common/suppression/suppression.port';
 import { TargetRegistry } from '../common/targets/target-registry';
 import { EscalationPolicy } from './entities/escalation-policy.entity';
 import { MaintenanceWindow, MaintenanceWindowService } from './entities/maintenance-window.entity';
-import { Service, ServiceStatus } from './entities/service.entity';
+import { MaintenanceEndAction, Service, ServiceStatus } from './entities/service.entity';
 
 export interface ServiceInput {
   name: string;
   description: string;
   escalationPolicyId: string;
+  onMaintenanceEnd?: MaintenanceEndAction;
   status: ServiceStatus;
 }
 
-const FIELDS = ['name', 'description', 'escalationPolicyId', 'status'] as const;
+const FIELDS = ['name', 'description', 'escalationPolicyId', 'status', 'onMaintenanceEnd'] as const;
 
 /** Services: what events are routed to and maintenance windows are put on. */
 @Injectable()

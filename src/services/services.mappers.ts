@@ -1,6 +1,9 @@
 import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
 import type { EscalationPolicy, EscalationRule } from './entities/escalation-policy.entity';
-import type { Incident, ServiceEvent } from './entities/incident.entity';
+import type { Reason } from '../common/suppression/suppression.model';
+import { HeldAlertStatus, type HeldAlert } from './entities/held-alert.entity';
+import type { Incident, ServiceEvent, SuppressionReasonRecord } from './entities/incident.entity';
+import { HeldAlertType } from './held-alerts.types';
 import type { MaintenanceWindow } from './entities/maintenance-window.entity';
 import type { Service } from './entities/service.entity';
 import type { User } from './entities/user.entity';
@@ -29,8 +32,18 @@ export function toRule(r: EscalationRule): EscalationRuleType {
 }
 
 export function toService(s: Service): ServiceType {
-  const { id, name, description, integrationKey, status, createdAt, updatedAt, escalationPolicyId } = s;
-  return Object.assign(new ServiceType(), { id, name, description, integrationKey, status, createdAt, updatedAt, escalationPolicyId });
+  const { id, name, description, integrationKey, status, onMaintenanceEnd, createdAt, updatedAt, escalationPolicyId } = s;
+  return Object.assign(new ServiceType(), {
+    id,
+    name,
+    description,
+    integrationKey,
+    status,
+    onMaintenanceEnd,
+    createdAt,
+    updatedAt,
+    escalationPolicyId,
+  });
 }
 
 export function toWindow(w: MaintenanceWindow): MaintenanceWindowType {
@@ -52,14 +65,58 @@ export function windowReason(w: Pick<MaintenanceWindow, 'id' | 'description' | '
 
 export function toIncident(i: Incident): IncidentType {
   const { id, dedupKey, status, summary, severity, createdAt, acknowledgedAt, resolvedAt, serviceId } = i;
-  return Object.assign(new IncidentType(), { id, dedupKey, status, summary, severity, createdAt, acknowledgedAt, resolvedAt, serviceId });
+  return Object.assign(new IncidentType(), {
+    id,
+    dedupKey,
+    status,
+    summary,
+    severity,
+    createdAt,
+    openedAt: createdAt,
+    acknowledgedAt,
+    resolvedAt,
+    serviceId,
+    heldBy: i.heldBy.map(fromReasonRecord),
+  });
+}
+
+/** A reason as stored with an event, an incident or a held alert. */
+export function toReasonRecord({ source, id, name, occurrence }: Reason): SuppressionReasonRecord {
+  return { source, id, name, start: occurrence.start.toISOString(), end: occurrence.end.toISOString() };
+}
+
+export function fromReasonRecord(r: SuppressionReasonRecord): SuppressionReasonType {
+  return SuppressionReasonType.of(r.source ?? SuppressionSource.SERVICE_WINDOW, r.id, r.name, new Date(r.start), new Date(r.end));
+}
+
+/** A held alert, with what holds it now (`holding`, from a decision now: none once it is no longer held). */
+export function toHeldAlert(h: HeldAlert, holding: readonly Reason[]): HeldAlertType {
+  const { id, dedupKey, summary, severity, status, triggers, firstTriggeredAt, lastTriggeredAt, endedAt, serviceId, incidentId } = h;
+  const holds = status === HeldAlertStatus.HELD ? holding : [];
+  // A recurring source's occurrence ends, but the source may hold it again: no release time can be promised then.
+  const expectedReleaseAt =
+    holds.length && holds.every((r) => r.final) ? new Date(Math.max(...holds.map((r) => r.occurrence.end.getTime()))) : null;
+  return Object.assign(new HeldAlertType(), {
+    id,
+    dedupKey,
+    summary,
+    severity,
+    status,
+    triggers,
+    firstTriggeredAt,
+    lastTriggeredAt,
+    endedAt,
+    serviceId,
+    incidentId,
+    heldBy: h.heldBy.map(fromReasonRecord),
+    reasons: holds.map((r) => SuppressionReasonType.from(r)),
+    expectedReleaseAt,
+  });
 }
 
 export function toEvent(e: ServiceEvent): ServiceEventType {
   const { id, action, dedupKey, summary, source, severity, details, result, receivedAt, serviceId, incidentId } = e;
-  const reasons = e.reasons.map((r) =>
-    SuppressionReasonType.of(r.source ?? SuppressionSource.SERVICE_WINDOW, r.id, r.name, new Date(r.start), new Date(r.end)),
-  );
+  const reasons = e.reasons.map(fromReasonRecord);
   return Object.assign(new ServiceEventType(), {
     id,
     action,

@@ -4,7 +4,11 @@ import { WindowSuppressionSource } from './window-suppression.source';
 import { Module } from '@nestjs/common';
 import { EscalationPoliciesResolver, EscalationRulesResolver, EscalationTargetsResolver } from './escalation-policies.resolver';
 import { EscalationPoliciesService } from './escalation-policies.service';
+import { AlertReleaseFeed } from './alert-release.feed';
 import { EventsService } from './events.service';
+import { HeldAlertReleaseWorker } from './held-alert-release.worker';
+import { HeldAlertsResolver } from './held-alerts.resolver';
+import { HeldAlertsService } from './held-alerts.service';
 import { IncidentsResolver } from './incidents.resolver';
 import { MaintenanceWindowCreatorResolver, MaintenanceWindowsResolver } from './maintenance-windows.resolver';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
@@ -23,6 +27,10 @@ import { UsersService } from './users.service';
     ServiceCatalog,
     MaintenanceWindowsService,
     EventsService,
+    HeldAlertsService,
+    HeldAlertReleaseWorker,
+    AlertReleaseFeed,
+    HeldAlertsResolver,
     UsersResolver,
     EscalationPoliciesResolver,
     EscalationRulesResolver,

@@ -18,10 +18,14 @@ import { ConnectionType } from '../common/pagination/connection';
 import { JSONScalar, TimeZoneScalar } from '../common/scalars/scalars';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import { EventAction, EventResult, EventSeverity, IncidentStatus } from './entities/incident.entity';
-import { ServiceStatus } from './entities/service.entity';
+import { MaintenanceEndAction, ServiceStatus } from './entities/service.entity';
 import type { WindowState } from './window-state';
 
 registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
+registerEnumType(MaintenanceEndAction, {
+  name: 'MaintenanceEndAction',
+  description: 'What becomes of the alerts held over a maintenance when it ends: an incident opens, or they are dropped.',
+});
 registerEnumType(IncidentStatus, { name: 'IncidentStatus' });
 registerEnumType(EventAction, { name: 'EventAction' });
 registerEnumType(EventSeverity, { name: 'EventSeverity' });
@@ -153,6 +157,8 @@ export class ServiceType {
   @Field() description!: string;
   @Field({ description: 'Send events with this key instead of the service id.' }) integrationKey!: string;
   @Field(() => ServiceStatus) status!: ServiceStatus;
+  @Field(() => MaintenanceEndAction, { description: 'What happens to the TRIGGERs held during a maintenance when it ends.' })
+  onMaintenanceEnd!: MaintenanceEndAction;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   escalationPolicyId!: string;
@@ -165,6 +171,9 @@ export class CreateServiceInput {
   @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) description!: string;
   @Field(() => ID) @IsUUID(undefined, { message: 'must be a UUID' }) escalationPolicyId!: string;
   @Field(() => ServiceStatus, { defaultValue: ServiceStatus.ACTIVE }) @IsEnum(ServiceStatus) status!: ServiceStatus;
+  @Field(() => MaintenanceEndAction, { defaultValue: MaintenanceEndAction.OPEN_INCIDENT })
+  @IsEnum(MaintenanceEndAction)
+  onMaintenanceEnd!: MaintenanceEndAction;
 }
 
 @InputType()
@@ -173,6 +182,10 @@ export class UpdateServiceInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 2000) description?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID(undefined, { message: 'must be a UUID' }) escalationPolicyId?: string;
   @Field(() => ServiceStatus, { nullable: true }) @IsOptional() @IsEnum(ServiceStatus) status?: ServiceStatus;
+  @Field(() => MaintenanceEndAction, { nullable: true })
+  @IsOptional()
+  @IsEnum(MaintenanceEndAction)
+  onMaintenanceEnd?: MaintenanceEndAction;
 }
 
 @InputType()
@@ -284,8 +297,11 @@ export class IncidentType {
   @Field() summary!: string;
   @Field(() => EventSeverity) severity!: EventSeverity;
   @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { description: 'When it opened: for an alert held over a maintenance, the moment it was released.' }) openedAt!: Date;
   @Field(() => Date, { nullable: true }) acknowledgedAt!: Date | null;
   @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
+  @Field(() => [SuppressionReasonType], { description: 'The sources that held its alert until they ended; empty when it opened at once.' })
+  heldBy!: SuppressionReasonType[];
   serviceId!: string;
 }
 export const IncidentConnection = ConnectionType(IncidentType, 'IncidentConnection');

@@ -31,6 +31,8 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
   private readonly counts = { fullLoads: 0, followed: 0, repairs: 0 };
   private unlisten?: () => void;
   private unresync?: () => void;
+  private markLoaded!: () => void;
+  private readonly firstLoad = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -54,6 +56,7 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
       () => void this.check.tick().catch((e: unknown) => this.logger.error(`the check after a reconnect failed: ${String(e)}`)),
     );
     await this.reconcile(true);
+    this.markLoaded();
     this.check.start(this.config.HUSH_SUPPRESSION_CHECK_MS);
   }
 
@@ -80,6 +83,10 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
 
   calendar(from: Date, to: Date, keep?: (entry: CalendarEntry) => boolean): CalendarEntry[] {
     return this.state.calendar(from, to, keep);
+  }
+
+  loaded(): Promise<void> {
+    return this.firstLoad;
   }
 
   status(): SuppressionStatus {

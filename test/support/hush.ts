@@ -41,9 +41,10 @@ export class TestHush {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       HUSH_DATA_DIR: 'memory://',
       HUSH_ADMIN_TOKEN: ADMIN_SECRET,
-      // Tests tick the blackout and transition workers themselves, on a pinned clock.
+      // Tests tick the blackout, transition and release workers themselves, on a pinned clock.
       HUSH_BLACKOUT_TICK_MS: '0',
       HUSH_TRANSITION_TICK_MS: '0',
+      HUSH_RELEASE_TICK_MS: '0',
       ...(database ? { DATABASE_URL: database.url } : {}),
       ...(options.shareDatabaseWith ? { DATABASE_URL: options.shareDatabaseWith.databaseUrl! } : {}),
       ...options.env,

@@ -49,18 +49,28 @@ export function collect<T = any>(
 }
 
 /**
- * Resolves once `count` subscriptions listen to `windowTransitions` on this Hush, so that a tick after it
+ * Resolves once `count` subscriptions listen to a feed's topic on this Hush, so that what is published after it
  * reaches them (a subscription started over a socket gets there a moment after its message is sent).
  */
-export async function transitionListeners(hush: TestHush, count: number, timeoutMs = 15_000): Promise<void> {
-  // The feed's PubSub keeps one listener per live subscription; read it rather than guess with a sleep.
-  const feed = hush.app.get(WindowTransitionFeed) as unknown as { pubsub: { ee: EventEmitter } };
+export async function feedListeners(
+  hush: TestHush,
+  feed: { new (...args: never[]): unknown },
+  topic: string,
+  count: number,
+  timeoutMs = 15_000,
+): Promise<void> {
+  // A feed's PubSub keeps one listener per live subscription; read it rather than guess with a sleep.
+  const { pubsub } = hush.app.get(feed) as { pubsub: { ee: EventEmitter } };
   const deadline = Date.now() + timeoutMs;
-  while (feed.pubsub.ee.listenerCount('windowTransition') < count) {
-    if (Date.now() > deadline) throw new Error(`fewer than ${count} windowTransitions subscriptions after ${timeoutMs} ms`);
+  while (pubsub.ee.listenerCount(topic) < count) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${count} ${topic} subscriptions after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Resolves once `count` subscriptions listen to `windowTransitions`. */
+export const transitionListeners = (hush: TestHush, count: number, timeoutMs?: number) =>
+  feedListeners(hush, WindowTransitionFeed, 'windowTransition', count, timeoutMs);
 
 /** A message of the legacy subscriptions-transport-ws protocol. */
 export interface LegacyMessage {

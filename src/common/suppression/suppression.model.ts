@@ -55,6 +55,8 @@ export interface Reason {
   id: string;
   name: string;
   occurrence: Occurrence;
+  /** True when the occurrence's end is the source's own (a window, a maintenance); false for one occurrence of a schedule. */
+  final: boolean;
 }
 
 export interface Decision {

@@ -27,4 +27,7 @@ export abstract class SuppressionPort {
   abstract calendar(from: Date, to: Date, keep?: (entry: CalendarEntry) => boolean): CalendarEntry[];
 
   abstract status(): SuppressionStatus;
+
+  /** Resolves once every source has been loaded at start: until then a decision would say "not suppressed" for everything. */
+  abstract loaded(): Promise<void>;
 }

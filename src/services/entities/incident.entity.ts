@@ -30,6 +30,8 @@ export enum EventResult {
   RESOLVED = 'RESOLVED',
   /** ACKNOWLEDGE or RESOLVE with no open incident for the key; or a TRIGGER to a DISABLED service. */
   IGNORED = 'IGNORED',
+  /** A RESOLVE that cleared the alert held for its key during maintenance (and resolved its incident, if one was open too). */
+  HELD_CLEARED = 'HELD_CLEARED',
 }
 
 @Entity({ name: 'incident' })
@@ -50,12 +52,15 @@ export class Incident {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt!: Date | null;
+  /** The sources it was held by when maintenance held its first trigger; empty for one opened at once. */
+  @Column({ name: 'held_by', type: 'jsonb', default: () => "'[]'" }) heldBy!: SuppressionReasonRecord[];
 }
 
 /** Every event received, with what was done with it and why. */
 @Entity({ name: 'service_event' })
 @Index('IX_service_event_incident', ['incidentId', 'receivedAt'])
 @Index('IX_service_event_service', ['serviceId', 'receivedAt'])
+@Index('IX_service_event_held_alert', ['heldAlertId'])
 export class ServiceEvent {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'service_id', type: 'uuid' }) serviceId!: string;
@@ -66,6 +71,11 @@ export class ServiceEvent {
   @ManyToOne(() => Incident, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'FK_service_event_incident' })
   incident?: Incident;
+  /** The held alert a suppressed TRIGGER joined, or a RESOLVE cleared; its incident once released. */
+  @Column({ name: 'held_alert_id', type: 'uuid', nullable: true }) heldAlertId!: string | null;
+  @ManyToOne('HeldAlert', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'held_alert_id', foreignKeyConstraintName: 'FK_service_event_held_alert' })
+  heldAlert?: unknown;
   @Column({ type: 'enum', enum: EventAction, enumName: 'event_action' }) action!: EventAction;
   @Column({ name: 'dedup_key', type: 'text' }) dedupKey!: string;
   @Column({ type: 'text', nullable: true }) summary!: string | null;

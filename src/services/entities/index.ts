@@ -1,4 +1,5 @@
 import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './escalation-policy.entity';
+import { HeldAlert } from './held-alert.entity';
 import { Incident, ServiceEvent } from './incident.entity';
 import { MaintenanceWindow, MaintenanceWindowService } from './maintenance-window.entity';
 import { Service } from './service.entity';
@@ -15,4 +16,5 @@ export const SERVICES_ENTITIES = [
   MaintenanceWindowService,
   Incident,
   ServiceEvent,
+  HeldAlert,
 ];

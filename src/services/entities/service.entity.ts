@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EscalationPolicy } from './escalation-policy.entity';
 
+/** What becomes of the alerts held over a maintenance when it ends. */
+export enum MaintenanceEndAction {
+  OPEN_INCIDENT = 'OPEN_INCIDENT',
+  DISCARD = 'DISCARD',
+}
+
 export enum ServiceStatus {
   ACTIVE = 'ACTIVE',
   DISABLED = 'DISABLED',
@@ -23,6 +29,14 @@ export class Service {
   @Column({ name: 'integration_key', type: 'text' })
   integrationKey!: string;
   @Column({ type: 'enum', enum: ServiceStatus, enumName: 'service_status', default: ServiceStatus.ACTIVE }) status!: ServiceStatus;
+  @Column({
+    name: 'on_maintenance_end',
+    type: 'enum',
+    enum: MaintenanceEndAction,
+    enumName: 'maintenance_end_action',
+    default: MaintenanceEndAction.OPEN_INCIDENT,
+  })
+  onMaintenanceEnd!: MaintenanceEndAction;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -24,7 +24,7 @@ const schedules: Schedule[] = [
   { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-04-01', startTime: '10:00', endDate: '2026-04-02', endTime: '10:00' },
 ];
 
-const label = { source: SuppressionSource.MAINTENANCE_PERIOD, id: 'p1', name: 'nightly' };
+const label = { source: SuppressionSource.MONITOR_PERIOD, id: 'p1', name: 'nightly', final: false };
 
 describe('Timing', () => {
   it('answers as occurrenceAt does, whatever order the instants come in', () => {
