@@ -82,6 +82,12 @@ export class HushConfig {
   @Min(0)
   HUSH_TRANSITION_TICK_MS = 1_000;
 
+  /** How long before an occurrence's end `windowTransitions` sends its ENDING_SOON, in minutes; 0 sends none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HUSH_ENDING_SOON_MINUTES = 15;
+
   /** How often alerts held over a maintenance are looked at and released once nothing suppresses their service, in ms; 0 turns it off. */
   @Transform(toInt)
   @IsInt()

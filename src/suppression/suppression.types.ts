@@ -52,13 +52,17 @@ export class CalendarEntryType {
 
 registerEnumType(TransitionKind, {
   name: 'WindowTransitionKind',
-  description: 'An occurrence began (STARTED) or stopped (ENDED) being in effect.',
+  description:
+    'An occurrence began (STARTED) or stopped (ENDED) being in effect; will end soon (ENDING_SOON, HUSH_ENDING_SOON_MINUTES before); had its end moved while in effect (EXTENDED, SHORTENED).',
 });
 
 @ObjectType('WindowTransition', { description: 'An occurrence of a window, period, blackout or provider maintenance starting or ending.' })
 export class WindowTransitionType {
   @Field(() => TransitionKind) kind!: TransitionKind;
-  @Field(() => Date, { description: 'The start or end of the occurrence, or the moment a change put it in or out of effect.' }) at!: Date;
+  @Field(() => Date, {
+    description: 'The start, warning or end of the occurrence, or the moment a change put it in or out of effect or moved its end.',
+  })
+  at!: Date;
   @Field(() => SuppressionSource) source!: SuppressionSource;
   @Field(() => ID) id!: string;
   @Field() name!: string;

@@ -2,16 +2,16 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { CalendarTargetType } from './suppression.types';
 
 /**
- * One STARTED or ENDED of one occurrence, claimed by the replica that saw it
+ * One STARTED, ENDING_SOON, EXTENDED, SHORTENED or ENDED of one occurrence, claimed by the replica that saw it
  * first: the primary key with ON CONFLICT DO NOTHING makes each transition
  * announced once however many replicas watch the clock. `round` tells apart
  * an occurrence that goes out of effect and back (a maintenance cancelled,
- * then confirmed again): each STARTED and ENDED after the first of its kind
- * is a new round. Rows older than a week are purged.
+ * then confirmed again; a warning again after an extension): see
+ * WindowTransitionWorker.claim. Rows older than a week are purged.
  */
 @Entity({ name: 'window_transition' })
 @Index('IDX_window_transition_at', ['at'])
-@Check('CHK_window_transition_kind', `"kind" IN ('STARTED', 'ENDED')`)
+@Check('CHK_window_transition_kind', `"kind" IN ('STARTED', 'ENDING_SOON', 'EXTENDED', 'SHORTENED', 'ENDED')`)
 export class WindowTransitionRow {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_window_transition' }) source!: string;
   @PrimaryColumn({ name: 'source_id', type: 'uuid', primaryKeyConstraintName: 'PK_window_transition' }) sourceId!: string;

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { HushConfig } from '../config/config';
 import { SuppressionEngine } from './suppression-engine.service';
-import { TransitionKind, transitionKey, TransitionWatch, type Transition } from './window-transitions';
+import { KIND_ORDER, TransitionKind, transitionKey, TransitionWatch, type Transition } from './window-transitions';
 
 export const TRANSITION_CHANNEL = 'hush_window_transition';
 const RETENTION_MS = 7 * 86_400_000;
@@ -15,7 +15,7 @@ const MAX_PENDING = 10_000;
 
 /**
  * Watches the clock against the suppression engine's sources and announces each
- * occurrence's STARTED and ENDED. Every replica watches; the claim row
+ * occurrence's STARTED, ENDING_SOON, EXTENDED, SHORTENED and ENDED. Every replica watches; the claim row
  * (primary key, ON CONFLICT DO NOTHING) lets exactly one announce each
  * transition, with a NOTIFY in the same statement that reaches every
  * replica's subscribers once the claim commits.
@@ -23,7 +23,7 @@ const MAX_PENDING = 10_000;
 @Injectable()
 export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly job = new PeriodicJob('WindowTransitionWorker', () => this.run());
-  private readonly watch = new TransitionWatch();
+  private readonly watch: TransitionWatch;
   /** Seen but not yet claimed: claiming failed, so the next tick tries them again, in order. */
   private pending: Transition[] = [];
   private purgedAt = 0;
@@ -33,7 +33,9 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
     private readonly engine: SuppressionEngine,
     private readonly clock: Clock,
     @Inject(HushConfig) private readonly config: HushConfig,
-  ) {}
+  ) {
+    this.watch = new TransitionWatch(config.HUSH_ENDING_SOON_MINUTES * 60_000);
+  }
 
   async onApplicationBootstrap() {
     // What is in effect at start is the baseline: announcing it again would repeat what another replica (or this one, before a restart) said.
@@ -64,20 +66,25 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
   }
 
   /**
-   * Claims each transition's row. Its round is the number of transitions of
-   * the other kind the occurrence already had (claimed before, or earlier in
-   * this batch), less one for an ENDED — the same on every replica, so a
-   * second STARTED after a cancel and a confirm is a new row, and the same
-   * STARTED seen by two replicas is one.
+   * Claims each transition's row. Its round is the same on every replica, so
+   * the same transition seen by two is one row and a repeat is a new one:
+   * for a STARTED or ENDED, the number of transitions of the other of the two
+   * the occurrence already had (claimed before, or earlier in this batch),
+   * less one for an ENDED — so a second STARTED after a cancel and a confirm
+   * is a new row; for an ENDING_SOON, EXTENDED or SHORTENED, the number of
+   * times its end already moved — so a warning after an extension is new.
    */
   private async claim(transitions: Transition[], now: Date): Promise<number> {
     const column = <T>(pick: (t: Transition) => T) => transitions.map(pick);
     const earlier = new Map<string, number>();
+    const count = (key: string) => earlier.get(key) ?? 0;
     const offsets = transitions.map((t) => {
-      const key = `${transitionKey(t.entry)}/${t.kind}`;
-      const other = `${transitionKey(t.entry)}/${t.kind === TransitionKind.STARTED ? TransitionKind.ENDED : TransitionKind.STARTED}`;
-      earlier.set(key, (earlier.get(key) ?? 0) + 1);
-      return (earlier.get(other) ?? 0) - (t.kind === TransitionKind.ENDED ? 1 : 0);
+      const occurrence = transitionKey(t.entry);
+      const moves = count(`${occurrence}/${TransitionKind.EXTENDED}`) + count(`${occurrence}/${TransitionKind.SHORTENED}`);
+      earlier.set(`${occurrence}/${t.kind}`, count(`${occurrence}/${t.kind}`) + 1);
+      if (t.kind === TransitionKind.STARTED) return count(`${occurrence}/${TransitionKind.ENDED}`);
+      if (t.kind === TransitionKind.ENDED) return count(`${occurrence}/${TransitionKind.STARTED}`) - 1;
+      return moves;
     });
     const rows = (await this.dataSource.query(
       `WITH batch AS (
@@ -88,14 +95,16 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
          SELECT b.source, b.source_id, b.occurrence_start, b.kind,
                 b.offset_in_batch + (SELECT count(*) FROM window_transition w
                                      WHERE w.source = b.source AND w.source_id = b.source_id
-                                       AND w.occurrence_start = b.occurrence_start AND w.kind <> b.kind)::int,
+                                       AND w.occurrence_start = b.occurrence_start
+                                       AND CASE WHEN b.kind IN ('STARTED', 'ENDED') THEN w.kind IN ('STARTED', 'ENDED') AND w.kind <> b.kind
+                                                ELSE w.kind IN ('EXTENDED', 'SHORTENED') END)::int,
                 b.at, b.occurrence_end, b.title, b.targets, $9::timestamptz
          FROM batch b ORDER BY b.n
          ON CONFLICT DO NOTHING
          RETURNING source, source_id, occurrence_start, kind, round, at)
        SELECT pg_notify('${TRANSITION_CHANNEL}',
                         json_build_object('source', source, 'id', source_id, 'start', occurrence_start, 'kind', kind, 'round', round)::text)
-       FROM (SELECT * FROM claimed ORDER BY at, kind) AS c`,
+       FROM (SELECT * FROM claimed ORDER BY at, array_position($11::text[], kind)) AS c`,
       [
         column((t) => t.entry.source),
         column((t) => t.entry.id),
@@ -107,6 +116,7 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
         column((t) => JSON.stringify(t.entry.targets)),
         now,
         offsets,
+        KIND_ORDER,
       ],
     )) as unknown[];
     return rows.length;

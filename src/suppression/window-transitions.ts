@@ -3,8 +3,23 @@ import { sourceKey, type SuppressionState } from './suppression-state';
 
 export enum TransitionKind {
   STARTED = 'STARTED',
+  /** A set time before the end (HUSH_ENDING_SOON_MINUTES): time to extend it before alerts come back. */
+  ENDING_SOON = 'ENDING_SOON',
+  /** Its end moved later while it was in effect. */
+  EXTENDED = 'EXTENDED',
+  /** Its end moved earlier while it was in effect (still ahead: one moved to now or before ENDED). */
+  SHORTENED = 'SHORTENED',
   ENDED = 'ENDED',
 }
+
+/** At one instant: what ended first, then changes of ends, warnings, and what started last. */
+export const KIND_ORDER = [
+  TransitionKind.ENDED,
+  TransitionKind.SHORTENED,
+  TransitionKind.EXTENDED,
+  TransitionKind.ENDING_SOON,
+  TransitionKind.STARTED,
+];
 
 export interface Transition {
   kind: TransitionKind;
@@ -27,21 +42,29 @@ export function inEffectAt(state: SuppressionState, at: Date): InEffect {
   return new Map(state.calendar(at, new Date(at.getTime() + 1), counts(state)).map((e) => [transitionKey(e), e]));
 }
 
+/** When an occurrence warns that it is ending (`endingSoonMs` before its end), or null when it does not (no warnings, or one shorter than that). */
+function warningAt(entry: CalendarEntry, endingSoonMs: number): number | null {
+  const at = entry.end.getTime() - endingSoonMs;
+  return endingSoonMs > 0 && at > entry.start.getTime() ? at : null;
+}
+
 /**
  * The transitions in (since, now] of the sources `only` names (all when
- * omitted), given what of them was in effect at `since`: every start and end
- * that fell in the interval, plus the changes of the sources themselves — an
- * occurrence that stopped being in effect early (deleted, cancelled,
- * disabled, moved) ENDED now, one that became in effect part-way (created or
- * confirmed late) STARTED now. Sorted by instant, an ENDED before a STARTED
- * at the same instant. Also returns what is in effect at `now`.
+ * omitted), given what of them was in effect at `since`: every start, warning
+ * (`endingSoonMs` before an end; none when 0) and end that fell in the
+ * interval, plus the changes of the sources themselves — an occurrence that
+ * stopped being in effect early (deleted, cancelled, disabled, moved) ENDED
+ * now, one that became in effect part-way (created or confirmed late)
+ * STARTED now, one whose end moved while in effect was EXTENDED or SHORTENED
+ * now (and warns now if its new end is already that close). Sorted by
+ * instant, in KIND_ORDER at the same instant. Also returns what is in effect at `now`.
  */
 export function transitionsBetween(
   state: SuppressionState,
   since: Date,
   now: Date,
   before: InEffect,
-  only?: Set<string>,
+  { endingSoonMs = 0, only }: { endingSoonMs?: number; only?: Set<string> } = {},
 ): { transitions: Transition[]; inEffect: InEffect } {
   const transitions: Transition[] = [];
   const inEffect: InEffect = new Map();
@@ -50,11 +73,20 @@ export function transitionsBetween(
     const key = transitionKey(entry);
     seen.add(key);
     const endedBy = entry.end <= now;
+    const was = before.get(key);
+    const warning = warningAt(entry, endingSoonMs);
+    const moved = !!was && entry.start <= since && !endedBy && was.end.getTime() !== entry.end.getTime();
     if (entry.start > since) transitions.push({ kind: TransitionKind.STARTED, at: entry.start, entry });
-    else if (!before.has(key)) {
+    else if (!was) {
       // Came into effect late (created or confirmed mid-occurrence); if it is already over, it never was for anyone.
       if (endedBy) continue;
       transitions.push({ kind: TransitionKind.STARTED, at: now, entry });
+    } else if (moved) {
+      transitions.push({ kind: entry.end > was.end ? TransitionKind.EXTENDED : TransitionKind.SHORTENED, at: now, entry });
+    }
+    if (warning !== null && warning <= now.getTime() && (moved || warning > since.getTime())) {
+      // A moved end already that close warns now, after the move (its old end's warning may never have come).
+      transitions.push({ kind: TransitionKind.ENDING_SOON, at: moved ? now : new Date(warning), entry });
     }
     if (endedBy) transitions.push({ kind: TransitionKind.ENDED, at: entry.end, entry });
     else inEffect.set(key, entry);
@@ -63,10 +95,11 @@ export function transitionsBetween(
   return { transitions: transitions.sort(inOrder), inEffect };
 }
 
-/** By instant; at the same instant an ENDED comes before a STARTED, then by source and occurrence. */
+/** By instant; at the same instant in KIND_ORDER, then by source and occurrence. */
 const inOrder = (a: Transition, b: Transition) =>
   a.at.getTime() - b.at.getTime() ||
-  (a.kind === b.kind ? transitionKey(a.entry).localeCompare(transitionKey(b.entry)) : a.kind === TransitionKind.ENDED ? -1 : 1);
+  KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+  transitionKey(a.entry).localeCompare(transitionKey(b.entry));
 
 /** How far ahead a watch lists the boundaries of unchanged sources. */
 export const PLAN_MS = 3_600_000;
@@ -79,6 +112,9 @@ export const PLAN_MS = 3_600_000;
  * too long to know what changed) costs a comparison of every source.
  */
 export class TransitionWatch {
+  /** `endingSoonMs` before each end, an ENDING_SOON (0: none). */
+  constructor(private readonly endingSoonMs = 0) {}
+
   private version = -1;
   private since?: Date;
   private inEffect: InEffect = new Map();
@@ -95,7 +131,7 @@ export class TransitionWatch {
     }
     const changed = state.changedSince(this.version);
     if (!changed || now.getTime() >= this.planEnd) {
-      const { transitions, inEffect } = transitionsBetween(state, this.since, now, this.inEffect);
+      const { transitions, inEffect } = transitionsBetween(state, this.since, now, this.inEffect, { endingSoonMs: this.endingSoonMs });
       this.inEffect = inEffect;
       this.plan(state, now);
       return transitions;
@@ -106,14 +142,14 @@ export class TransitionWatch {
       const t = this.upcoming[this.next];
       if (changed.has(keyOf(t.entry))) continue;
       if (t.kind === TransitionKind.STARTED) this.inEffect.set(transitionKey(t.entry), t.entry);
-      else this.inEffect.delete(transitionKey(t.entry));
+      else if (t.kind === TransitionKind.ENDED) this.inEffect.delete(transitionKey(t.entry));
       transitions.push(t);
     }
     if (changed.size) {
       // Changed sources: compared as they are now against what of them was in effect at the last call, then planned anew.
       const before: InEffect = new Map([...this.inEffect].filter(([, e]) => changed.has(keyOf(e))));
       for (const key of before.keys()) this.inEffect.delete(key);
-      const compared = transitionsBetween(state, this.since, now, before, changed);
+      const compared = transitionsBetween(state, this.since, now, before, { endingSoonMs: this.endingSoonMs, only: changed });
       for (const [key, entry] of compared.inEffect) this.inEffect.set(key, entry);
       transitions.push(...compared.transitions);
       this.upcoming = [
@@ -135,12 +171,14 @@ export class TransitionWatch {
     this.next = 0;
   }
 
-  /** The starts and ends after `now` and before the plan's end (those at its end are left to the comparison that ends it). */
+  /** The starts, warnings and ends after `now` and before the plan's end (those at its end are left to the comparison that ends it). */
   private boundaries(state: SuppressionState, now: Date, only?: Set<string>): Transition[] {
     const within = (at: Date) => at > now && at.getTime() < this.planEnd;
     const found: Transition[] = [];
     for (const entry of state.calendar(now, new Date(this.planEnd), counts(state), only)) {
       if (within(entry.start)) found.push({ kind: TransitionKind.STARTED, at: entry.start, entry });
+      const warning = warningAt(entry, this.endingSoonMs);
+      if (warning !== null && within(new Date(warning))) found.push({ kind: TransitionKind.ENDING_SOON, at: new Date(warning), entry });
       if (within(entry.end)) found.push({ kind: TransitionKind.ENDED, at: entry.end, entry });
     }
     return found;

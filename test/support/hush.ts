@@ -45,6 +45,8 @@ export class TestHush {
       HUSH_BLACKOUT_TICK_MS: '0',
       HUSH_TRANSITION_TICK_MS: '0',
       HUSH_RELEASE_TICK_MS: '0',
+      // Warnings before ends only where a test asks for them (ending-soon.e2e.ts): the other transition tests count every item.
+      HUSH_ENDING_SOON_MINUTES: '0',
       ...(database ? { DATABASE_URL: database.url } : {}),
       ...(options.shareDatabaseWith ? { DATABASE_URL: options.shareDatabaseWith.databaseUrl! } : {}),
       ...options.env,

@@ -19,10 +19,12 @@ const sources = (...fixed: FixedSource[]) => {
   for (const f of fixed) state.put(f);
   return state;
 };
+const show = (t: { kind: string; entry: { id: string }; at: Date }) => `${t.kind} ${t.entry.id} ${t.at.toISOString().slice(11, 16)}`;
 const summary = (since: string, now: string, before: InEffect, ...fixed: FixedSource[]) =>
-  transitionsBetween(sources(...fixed), at(since), at(now), before).transitions.map(
-    (t) => `${t.kind} ${t.entry.id} ${t.at.toISOString().slice(11, 16)}`,
-  );
+  transitionsBetween(sources(...fixed), at(since), at(now), before).transitions.map(show);
+/** The same, with a warning 15 minutes before each end. */
+const warned = (since: string, now: string, before: InEffect, ...fixed: FixedSource[]) =>
+  transitionsBetween(sources(...fixed), at(since), at(now), before, { endingSoonMs: 15 * 60_000 }).transitions.map(show);
 
 describe('transitionsBetween', () => {
   it('reports starts and ends that fell between two ticks, an ENDED first at the same instant', () => {
@@ -52,9 +54,30 @@ describe('transitionsBetween', () => {
     const before = inEffectAt(sources(window('a', '10:00', '12:00')), at('11:00'));
     expect(summary('11:00', '11:30', before, window('a', '10:00', '12:00'))).toEqual([]);
   });
+
+  it('warns once, a set time before each end, and not for an occurrence shorter than that', () => {
+    const before = inEffectAt(sources(window('a', '10:00', '12:00')), at('11:00'));
+    expect(warned('11:00', '12:30', before, window('a', '10:00', '12:00'), window('short', '12:05', '12:15'))).toEqual([
+      'ENDING_SOON a 11:45',
+      'ENDED a 12:00',
+      'STARTED short 12:05',
+      'ENDED short 12:15',
+    ]);
+    expect(warned('11:45', '11:50', before, window('a', '10:00', '12:00'))).toEqual([]);
+  });
+
+  it('says an end moved while in effect: EXTENDED or SHORTENED now, warning at once if the new end is already close', () => {
+    const before = inEffectAt(sources(window('a', '10:00', '12:00')), at('11:00'));
+    expect(warned('11:00', '11:10', before, window('a', '10:00', '13:00'))).toEqual(['EXTENDED a 11:10']);
+    expect(warned('11:00', '11:10', before, window('a', '10:00', '11:20'))).toEqual(['SHORTENED a 11:10', 'ENDING_SOON a 11:10']);
+    expect(warned('11:00', '11:10', before, window('a', '10:00', '11:30'))).toEqual(['SHORTENED a 11:10']);
+    // Ended early (a window deleted while under way ends now): just ENDED.
+    expect(warned('11:00', '11:10', before, window('a', '10:00', '11:10'))).toEqual(['ENDED a 11:10']);
+  });
 });
 
 describe('TransitionWatch', () => {
+  const WARNING_MS = 10 * 60_000;
   const period = (id: string, timeZone: string): ScheduledSource => ({
     kind: 'scheduled',
     source: SuppressionSource.MONITOR_PERIOD,
@@ -64,7 +87,7 @@ describe('TransitionWatch', () => {
     targets: [{ type: 'MONITOR', id: 'm', effects: [Effect.DISABLE_NOTIFICATIONS] }],
   });
 
-  it('walking its plan and re-planning only what changed says what comparing every source each tick says', () => {
+  it('walking its plan and re-planning only what changed says what comparing every source each tick says (warnings and moved ends too)', () => {
     const base = Date.parse('2026-03-29T00:00:00Z'); // Europe/Berlin springs forward this night
     const fixed = (i: number, start: number, minutes: number, suppresses: boolean) => ({
       ...window(`w${i}`, '00:00', '00:00', suppresses),
@@ -82,7 +105,7 @@ describe('TransitionWatch', () => {
           const state = sources(...windows.map(([start, minutes, on], i) => fixed(i, start, minutes, on)));
           state.put(period('berlin', 'Europe/Berlin'));
           state.put(period('utc', 'UTC'));
-          const watch = new TransitionWatch();
+          const watch = new TransitionWatch(WARNING_MS);
           let now = new Date(base);
           watch.advance(state, now);
           let before = inEffectAt(state, now);
@@ -92,7 +115,7 @@ describe('TransitionWatch', () => {
               else state.delete(SuppressionSource.SERVICE_WINDOW, `w${i}`);
             }
             const next = new Date(now.getTime() + step * 60_000);
-            const expected = transitionsBetween(state, now, next, before);
+            const expected = transitionsBetween(state, now, next, before, { endingSoonMs: WARNING_MS });
             expect(watch.advance(state, next)).toEqual(expected.transitions);
             before = expected.inEffect;
             now = next;
