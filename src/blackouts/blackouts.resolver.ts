@@ -6,7 +6,7 @@ import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../scheduling/occurrence.type';
 import { ScheduleType } from '../scheduling/schedule.types';
-import type { BlackoutEvent, BlackoutPolicy } from './blackout.entities';
+import type { BlackoutEvent } from './blackout.entities';
 import { BlackoutEventsService } from './blackout-events.service';
 import { BlackoutPoliciesService } from './blackout-policies.service';
 import {
