@@ -63,8 +63,17 @@ export class BlackoutEventsService {
         statusChangedAt: now,
       });
     });
-    // One INSERT for the batch; TypeORM writes the generated ids back into `rows`.
-    await this.dataSource.getRepository(BlackoutEvent).insert(rows as QueryDeepPartialEntity<BlackoutEvent>[]);
+    const matched = [...new Set(rows.flatMap((r) => (r.blackedOutById ? [r.blackedOutById] : [])))];
+    await this.dataSource.transaction(async (manager) => {
+      // One INSERT for the batch; TypeORM writes the generated ids back into `rows`.
+      await manager.getRepository(BlackoutEvent).insert(rows as QueryDeepPartialEntity<BlackoutEvent>[]);
+      // Plain SQL, so updated_at stays: being used is no change to the policy, and the policy caches key on updated_at.
+      if (matched.length)
+        await manager.query(
+          `UPDATE blackout_policy SET last_matched_at = $1 WHERE id = ANY($2::uuid[]) AND (last_matched_at IS NULL OR last_matched_at < $1)`,
+          [now, matched],
+        );
+    });
     return rows;
   }
 

@@ -13,6 +13,7 @@ import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, previousOccur
 import { checkedSchedule } from '../scheduling/checked-schedule';
 import { BlackoutPolicy, TransitionKind } from './blackout.entities';
 import { BlackoutActionsService } from './blackout-actions.service';
+import { refuseBroadSelector } from './broad-selector';
 import { PolicyCache } from './policy-cache';
 import { compileSelector, SelectorSyntaxError } from '../selector';
 
@@ -28,6 +29,14 @@ export interface PolicyInput {
   blackoutExistingEvents: boolean;
   resetStatusOnBlackoutEnd: boolean;
 }
+
+/** Broad selectors are refused unless the input says it means one (see refuseBroadSelector). */
+export interface BroadConsent {
+  confirmBroad?: boolean | null;
+}
+
+/** An update: what to change, or a function of the policy as it is (read under its row lock). */
+export type PolicyEdit = Partial<PolicyInput> & BroadConsent;
 
 export interface PolicySearch {
   text?: string;
@@ -106,9 +115,10 @@ export class BlackoutPoliciesService {
     return { totalCount: rows.length, nodes: rows.slice((page.index - 1) * page.size, page.index * page.size) };
   }
 
-  create(input: PolicyInput, actor: Actor): Promise<BlackoutPolicy> {
+  create({ confirmBroad, ...input }: PolicyInput & BroadConsent, actor: Actor): Promise<BlackoutPolicy> {
     const derived = this.checked(input);
     return this.unique(input.name, async (manager) => {
+      if (!confirmBroad) await refuseBroadSelector(manager, input.selector, 'input.selector');
       const policy = await manager.save(
         manager.create(BlackoutPolicy, {
           ...input,
@@ -130,11 +140,12 @@ export class BlackoutPoliciesService {
     });
   }
 
-  /** Name is fixed; refused (POLICY_ACTIVE) while in an active occurrence. */
-  update(id: string, input: Partial<PolicyInput>, actor: Actor): Promise<BlackoutPolicy> {
-    const derived = this.checked(input);
+  /** Name is fixed; refused (POLICY_ACTIVE) while in an active occurrence; a new selector is checked for breadth. */
+  update(id: string, edit: PolicyEdit | ((policy: BlackoutPolicy) => PolicyEdit), actor: Actor): Promise<BlackoutPolicy> {
     return this.dataSource.transaction(async (manager) => {
       const policy = await this.locked(manager, id);
+      const { confirmBroad, ...input } = typeof edit === 'function' ? edit(policy) : edit;
+      const derived = this.checked(input);
       if (input.name !== undefined && input.name !== policy.name)
         throw BadUserInputError.field('input.name', 'cannot change after creation');
       const active = this.activeOccurrence(policy);
@@ -147,6 +158,8 @@ export class BlackoutPoliciesService {
           },
         );
       }
+      if (input.selector !== undefined && input.selector !== policy.selector && !confirmBroad)
+        await refuseBroadSelector(manager, input.selector, 'input.selector');
       const before = { ...policy };
       Object.assign(policy, definedOnly({ ...input, name: undefined }), derived);
       const changes = diffFields(before, policy, FIELDS);

@@ -33,6 +33,8 @@ export class BlackoutPolicy {
   @Column({ name: 'reset_status_on_blackout_end', type: 'boolean', default: false }) resetStatusOnBlackoutEnd!: boolean;
   @Column({ name: 'owner_token_id', type: 'uuid', nullable: true }) ownerTokenId!: string | null;
   @Column({ name: 'owner_name', type: 'text' }) ownerName!: string;
+  /** The last time ingest blacked out an event by this policy (docs/blackouts.md); null: never. Not a change: no changelog entry, no updated_at. */
+  @Column({ name: 'last_matched_at', type: 'timestamptz', nullable: true }) lastMatchedAt!: Date | null;
   /** From the Clock: the worker runs no end action for occurrences before it. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -8,15 +8,18 @@ import { BlackoutPoliciesService } from './blackout-policies.service';
 import { BlackoutWorker } from './blackout-worker';
 import { BlackoutEventsResolver, BlackoutPoliciesResolver } from './blackouts.resolver';
 import { PolicyCache } from './policy-cache';
+import { PolicyScheduleOwner } from './policy-schedule.owner';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 
 /** Blackout policies over the event store, with start and end actions that run once across replicas. */
 @Module({
-  imports: [TypeOrmModule.forFeature(BLACKOUTS_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(BLACKOUTS_ENTITIES), SchedulingModule],
   providers: [
     PolicySuppressionSource,
     PolicyCache,
     BlackoutActionsService,
     BlackoutPoliciesService,
+    PolicyScheduleOwner,
     BlackoutEventsService,
     BlackoutWorker,
     BlackoutPoliciesResolver,

@@ -6,7 +6,7 @@ import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../scheduling/occurrence.type';
 import { ScheduleType } from '../scheduling/schedule.types';
-import type { BlackoutEvent, BlackoutPolicy } from './blackout.entities';
+import type { BlackoutEvent } from './blackout.entities';
 import { BlackoutEventsService } from './blackout-events.service';
 import { BlackoutPoliciesService } from './blackout-policies.service';
 import {
@@ -27,37 +27,7 @@ import {
 } from './blackouts.types';
 import { EventInputType } from '../common/suppression/event-input.type';
 import { validateSelector } from '../selector';
-
-type PolicyRow = BlackoutPolicyType & { policy: BlackoutPolicy };
-
-function toPolicy(p: BlackoutPolicy): PolicyRow {
-  const {
-    id,
-    name,
-    description,
-    executionOrder,
-    selector,
-    enabled,
-    blackoutExistingEvents,
-    resetStatusOnBlackoutEnd,
-    createdAt,
-    updatedAt,
-  } = p;
-  return Object.assign(new BlackoutPolicyType(), {
-    id,
-    name,
-    description,
-    executionOrder,
-    selector,
-    enabled,
-    blackoutExistingEvents,
-    resetStatusOnBlackoutEnd,
-    createdAt,
-    updatedAt,
-    owner: p.ownerName,
-    policy: p,
-  });
-}
+import { toPolicy, type PolicyRow } from './policy.mapper';
 
 export function toEvent(e: BlackoutEvent): EventType {
   const { id, status, previousStatus, message, host, objectId, identifier, serviceId, attributes, receivedAt, blackedOutById, severity } =

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, L
 import { ConnectionType } from '../common/pagination/connection';
 import { JSONScalar } from '../common/scalars/scalars';
 import { ScheduleInput } from '../scheduling/schedule.types';
+import { ScheduledType } from '../scheduling/scheduled.type';
 import { EventStatus } from './blackout.entities';
 
 export enum PolicyStatusEnum {
@@ -29,8 +30,11 @@ export enum SortOrder {
 }
 registerEnumType(SortOrder, { name: 'SortOrder' });
 
-@ObjectType('BlackoutPolicy')
-export class BlackoutPolicyType {
+const BROAD =
+  'Save a selector that would have matched more than half of the last 1,000 events (checked when at least 100 are stored); without it such a selector is BAD_USER_INPUT.';
+
+@ObjectType('BlackoutPolicy', { implements: () => [ScheduledType] })
+export class BlackoutPolicyType implements ScheduledType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() description!: string;
@@ -44,6 +48,11 @@ export class BlackoutPolicyType {
   @Field({ description: 'Name of the API token that created it.' }) owner!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The last time ingestEvents blacked out an event by this policy; null: never. Finds policies nothing needs any more.',
+  })
+  lastMatchedAt!: Date | null;
 }
 
 @ObjectType('BlackoutPolicyPage')
@@ -62,6 +71,10 @@ export class CreateBlackoutPolicyInput {
   @Field(() => ScheduleInput) @ValidateNested() @Type(() => ScheduleInput) schedule!: ScheduleInput;
   @Field({ defaultValue: false }) @IsBoolean() blackoutExistingEvents!: boolean;
   @Field({ defaultValue: false }) @IsBoolean() resetStatusOnBlackoutEnd!: boolean;
+  @Field({ nullable: true, description: BROAD })
+  @IsOptional()
+  @IsBoolean()
+  confirmBroad?: boolean;
 }
 
 @InputType()
@@ -74,6 +87,10 @@ export class UpdateBlackoutPolicyInput {
   @Field(() => ScheduleInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ScheduleInput) schedule?: ScheduleInput;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() blackoutExistingEvents?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() resetStatusOnBlackoutEnd?: boolean;
+  @Field({ nullable: true, description: BROAD })
+  @IsOptional()
+  @IsBoolean()
+  confirmBroad?: boolean;
 }
 
 @InputType()

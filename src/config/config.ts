@@ -106,6 +106,12 @@ export class HushConfig {
   @Min(0)
   HUSH_SHUTDOWN_GRACE_MS = 10_000;
 
+  /** The longest a service maintenance window or a provider maintenance may last, in days; longer ones are refused at `input.endsAt`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  HUSH_MAX_WINDOW_DAYS = 730;
+
   /** `/health` answers 503 (not only `degraded`) while the LISTEN connection is away: for balancers that should drop such a replica. */
   @IsOptional()
   @Transform(toBool)

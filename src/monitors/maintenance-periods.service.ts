@@ -60,11 +60,17 @@ export class MaintenancePeriodsService {
     });
   }
 
-  update(id: string, input: Partial<PeriodInput>, actor: Actor): Promise<MaintenancePeriod> {
-    const bounds = input.schedule ? this.bounds(input.schedule) : {};
+  /** `edit` may be a function of the period as it is, read under the row lock (so a change built on it loses no concurrent one). */
+  update(
+    id: string,
+    edit: Partial<PeriodInput> | ((period: MaintenancePeriod) => Partial<PeriodInput>),
+    actor: Actor,
+  ): Promise<MaintenancePeriod> {
     return this.dataSource.transaction(async (manager) => {
       const period = await manager.findOne(MaintenancePeriod, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!period) throw new NotFoundError('MaintenancePeriod', id, 'id');
+      const input = typeof edit === 'function' ? edit(period) : edit;
+      const bounds = input.schedule ? this.bounds(input.schedule) : {};
       const before = { ...period };
       Object.assign(
         period,

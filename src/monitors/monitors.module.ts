@@ -5,14 +5,17 @@ import { Module } from '@nestjs/common';
 import { MaintenancePeriodsService } from './maintenance-periods.service';
 import { MaintenancePeriodsResolver, MonitorGroupsResolver, MonitorsResolver } from './monitors.resolver';
 import { MonitorsService } from './monitors.service';
+import { PeriodScheduleOwner } from './period-schedule.owner';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 
 /** Monitors, monitor groups and the maintenance periods that silence them. */
 @Module({
-  imports: [TypeOrmModule.forFeature(MONITORS_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(MONITORS_ENTITIES), SchedulingModule],
   providers: [
     PeriodSuppressionSource,
     MonitorsService,
     MaintenancePeriodsService,
+    PeriodScheduleOwner,
     MonitorsResolver,
     MonitorGroupsResolver,
     MaintenancePeriodsResolver,

@@ -12,7 +12,7 @@ import { ScheduleType } from '../scheduling/schedule.types';
 import { MaintenancePeriodsService } from './maintenance-periods.service';
 import type { MaintenancePeriod, Monitor, MonitorGroup } from './monitor.entities';
 import { MonitorsService } from './monitors.service';
-import { periodName } from './period-suppression.source';
+import { toPeriod } from './period.mapper';
 import {
   CreateMonitorGroupInput,
   CreateMonitorInput,
@@ -42,7 +42,6 @@ const toMonitor = (m: Monitor) =>
     updatedAt: m.updatedAt,
   });
 const toGroup = (g: MonitorGroup) => Object.assign(new MonitorGroupType(), { id: g.id, name: g.name, description: g.description });
-const toPeriod = (p: MaintenancePeriod) => Object.assign(new MaintenancePeriodType(), p, { name: periodName(p) });
 
 const id = (name = 'id') => Args(name, { type: () => ID });
 

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, 
 import { ConnectionType } from '../common/pagination/connection';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import { ScheduleInput } from '../scheduling/schedule.types';
+import { ScheduledType } from '../scheduling/scheduled.type';
 import { MaintenanceType, MonitorKind } from './monitor.entities';
 
 registerEnumType(MonitorKind, { name: 'MonitorType', description: 'What kind of check a monitor runs.' });
@@ -94,8 +95,8 @@ export class UpdateMonitorGroupInput {
   monitorIds?: string[];
 }
 
-@ObjectType('MaintenancePeriod')
-export class MaintenancePeriodType {
+@ObjectType('MaintenancePeriod', { implements: () => [ScheduledType] })
+export class MaintenancePeriodType implements ScheduledType {
   @Field(() => ID) id!: string;
   @Field({ description: 'How reasons, calendars and feeds name it; when none was given, its type and recurrence.' }) name!: string;
   @Field() description!: string;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -8,6 +8,8 @@ import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity'
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../common/errors/domain-error';
 import { definedOnly } from '../common/graphql/defined-only';
 import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
+import { windowLengthProblems } from '../common/window-length';
+import { HushConfig } from '../config/config';
 import { Provider } from './entities/inventory.entities';
 import { EventNotification, Impact, Maintenance, type NotificationFormat } from './entities/maintenance.entity';
 import { MaintenanceStatus } from './maintenance-status';
@@ -57,6 +59,7 @@ export class MaintenanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changeLog: ChangeLogService,
+    @Inject(HushConfig) private readonly config: HushConfig,
   ) {}
 
   readonly byId = () =>
@@ -110,7 +113,7 @@ export class MaintenanceService {
     },
     actor: Actor,
   ): Promise<Maintenance> {
-    const problems = [...rangeProblems(input.startsAt, input.endsAt), ...(await this.referenceProblems(manager, input))];
+    const problems = [...this.rangeProblems(input.startsAt, input.endsAt), ...(await this.referenceProblems(manager, input))];
     if (input.status === MaintenanceStatus.RE_SCHEDULED)
       problems.push({ path: 'input.status', message: 'RE_SCHEDULED is set only when a replacement is created' });
     if (problems.length) throw new BadUserInputError(problems);
@@ -144,7 +147,9 @@ export class MaintenanceService {
     const before = { ...m };
     Object.assign(m, fields);
     if (status) m.status = setStatus(before.status, status).to;
-    const problems = rangeProblems(m.startsAt, m.endsAt);
+    // A maintenance kept where it was is not measured again: only a move is held to today's limit.
+    const moved = fields.startsAt !== undefined || fields.endsAt !== undefined;
+    const problems = moved ? this.rangeProblems(m.startsAt, m.endsAt) : [];
     if (problems.length) throw new BadUserInputError(problems);
     const changes = diffFields(before, m, MAINTENANCE_FIELDS);
     // Fields the changelog does not show still need saving when they changed.
@@ -283,6 +288,11 @@ export class MaintenanceService {
     });
   }
 
+  private rangeProblems(startsAt: Date, endsAt: Date): FieldProblem[] {
+    if (endsAt.getTime() < startsAt.getTime()) return [{ path: 'input.endsAt', message: 'must not be before startsAt' }];
+    return windowLengthProblems(startsAt, endsAt, this.config.HUSH_MAX_WINDOW_DAYS);
+  }
+
   private async referenceProblems(
     manager: EntityManager,
     input: Pick<MaintenanceFields, 'providerId' | 'replacesId'>,
@@ -295,10 +305,6 @@ export class MaintenanceService {
     }
     return problems;
   }
-}
-
-function rangeProblems(startsAt: Date, endsAt: Date): FieldProblem[] {
-  return endsAt.getTime() >= startsAt.getTime() ? [] : [{ path: 'input.endsAt', message: 'must not be before startsAt' }];
 }
 
 function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {

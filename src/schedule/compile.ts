@@ -35,6 +35,8 @@ export class CompiledSchedule {
   readonly last: Occurrence | null;
   /** Occurrences starting after this (ms) are beyond an `occurrences` limit; Infinity: no such limit. */
   readonly lastStart: number;
+  /** Local days on which no occurrence starts (`skipDates`). */
+  readonly skipped: ReadonlySet<number>;
 
   constructor(readonly source: Schedule) {
     const problems = validateSchedule(source);
@@ -43,12 +45,13 @@ export class CompiledSchedule {
     this.startMinute = parseTime(source.startTime)!;
     this.endMinute = parseTime(source.endTime)!;
     const startDay = parseDay(source.startDate)!;
+    this.skipped = new Set((source.skipDates ?? []).map((d) => parseDay(d)!));
     if (source.recurrence === 'ONE_TIME') {
       this.calendar = null;
       this.endDayOffset = 0;
       const start = this.boundary(startDay, this.startMinute);
       const end = this.boundary(parseDay(source.endDate!)!, this.endMinute);
-      this.single = end > start ? { start: new Date(start), end: new Date(end) } : null;
+      this.single = end > start && !this.skipped.has(startDay) ? { start: new Date(start), end: new Date(end) } : null;
       this.first = this.last = this.single;
       this.lastStart = Infinity;
       return;
@@ -63,14 +66,10 @@ export class CompiledSchedule {
       monthDays: source.monthDays ?? [],
       monthWeekdays: (source.monthWeekdays ?? []).map((w) => ({ ordinal: w.ordinal, weekday: WEEKDAYS.indexOf(w.weekday) })),
     };
-    this.lastStart = Infinity;
+    this.lastStart = source.occurrences ? this.countedStart(source.occurrences) : Infinity;
     this.first = this.nextFrom(startDay);
     if (source.occurrences) {
-      // Counted once here; empty occurrences (inside a DST gap) are skipped and not counted.
-      let last = this.first;
-      for (let n = 1; last && n < source.occurrences; n++) last = this.nextFrom(this.dayOf(last) + 1);
-      this.last = last;
-      this.lastStart = last ? last.start.getTime() : -Infinity;
+      this.last = this.lastStart === -Infinity ? null : this.previousFrom(this.localDay(this.lastStart));
     } else if (this.calendar.lastDay !== null) {
       this.last = this.previousFrom(this.calendar.lastDay);
     } else {
@@ -83,12 +82,31 @@ export class CompiledSchedule {
     return firstInstantShowing(this.zone, day * DAY_MS + minute * MINUTE);
   }
 
-  /** The occurrence starting on a firing day, or null when a gap empties it or a count limit excludes it. */
-  onDay(day: number): Occurrence | null {
+  /**
+   * Start of the `count`th occurrence (-Infinity when there are fewer), counted once. As RFC 5545
+   * counts an EXDATE, a skipped date counts; an empty occurrence (inside a DST gap) never happened and does not.
+   */
+  private countedStart(count: number): number {
+    let n = 0;
+    for (let d = nextFiringDay(this.calendar!, this.calendar!.startDay); d !== null; d = nextFiringDay(this.calendar!, d + 1)) {
+      const occurrence = this.scheduledOn(d);
+      if (occurrence && ++n === count) return occurrence.start.getTime();
+    }
+    return -Infinity;
+  }
+
+  /** The occurrence a firing day holds by the calendar alone: null only when a DST gap empties it. */
+  private scheduledOn(day: number): Occurrence | null {
     const start = this.boundary(day, this.startMinute);
-    if (start > this.lastStart) return null;
     const end = this.boundary(day + this.endDayOffset, this.endMinute);
     return end > start ? { start: new Date(start), end: new Date(end) } : null;
+  }
+
+  /** The occurrence starting on a firing day, or null when a gap empties it, the day is skipped or a count limit excludes it. */
+  onDay(day: number): Occurrence | null {
+    if (this.skipped.has(day)) return null;
+    const occurrence = this.scheduledOn(day);
+    return occurrence && occurrence.start.getTime() <= this.lastStart ? occurrence : null;
   }
 
   /** The first non-empty occurrence starting on a day ≥ `day`. */

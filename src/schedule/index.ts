@@ -13,6 +13,7 @@ export {
   previousOccurrence,
   zonedBoundary,
 } from './occurrences';
+export { foldSkipDates, skipDateOf } from './skip-dates';
 export { WEEKDAYS, type MonthWeekday, type Occurrence, type Recurrence, type Schedule, type ScheduleProblem, type Weekday } from './types';
-export { MAX_INTERVAL, MAX_OCCURRENCES, validateSchedule } from './validate';
+export { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SKIP_DATES, validateSchedule } from './validate';
 export { isValidTimeZone } from './zone-offsets';

@@ -24,6 +24,8 @@ export interface Schedule {
   weekdays?: Weekday[] | null;
   monthDays?: number[] | null;
   monthWeekdays?: MonthWeekday[] | null;
+  /** Local dates (`YYYY-MM-DD`) on which an occurrence starting then does not happen; it still counts toward `occurrences`. */
+  skipDates?: string[] | null;
 }
 
 /** A window of time, half-open: active at T when start ≤ T < end. */

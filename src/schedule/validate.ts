@@ -4,6 +4,7 @@ import { isValidTimeZone } from './zone-offsets';
 
 export const MAX_INTERVAL = 1000;
 export const MAX_OCCURRENCES = 100_000;
+export const MAX_SKIP_DATES = 1000;
 
 const given = (v: unknown) => v !== undefined && v !== null;
 
@@ -22,6 +23,11 @@ export function validateSchedule(s: Schedule): ScheduleProblem[] {
   if (endTime === null) bad('endTime', 'must be HH:mm (00:00–23:59)');
   const endDay = given(s.endDate) ? parseDay(s.endDate!) : undefined;
   if (endDay === null) bad('endDate', 'must be a date, YYYY-MM-DD');
+  if (given(s.skipDates)) {
+    // Duplicates are folded, not refused: skipping a date twice means the same as once.
+    if (new Set(s.skipDates).size > MAX_SKIP_DATES) bad('skipDates', `must name at most ${MAX_SKIP_DATES} dates`);
+    s.skipDates!.forEach((d, i) => parseDay(d) === null && bad(`skipDates.${i}`, 'must be a date, YYYY-MM-DD'));
+  }
 
   if (s.recurrence === 'ONE_TIME') {
     if (!given(s.endDate)) bad('endDate', 'is required for ONE_TIME: the day the window closes');

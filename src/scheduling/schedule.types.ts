@@ -1,6 +1,9 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { LocalDateScalar, LocalTimeScalar, TimeZoneScalar } from '../common/scalars/scalars';
-import type { MonthWeekday, Recurrence, Schedule, Weekday } from '../schedule';
+import { foldSkipDates, MAX_SKIP_DATES, type MonthWeekday, type Recurrence, type Schedule, type Weekday } from '../schedule';
+
+const SKIP_DATES = `Local dates on which an occurrence starting then does not happen; it still counts toward \`occurrences\`. At most ${MAX_SKIP_DATES}, kept once each in date order.`;
 
 export enum RecurrenceEnum {
   ONE_TIME = 'ONE_TIME',
@@ -57,6 +60,9 @@ export class ScheduleInput implements Schedule {
   @Field(() => [Int], { nullable: true, description: 'MONTHLY: 1..31, or -1..-31 from the end of the month.' }) monthDays?: number[] | null;
   @Field(() => [MonthWeekdayInput], { nullable: true, description: 'MONTHLY, instead of monthDays.' }) monthWeekdays?:
     MonthWeekdayInput[] | null;
+  @Field(() => [LocalDateScalar], { nullable: true, description: SKIP_DATES })
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? foldSkipDates(value as string[]) : value))
+  skipDates?: string[] | null;
 }
 
 @ObjectType('Schedule')
@@ -72,8 +78,9 @@ export class ScheduleType implements Schedule {
   @Field(() => [WeekdayEnum], { nullable: true }) weekdays?: Weekday[] | null;
   @Field(() => [Int], { nullable: true }) monthDays?: number[] | null;
   @Field(() => [MonthWeekdayType], { nullable: true }) monthWeekdays?: MonthWeekdayType[] | null;
+  @Field(() => [LocalDateScalar], { nullable: true, description: SKIP_DATES }) skipDates?: string[] | null;
 
   static from(s: Schedule): ScheduleType {
-    return Object.assign(new ScheduleType(), { ...s, interval: s.interval ?? 1 });
+    return Object.assign(new ScheduleType(), { ...s, interval: s.interval ?? 1, skipDates: s.skipDates ?? [] });
   }
 }

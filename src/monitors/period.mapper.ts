@@ -1,0 +1,6 @@
+import type { MaintenancePeriod } from './monitor.entities';
+import { MaintenancePeriodType } from './monitors.types';
+import { periodName } from './period-suppression.source';
+
+/** A period as GraphQL shows it (its schedule, status and occurrences are resolved from the row). */
+export const toPeriod = (p: MaintenancePeriod) => Object.assign(new MaintenancePeriodType(), p, { name: periodName(p) });
