@@ -1,4 +1,4 @@
-import { codes, TestHush } from '../support/hush';
+import { codes, TestHush, type GraphQLResponse } from '../support/hush';
 import { createMaintenance, seedInventory } from './provider-maintenance/fixtures';
 import { CREATE_WINDOW, seedService } from './services/fixtures';
 
@@ -19,7 +19,7 @@ describe('windows longer than HUSH_MAX_WINDOW_DAYS', () => {
   });
   afterAll(() => hush.close());
 
-  const refusal = (res: Awaited<ReturnType<TestHush['gql']>>) => {
+  const refusal = (res: GraphQLResponse) => {
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     return res.errors![0].extensions!.fields;
   };
