@@ -58,7 +58,7 @@ export class BlackoutActionsService {
     const changed =
       kind === TransitionKind.START
         ? await this.blackoutExisting(manager, compiled, now)
-        : await this.resetBlackedOut(manager, compiled.policy, now);
+        : await this.release(manager, compiled.policy, occurrence, now);
     await manager.update(
       BlackoutTransition,
       { policyId: compiled.policy.id, occurrenceStart: occurrence.start, kind },
@@ -89,25 +89,39 @@ export class BlackoutActionsService {
     await manager.update(
       BlackoutEvent,
       { id: In(ids), status: EventStatus.OPEN },
-      { previousStatus: EventStatus.OPEN, status: EventStatus.BLACKOUT, blackedOutById: compiled.policy.id, statusChangedAt: now },
+      {
+        previousStatus: EventStatus.OPEN,
+        status: EventStatus.BLACKOUT,
+        blackedOutById: compiled.policy.id,
+        blackedOutAt: now,
+        releasedAt: null,
+        releasedFromId: null,
+        statusChangedAt: now,
+      },
     );
     return ids.length;
   }
 
-  /** END: the events this policy blacked out and that are still BLACKOUT go back to their previous status. */
-  private async resetBlackedOut(manager: EntityManager, policy: BlackoutPolicy, now: Date): Promise<number> {
-    if (!policy.resetStatusOnBlackoutEnd) return 0;
-    const result = await manager
-      .createQueryBuilder()
-      .update(BlackoutEvent)
-      .set({
-        status: () => `coalesce(previous_status, 'OPEN')`,
-        previousStatus: EventStatus.BLACKOUT,
-        blackedOutById: null,
-        statusChangedAt: now,
-      })
-      .where('blacked_out_by_id = :id AND status = :blackout', { id: policy.id, blackout: EventStatus.BLACKOUT })
-      .execute();
-    return result.affected ?? 0;
+  /**
+   * END: the events this policy blacked out before the occurrence's end that
+   * are not closed are released — recorded on each (`releasedAt`,
+   * `releasedFrom`) and, when the policy resets status, those still BLACKOUT
+   * go back to their previous status. Returns how many were released.
+   */
+  private async release(manager: EntityManager, policy: BlackoutPolicy, occurrence: Occurrence, now: Date): Promise<number> {
+    // Put back only what is still blacked out; what someone acknowledged meanwhile stays as they left it.
+    const putBack = policy.resetStatusOnBlackoutEnd ? `status = 'BLACKOUT'` : 'false';
+    const [, released] = (await manager.query(
+      `UPDATE event SET
+         released_at = $2,
+         released_from_id = $1,
+         status = CASE WHEN ${putBack} THEN coalesce(previous_status, 'OPEN') ELSE status END,
+         previous_status = CASE WHEN ${putBack} THEN 'BLACKOUT' ELSE previous_status END,
+         blacked_out_by_id = CASE WHEN ${putBack} THEN NULL ELSE blacked_out_by_id END,
+         status_changed_at = CASE WHEN ${putBack} THEN $2 ELSE status_changed_at END
+       WHERE blacked_out_by_id = $1 AND status <> 'CLOSED' AND released_at IS NULL AND blacked_out_at < $3`,
+      [policy.id, now, occurrence.end],
+    )) as [unknown[], number];
+    return released;
   }
 }

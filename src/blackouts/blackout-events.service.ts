@@ -59,6 +59,7 @@ export class BlackoutEventsService {
         // What it would have been without the blackout, to go back to when the blackout ends.
         previousStatus: hit ? EventStatus.OPEN : null,
         blackedOutById: hit?.id ?? null,
+        blackedOutAt: hit ? now : null,
         receivedAt: now,
         statusChangedAt: now,
       });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
+import DataLoader from 'dataloader';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { BulkResult } from '../common/bulk-result';
@@ -8,10 +9,11 @@ import { ChangeLogService, diffFields } from '../common/changelog/changelog.serv
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError, ConflictError, DomainError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
+import { byKeys } from '../common/loaders/loader-registry';
 import { definedOnly } from '../common/graphql/defined-only';
 import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, previousOccurrence, type Occurrence, type Schedule } from '../schedule';
 import { checkedSchedule } from '../scheduling/checked-schedule';
-import { BlackoutPolicy, TransitionKind } from './blackout.entities';
+import { BlackoutPolicy, BlackoutTransition, TransitionKind } from './blackout.entities';
 import { BlackoutActionsService } from './blackout-actions.service';
 import { refuseBroadSelector } from './broad-selector';
 import { PolicyCache } from './policy-cache';
@@ -96,6 +98,25 @@ export class BlackoutPoliciesService {
     const schedule = this.cache.compile(policy).schedule;
     return this.cache.compile(policy).activeAt(now) ?? previousOccurrence(schedule, now);
   }
+
+  /** Per policy, the latest START or END that ran (an END over the START of its occurrence). */
+  readonly latestRun = () =>
+    new DataLoader<string, BlackoutTransition | null>(async (ids) =>
+      byKeys(
+        ids,
+        await this.dataSource
+          .getRepository(BlackoutTransition)
+          .createQueryBuilder('t')
+          .distinctOn(['t.policy_id'])
+          .where('t.policy_id IN (:...ids)', { ids: [...ids] })
+          .orderBy('t.policy_id')
+          .addOrderBy('t.occurrence_start', 'DESC')
+          .addOrderBy(`t.kind = 'END'`, 'DESC')
+          .getMany(),
+        (t) => t.policyId,
+        null,
+      ),
+    );
 
   /** The next occurrence that has not begun. */
   nextRun(policy: BlackoutPolicy, now = this.clock.now()): Occurrence | null {

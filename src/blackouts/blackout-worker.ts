@@ -19,11 +19,13 @@ interface Due {
 }
 
 /**
- * Runs policy start and end actions. Every tick (and at start, to catch up)
- * it lists the transitions due within the catch-up horizon that have no claim
- * row yet — the START of an occurrence in progress, the END of every occurrence
- * that has ended — oldest first (an END before a START at the same instant),
- * and runs each; the claim row makes that exactly once across replicas.
+ * Runs policy start and end actions, and the release of blacked-out events at
+ * each END. Every tick (and at start, to catch up) it lists the transitions due
+ * within the catch-up horizon that have no claim row yet — the START of an
+ * occurrence in progress (for a policy with actions), the END of every
+ * occurrence that has ended (for one with actions or events to release) —
+ * oldest first (an END before a START at the same instant), and runs each;
+ * the claim row makes that exactly once across replicas.
  */
 @Injectable()
 export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -65,14 +67,24 @@ export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShut
           .find({ where: { dueAt: MoreThan(horizon) }, select: { policyId: true, occurrenceStart: true, kind: true } })
       ).map((t) => `${t.policyId}/${t.occurrenceStart.getTime()}/${t.kind}`),
     );
+    // Policies with events to release at an END, whether or not they have start and end actions.
+    const releasing = new Set(
+      (
+        (await this.dataSource.query(
+          `SELECT DISTINCT blacked_out_by_id AS id FROM event
+           WHERE blacked_out_by_id IS NOT NULL AND released_at IS NULL AND status <> 'CLOSED'`,
+        )) as { id: string }[]
+      ).map((r) => r.id),
+    );
     const due: Due[] = [];
     for (const compiled of await this.policies.enabled()) {
       const { policy } = compiled;
-      if (!policy.blackoutExistingEvents && !policy.resetStatusOnBlackoutEnd) continue;
+      const acts = policy.blackoutExistingEvents || policy.resetStatusOnBlackoutEnd;
+      if (!acts && !releasing.has(policy.id)) continue;
       for (const occurrence of occurrencesBetween(compiled.schedule, horizon, new Date(now.getTime() + 1))) {
         const key = (kind: TransitionKind) => `${policy.id}/${occurrence.start.getTime()}/${kind}`;
         // A START matters only while its occurrence lasts: blacking out for a window already over would be wrong.
-        if (occurrence.start <= now && occurrence.end > now && !claimed.has(key(TransitionKind.START))) {
+        if (acts && occurrence.start <= now && occurrence.end > now && !claimed.has(key(TransitionKind.START))) {
           due.push({
             at: occurrence.start,
             kind: TransitionKind.START,

@@ -68,6 +68,14 @@ export class BlackoutEvent {
   @ManyToOne(() => BlackoutPolicy, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'blacked_out_by_id', foreignKeyConstraintName: 'FK_event_blacked_out_by' })
   blackedOutBy?: BlackoutPolicy;
+  /** When its current blackout began (at ingest, or at a policy's START); what an occurrence's END releases is what it blacked out before then. */
+  @Column({ name: 'blacked_out_at', type: 'timestamptz', nullable: true }) blackedOutAt!: Date | null;
+  /** When a policy's END released it (its status put back, if the policy says so), and which policy. */
+  @Column({ name: 'released_at', type: 'timestamptz', nullable: true }) releasedAt!: Date | null;
+  @Column({ name: 'released_from_id', type: 'uuid', nullable: true }) releasedFromId!: string | null;
+  @ManyToOne(() => BlackoutPolicy, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'released_from_id', foreignKeyConstraintName: 'FK_event_released_from' })
+  releasedFrom?: BlackoutPolicy;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
   @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
 }

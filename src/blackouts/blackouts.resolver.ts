@@ -19,6 +19,7 @@ import {
   EventFilter,
   EventType,
   PageInput,
+  PolicyRunType,
   PolicySortField,
   PolicyStatusEnum,
   SelectorValidationType,
@@ -46,6 +47,8 @@ export function toEvent(e: BlackoutEvent): EventType {
     attributes,
     receivedAt,
     blackedOutById,
+    releasedAt: e.releasedAt,
+    releasedFromId: e.releasedFromId,
   });
 }
 
@@ -123,9 +126,22 @@ export class BlackoutPoliciesResolver {
     return this.policies.status(p.policy);
   }
 
-  @ResolveField(() => OccurrenceType, { nullable: true, description: 'The occurrence in progress, else the last one.' })
-  lastRun(@Parent() p: PolicyRow) {
-    return occurrence(this.policies.lastRun(p.policy));
+  @ResolveField(() => PolicyRunType, {
+    nullable: true,
+    description: 'The occurrence in progress, else the last one, with the last of its START and END that ran and how many events that affected.',
+  })
+  async lastRun(@Parent() p: PolicyRow, @Context() ctx: RequestContext) {
+    const last = this.policies.lastRun(p.policy);
+    if (!last) return null;
+    const run = await ctx.loaders.get(this.policies.latestRun).load(p.policy.id);
+    const ran = run && run.occurrenceStart.getTime() === last.start.getTime() ? run : null;
+    return Object.assign(new PolicyRunType(), {
+      start: last.start,
+      end: last.end,
+      kind: ran?.kind ?? null,
+      at: ran?.ranAt ?? null,
+      eventsAffected: ran?.eventsChanged ?? 0,
+    });
   }
 
   @ResolveField(() => OccurrenceType, { nullable: true, description: 'The next occurrence to start.' })
@@ -162,9 +178,17 @@ export class BlackoutEventsResolver {
   }
 
   @ResolveField(() => BlackoutPolicyType, { nullable: true })
-  async blackedOutBy(@Parent() e: EventType, @Context() ctx: RequestContext) {
-    if (!e.blackedOutById) return null;
-    const p = await ctx.loaders.get(this.events.policyById).load(e.blackedOutById);
+  blackedOutBy(@Parent() e: EventType, @Context() ctx: RequestContext) {
+    return this.policy(e.blackedOutById, ctx);
+  }
+
+  @ResolveField(() => BlackoutPolicyType, { nullable: true, description: 'The policy whose END released it.' })
+  releasedFrom(@Parent() e: EventType, @Context() ctx: RequestContext) {
+    return this.policy(e.releasedFromId, ctx);
+  }
+
+  private async policy(id: string | null, ctx: RequestContext) {
+    const p = id ? await ctx.loaders.get(this.events.policyById).load(id) : null;
     return p ? toPolicy(p) : null;
   }
 }

@@ -5,7 +5,7 @@ import { ConnectionType } from '../common/pagination/connection';
 import { JSONScalar } from '../common/scalars/scalars';
 import { ScheduleInput } from '../scheduling/schedule.types';
 import { ScheduledType } from '../scheduling/scheduled.type';
-import { EventStatus } from './blackout.entities';
+import { EventStatus, TransitionKind } from './blackout.entities';
 
 export enum PolicyStatusEnum {
   SCHEDULED = 'SCHEDULED',
@@ -14,6 +14,7 @@ export enum PolicyStatusEnum {
   DISABLED = 'DISABLED',
 }
 registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
+registerEnumType(TransitionKind, { name: 'PolicyRunKind', description: "A blackout policy occurrence's START or END." });
 registerEnumType(EventStatus, { name: 'EventStatus' });
 
 export enum PolicySortField {
@@ -144,7 +145,22 @@ export class EventType {
   @Field(() => ID, { nullable: true }) serviceId!: string | null;
   @Field(() => JSONScalar, { nullable: true }) attributes!: Record<string, unknown> | null;
   @Field(() => Date) receivedAt!: Date;
+  @Field(() => Date, { nullable: true, description: "When a policy's END released it (see releasedFrom); null while blacked out, or never." })
+  releasedAt!: Date | null;
   blackedOutById!: string | null;
+  releasedFromId!: string | null;
+}
+
+@ObjectType('PolicyRun', {
+  description: "A policy's latest occurrence that has begun, and the last of its START and END that ran (null until one ran).",
+})
+export class PolicyRunType {
+  @Field(() => Date) start!: Date;
+  @Field(() => Date) end!: Date;
+  @Field(() => TransitionKind, { nullable: true, description: 'START (blacking out existing events) or END (releasing them).' })
+  kind!: TransitionKind | null;
+  @Field(() => Date, { nullable: true, description: 'When it ran.' }) at!: Date | null;
+  @Field(() => Int, { description: 'Events it blacked out (START) or released (END).' }) eventsAffected!: number;
 }
 
 export const EventConnection = ConnectionType(EventType, 'EventConnection');

@@ -69,7 +69,9 @@ describe('the event store and blackout actions', () => {
         ],
       })
     ).ingestEvents.map((e: { id: string }) => e.id);
-    expect(await tick()).toBe(0); // nothing due yet (the earlier policies' windows are today's)
+    // Yesterday's ENDs of the two policies that blacked out db-1 and web-1 release them (see below); nothing else is due.
+    expect(await tick()).toBe(2);
+    expect(await tick()).toBe(0);
     hush.clock.set('2026-06-02T10:00:00Z'); // 12:00 Berlin: start
     await tick();
     expect(await statuses(made)).toEqual({ [made[0]]: 'BLACKOUT', [made[1]]: 'BLACKOUT', [made[2]]: 'OPEN' });
@@ -80,6 +82,55 @@ describe('the event store and blackout actions', () => {
     expect(await statuses(made)).toEqual({ [made[0]]: 'OPEN', [made[1]]: 'CLOSED', [made[2]]: 'OPEN' });
     const log = await hush.ok('query($id: ID!) { changeLog(filter: { objectId: $id }) { nodes { action changes } } }', { id });
     expect(log.changeLog.nodes.filter((e: { action: string }) => e.action === 'TRANSITION')).toHaveLength(2);
+  });
+
+  it('releases what a policy blacked out at its END, resetting or not, recording each release and counting it on the run', async () => {
+    hush.clock.set('2026-06-06T09:00:00Z');
+    const plain = await policy({ selector: "host equals 'rel-a'", executionOrder: 4 });
+    const resetting = await policy({ selector: "host equals 'rel-b'", resetStatusOnBlackoutEnd: true, executionOrder: 4 });
+    hush.clock.set('2026-06-06T10:30:00Z');
+    const [a, b, closed] = (await hush.ok(INGEST, { e: [{ host: 'rel-a' }, { host: 'rel-b' }, { host: 'rel-a' }] })).ingestEvents.map(
+      (e: { id: string }) => e.id,
+    );
+    await hush.ok('mutation($ids: [ID!]!) { closeEvents(ids: $ids) { succeeded } }', { ids: [closed] });
+    hush.clock.set('2026-06-06T11:00:00Z');
+    await tick();
+    const released = await hush.ok(
+      'query($ids: [ID!]) { events(filter: { ids: $ids }) { nodes { id status releasedAt releasedFrom { id } blackedOutBy { id } } } }',
+      { ids: [a, b, closed] },
+    );
+    const byId = Object.fromEntries(released.events.nodes.map((e: { id: string }) => [e.id, e]));
+    expect(byId[a]).toEqual({
+      id: a,
+      status: 'BLACKOUT',
+      releasedAt: '2026-06-06T11:00:00.000Z',
+      releasedFrom: { id: plain },
+      blackedOutBy: { id: plain },
+    });
+    expect(byId[b]).toEqual({
+      id: b,
+      status: 'OPEN',
+      releasedAt: '2026-06-06T11:00:00.000Z',
+      releasedFrom: { id: resetting },
+      blackedOutBy: null,
+    });
+    expect(byId[closed]).toMatchObject({ status: 'CLOSED', releasedAt: null });
+    const RUN = 'query($id: ID!) { blackoutPolicy(id: $id) { lastRun { start end kind at eventsAffected } } }';
+    expect((await hush.ok(RUN, { id: plain })).blackoutPolicy.lastRun).toEqual({
+      start: '2026-06-06T10:00:00.000Z',
+      end: '2026-06-06T11:00:00.000Z',
+      kind: 'END',
+      at: '2026-06-06T11:00:00.000Z',
+      eventsAffected: 1,
+    });
+    // Released once: the next day's end has nothing left of it.
+    hush.clock.set('2026-06-07T11:00:00Z');
+    await tick();
+    expect((await hush.ok(RUN, { id: plain })).blackoutPolicy.lastRun).toMatchObject({
+      start: '2026-06-07T10:00:00.000Z',
+      kind: null,
+      eventsAffected: 0,
+    });
   });
 
   it('catches up on an end missed while down', async () => {
