@@ -128,7 +128,8 @@ export class BlackoutPoliciesResolver {
 
   @ResolveField(() => PolicyRunType, {
     nullable: true,
-    description: 'The occurrence in progress, else the last one, with the last of its START and END that ran and how many events that affected.',
+    description:
+      'The occurrence in progress, else the last one, with the last of its START and END that ran and how many events that affected.',
   })
   async lastRun(@Parent() p: PolicyRow, @Context() ctx: RequestContext) {
     const last = this.policies.lastRun(p.policy);

@@ -145,7 +145,10 @@ export class EventType {
   @Field(() => ID, { nullable: true }) serviceId!: string | null;
   @Field(() => JSONScalar, { nullable: true }) attributes!: Record<string, unknown> | null;
   @Field(() => Date) receivedAt!: Date;
-  @Field(() => Date, { nullable: true, description: "When a policy's END released it (see releasedFrom); null while blacked out, or never." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When a policy's END released it (see releasedFrom); null while blacked out, or never.",
+  })
   releasedAt!: Date | null;
   blackedOutById!: string | null;
   releasedFromId!: string | null;
