@@ -29,6 +29,8 @@ interface HttpContext {
       useFactory: async (config: HushConfig, logger: Logger, subscriptions: SubscriptionServer): Promise<ApolloDriverConfig> => {
         // Imported here, not at the top: a second copy of Apollo's types would otherwise clash with Nest's.
         const { ApolloArmor } = await import('@escape.tech/graphql-armor');
+        // Hush sets no cache hints; left on, the cache-control plugin wraps every field's resolver on every request.
+        const { ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
         const armor = new ApolloArmor({
           maxDepth: { n: config.HUSH_GRAPHQL_MAX_DEPTH },
           costLimit: { maxCost: config.HUSH_GRAPHQL_MAX_COST },
@@ -63,7 +65,11 @@ interface HttpContext {
           // Ids, strings, lists, dates and page sizes of every argument, checked before any resolver runs (input-guard.ts).
           transformSchema: guardInputs,
           // Armor is typed against Apollo's CommonJS build and Nest against its ESM one: same classes at run time.
-          plugins: [...armor.plugins, tokenLimitPlugin(TOKEN_LIMITS)] as ApolloDriverConfig['plugins'],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            ...armor.plugins,
+            tokenLimitPlugin(TOKEN_LIMITS),
+          ] as ApolloDriverConfig['plugins'],
           validationRules,
           // No `subscriptions`: Nest's server speaks graphql-ws only; SubscriptionServer serves both protocols.
           context: (ctx: HttpContext): RequestContext => ({ req: ctx.req, loaders: new LoaderRegistry() }),
