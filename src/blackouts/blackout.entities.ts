@@ -50,6 +50,10 @@ export enum EventStatus {
 @Entity({ name: 'event' })
 @Index('IX_event_status', ['status', 'receivedAt'])
 @Index('IX_event_blacked_out_by', ['blackedOutById'])
+// What an END still has to release: the blackout worker asks for it every tick.
+@Index('IX_event_unreleased', ['blackedOutById'], {
+  where: `"blacked_out_by_id" IS NOT NULL AND "released_at" IS NULL AND "status" <> 'CLOSED'`,
+})
 @Index('IX_event_received_at', ['receivedAt', 'id'])
 export class BlackoutEvent {
   @PrimaryGeneratedColumn('uuid') id!: string;

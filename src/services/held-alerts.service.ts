@@ -111,13 +111,14 @@ export class HeldAlertsService {
 
   /** Adds to each held alert the sources that hold it now and had not yet (one that began after its triggers holds it too). */
   private async noteHolders(held: { serviceId: string; reasons: readonly Reason[] }[]) {
-    for (const { serviceId, reasons } of held) {
-      await this.dataSource.query(
-        `UPDATE held_alert SET held_by = held_by || ${newReasons('held_by', '$2::jsonb')}
-         WHERE service_id = $1 AND status = 'HELD' AND ${newReasons('held_by', '$2::jsonb')} <> '[]'::jsonb`,
-        [serviceId, JSON.stringify(reasons.map(toReasonRecord))],
-      );
-    }
+    if (held.length === 0) return;
+    // One statement for every service: each held alert's new holders are those of its service not in its held_by yet.
+    await this.dataSource.query(
+      `UPDATE held_alert h SET held_by = h.held_by || ${newReasons('h.held_by', 'n.reasons')}
+       FROM unnest($1::uuid[], $2::jsonb[]) AS n(service_id, reasons)
+       WHERE h.service_id = n.service_id AND h.status = 'HELD' AND ${newReasons('h.held_by', 'n.reasons')} <> '[]'::jsonb`,
+      [held.map((h) => h.serviceId), held.map((h) => JSON.stringify(h.reasons.map(toReasonRecord)))],
+    );
   }
 
   private async release(manager: EntityManager, held: HeldAlert, service: Service, now: Date): Promise<void> {
