@@ -516,7 +516,10 @@ async function main() {
         `at most 2.5× slower at 100k than at 10k (${(at10k.inProcess / at100k.inProcess).toFixed(2)}×)`,
         at10k.inProcess / at100k.inProcess <= 2.5,
       );
-    goal(`a committed change reflected in this replica's decisions within 5 ms p99 at 100k (${f1(at100k.commitP99)} ms)`, at100k.commitP99 <= 5);
+    goal(
+      `a committed change reflected in this replica's decisions within 5 ms p99 at 100k (${f1(at100k.commitP99)} ms)`,
+      at100k.commitP99 <= 5,
+    );
     goal(`a change reflected on another replica within 5 ms p99 at 100k (${f1(at100k.changeP99)} ms)`, at100k.changeP99 <= 5);
     goal(`heap ≤ 150 MB at 100k (${at100k.heapMb.toFixed(0)} MB)`, at100k.heapMb <= 150);
   }
