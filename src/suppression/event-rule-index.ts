@@ -34,7 +34,7 @@ export class CompiledRule {
     this.keyChoices = keyChoices(ast);
     this.sufficientKeys = new Set(this.keyChoices.flat().filter((key) => sufficient(key, ast)));
     this.schedule = sharedSchedule(rule.schedule);
-    this.timing = new Timing({ source: rule.source, id: rule.id, name: rule.name, final: false }, this.schedule);
+    this.timing = new Timing(rule, false, this.schedule);
   }
 }
 

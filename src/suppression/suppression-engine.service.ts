@@ -25,7 +25,10 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
   private readonly logger = new Logger('SuppressionEngine');
   readonly state = new SuppressionState();
   private readonly check = new PeriodicJob('SuppressionCheck', () => this.reconcile(false));
-  /** Loads are numbered as they start; a source keeps the newest load that read it, whatever order loads finish in. */
+  /**
+   * Loads are numbered as they start; a source keeps the newest load that read it, whatever order loads finish in.
+   * A source missing here was last read by the load at start (or never): any later load is newer.
+   */
   private loads = 0;
   private readonly loadOf = new Map<string, number>();
   private readonly counts = { fullLoads: 0, followed: 0, repairs: 0 };
@@ -145,7 +148,8 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
       const seen = new Set<string>();
       if (initial) {
         // Everything at once: blackout rules are filed best knowing of each other.
-        this.state.putAll(records.filter((r) => this.newest(load, sourceKey(r.source, r.id))));
+        // Not marked: a source a follow has read meanwhile is marked newer and kept; every other one is as the start read it.
+        this.state.putAll(records.filter((r) => (this.loadOf.get(sourceKey(r.source, r.id)) ?? 0) <= load));
         continue;
       }
       for (const record of records) {

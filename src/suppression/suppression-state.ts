@@ -98,8 +98,8 @@ export class SuppressionState {
     if (record.kind === 'events') rules.push(new CompiledRule(record));
     else {
       const schedule = record.kind === 'scheduled' ? sharedSchedule(record.schedule) : null;
-      const label = { source: record.source, id: record.id, name: record.name, final: record.kind === 'fixed' };
-      const held: Held = { record, schedule, timing: new Timing(label, schedule, record.kind === 'fixed' ? record : undefined) };
+      const fixed = record.kind === 'fixed';
+      const held: Held = { record, schedule, timing: new Timing(record, fixed, schedule, fixed ? record : undefined) };
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);

@@ -24,7 +24,7 @@ const schedules: Schedule[] = [
   { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-04-01', startTime: '10:00', endDate: '2026-04-02', endTime: '10:00' },
 ];
 
-const label = { source: SuppressionSource.MONITOR_PERIOD, id: 'p1', name: 'nightly', final: false };
+const label = { source: SuppressionSource.MONITOR_PERIOD, id: 'p1', name: 'nightly' };
 
 describe('Timing', () => {
   it('answers as occurrenceAt does, whatever order the instants come in', () => {
@@ -35,7 +35,7 @@ describe('Timing', () => {
         fc.array(fc.integer({ min: 0, max: 60 * 24 * 60 }), { minLength: 1, maxLength: 60 }),
         (schedule, minutes) => {
           const compiled = compileSchedule(schedule);
-          const timing = new Timing(label, compiled);
+          const timing = new Timing(label, false, compiled);
           for (const minute of minutes) {
             const at = new Date(base + minute * 60_000);
             const reason = timing.at(at.getTime(), at);
@@ -55,7 +55,7 @@ describe('Timing', () => {
   });
 
   it('holds a fixed interval, half-open', () => {
-    const timing = new Timing(label, null, { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
+    const timing = new Timing(label, true, null, { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T01:00:00Z') });
     const at = (iso: string) => timing.at(Date.parse(iso), new Date(iso));
     expect(at('2025-12-31T23:59:59Z')).toBeNull();
     expect(at('2026-01-01T00:00:00Z')?.occurrence).toEqual({
