@@ -17,9 +17,8 @@ import { BlackoutPolicy, BlackoutTransition, TransitionKind } from './blackout.e
 import { BlackoutActionsService } from './blackout-actions.service';
 import { refuseBroadSelector } from './broad-selector';
 import { PolicyCache } from './policy-cache';
+import { PolicyStatus } from './policy-status';
 import { compileSelector, SelectorSyntaxError } from '../selector';
-
-export type PolicyStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED' | 'DISABLED';
 
 export interface PolicyInput {
   name: string;
@@ -88,9 +87,9 @@ export class BlackoutPoliciesService {
   }
 
   status(policy: BlackoutPolicy, now = this.clock.now()): PolicyStatus {
-    if (!policy.enabled) return 'DISABLED';
-    if (this.activeOccurrence(policy, now)) return 'ACTIVE';
-    return nextOccurrences(this.cache.compile(policy).schedule, now, 1).length ? 'SCHEDULED' : 'EXPIRED';
+    if (!policy.enabled) return PolicyStatus.DISABLED;
+    if (this.activeOccurrence(policy, now)) return PolicyStatus.ACTIVE;
+    return nextOccurrences(this.cache.compile(policy).schedule, now, 1).length ? PolicyStatus.SCHEDULED : PolicyStatus.EXPIRED;
   }
 
   /** The most recent occurrence that has begun: the active one, else the last that ended. */

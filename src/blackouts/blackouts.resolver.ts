@@ -9,6 +9,7 @@ import { ScheduleType } from '../scheduling/schedule.types';
 import type { BlackoutEvent } from './blackout.entities';
 import { BlackoutEventsService } from './blackout-events.service';
 import { BlackoutPoliciesService } from './blackout-policies.service';
+import { PolicyStatus } from './policy-status';
 import {
   BlackoutPolicyPage,
   BlackoutPolicySearch,
@@ -21,7 +22,6 @@ import {
   PageInput,
   PolicyRunType,
   PolicySortField,
-  PolicyStatusEnum,
   SelectorValidationType,
   SortOrder,
   UpdateBlackoutPolicyInput,
@@ -121,7 +121,7 @@ export class BlackoutPoliciesResolver {
     return ScheduleType.from(p.policy.schedule);
   }
 
-  @ResolveField(() => PolicyStatusEnum)
+  @ResolveField(() => PolicyStatus)
   status(@Parent() p: PolicyRow) {
     return this.policies.status(p.policy);
   }

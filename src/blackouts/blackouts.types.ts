@@ -6,14 +6,9 @@ import { JSONScalar } from '../common/scalars/scalars';
 import { ScheduleInput } from '../scheduling/schedule.types';
 import { ScheduledType } from '../scheduling/scheduled.type';
 import { EventStatus, TransitionKind } from './blackout.entities';
+import { PolicyStatus } from './policy-status';
 
-export enum PolicyStatusEnum {
-  SCHEDULED = 'SCHEDULED',
-  ACTIVE = 'ACTIVE',
-  EXPIRED = 'EXPIRED',
-  DISABLED = 'DISABLED',
-}
-registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
+registerEnumType(PolicyStatus, { name: 'PolicyStatus' });
 registerEnumType(TransitionKind, { name: 'PolicyRunKind', description: "A blackout policy occurrence's START or END." });
 registerEnumType(EventStatus, { name: 'EventStatus' });
 
@@ -102,7 +97,7 @@ export class BlackoutPolicySearch {
   @Length(1, 200)
   text?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() enabled?: boolean;
-  @Field(() => [PolicyStatusEnum], { nullable: true }) @IsOptional() @IsEnum(PolicyStatusEnum, { each: true }) status?: PolicyStatusEnum[];
+  @Field(() => [PolicyStatus], { nullable: true }) @IsOptional() @IsEnum(PolicyStatus, { each: true }) status?: PolicyStatus[];
 }
 
 @InputType()
