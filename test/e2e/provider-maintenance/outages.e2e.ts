@@ -19,6 +19,7 @@ const CALENDAR = `query($from: DateTime!, $to: DateTime!) {
   calendar(from: $from, to: $to, filter: { sources: [PROVIDER_OUTAGE] }) { sourceId title start end estimated targets { type id } } }`;
 const TRANSITIONS = `subscription($serviceIds: [ID!]) {
   windowTransitions(sources: [PROVIDER_OUTAGE], serviceIds: $serviceIds) { kind at id occurrence { start end } } }`;
+const HELD = `query($s: [ID!]) { heldAlerts(filter: { serviceIds: $s }) { nodes { dedupKey status expectedReleaseAt heldBy { id } } } }`;
 const CHANGED = `subscription($id: ID) { outageChanged(id: $id) { change { action status changes } outage { id status } } }`;
 
 /** Lets a subscription reach the server before what it should see happens. */
@@ -188,6 +189,10 @@ describe('provider outages', () => {
       });
       const sent = (await hush.ok(SEND_EVENT, { i: { serviceId, action: 'TRIGGER', summary: 'packet loss' } })).sendEvent;
       expect(sent).toMatchObject({ suppressed: true, reasons: [reason], incident: null, event: { result: 'SUPPRESSED' } });
+      // Held over an outage with no end of its own: no release time is promised.
+      expect((await hush.ok(HELD, { s: [serviceId] })).heldAlerts.nodes).toEqual([
+        { dedupKey: sent.event.dedupKey, status: 'HELD', expectedReleaseAt: null, heldBy: [{ id: o.id }] },
+      ]);
       expect((await hush.ok(MONITOR_STATE, { id: monitorId })).monitor.state).toEqual({
         monitoringEnabled: true,
         notificationsEnabled: false,
