@@ -1,3 +1,4 @@
+import { SuppressionEngine } from '../../../src/suppression/suppression-engine.service';
 import { WindowTransitionWorker } from '../../../src/suppression/window-transition.worker';
 import { ADMIN_SECRET, codes, TestHush } from '../../support/hush';
 import { collect, wsClient } from '../../support/ws';
@@ -198,6 +199,9 @@ describe('provider outages', () => {
         notificationsEnabled: false,
         reasons: [reason],
       });
+
+      // What the engine followed through the change log is what a full load reads.
+      expect(await hush.app.get(SuppressionEngine).verify()).toBe(0);
 
       const calendar = async () =>
         (await hush.ok(CALENDAR, { from: '2026-07-03T00:00:00Z', to: '2026-07-04T00:00:00Z' })).calendar.filter(
