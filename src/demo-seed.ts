@@ -261,7 +261,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
       },
       DEMO,
     );
-    for (const [type, id, level] of hits) await impacts.add(m.id, { target: { type, id }, level }, DEMO);
+    for (const [type, id, level] of hits) await impacts.add({ maintenanceId: m.id }, { target: { type, id }, level }, DEMO);
   };
   await maintenance(
     {

@@ -14,12 +14,12 @@ import {
   MaintenanceType,
   UpdateImpactInput,
 } from './maintenance.types';
+import { OutageType } from './outages/outage.types';
 
 function toImpact(i: Impact): ImpactType {
   return Object.assign(new ImpactType(), {
     id: i.id,
     level: i.level,
-    maintenanceId: i.maintenanceId,
     target: Object.assign(new ImpactTargetType(), { type: i.targetType, id: i.targetId }),
   });
 }
@@ -35,7 +35,14 @@ export class ImpactsResolver {
 
   @Mutation(() => ImpactType, { description: 'IMPACTS_FROZEN once the maintenance is COMPLETED or CANCELLED.' })
   async addImpact(@uuidArg('maintenanceId') maintenanceId: string, @Args('input') input: AddImpactInput, @CurrentActor() actor: Actor) {
-    return toImpact(await this.impacts.add(maintenanceId, input, actor));
+    return toImpact(await this.impacts.add({ maintenanceId }, input, actor));
+  }
+
+  @Mutation(() => ImpactType, {
+    description: 'IMPACTS_FROZEN once the outage is RESOLVED. updateImpact and removeImpact take its impacts too.',
+  })
+  async addOutageImpact(@uuidArg('outageId') outageId: string, @Args('input') input: AddImpactInput, @CurrentActor() actor: Actor) {
+    return toImpact(await this.impacts.add({ outageId }, input, actor));
   }
 
   @Mutation(() => ImpactType)
@@ -74,6 +81,16 @@ export class MaintenanceImpactsResolver {
 
   @ResolveField(() => [ImpactType], { name: 'impacts' })
   async impactsOf(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.get(this.impacts.ofMaintenance).load(m.id)).map(toImpact);
+    return (await ctx.loaders.get(this.impacts.of, 'maintenanceId').load(m.id)).map(toImpact);
+  }
+}
+
+@Resolver(() => OutageType)
+export class OutageImpactsResolver {
+  constructor(private readonly impacts: ImpactsService) {}
+
+  @ResolveField(() => [ImpactType], { name: 'impacts' })
+  async impactsOf(@Parent() o: OutageType, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.get(this.impacts.of, 'outageId').load(o.id)).map(toImpact);
   }
 }

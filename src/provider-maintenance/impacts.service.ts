@@ -9,18 +9,32 @@ import { uniqueAs } from '../common/errors/pg-errors';
 import { groupByKeys } from '../common/loaders/loader-registry';
 import { TargetRegistry } from '../common/targets/target-registry';
 import { Circuit, Location, Site } from './entities/inventory.entities';
-import { Impact, ImpactTargetKind, type Maintenance } from './entities/maintenance.entity';
+import { Impact, ImpactTargetKind } from './entities/maintenance.entity';
 import { ImpactsFrozenError } from './maintenance.errors';
 import { MaintenanceService, OBJECT_TYPE } from './maintenance.service';
 import type { ImpactLevel } from './maintenance-status';
+import { OUTAGE_OBJECT_TYPE, OutageService } from './outages/outage.service';
 import { impactsFrozen } from './workflow/maintenance-workflow';
+import { outageImpactsFrozen } from './workflow/outage-workflow';
 
-/** What a maintenance affects: circuits, sites, locations here; services and monitors through the target registry. */
+/** Whose impacts: a maintenance's or an outage's (the column that names it). */
+export type ImpactOwner = { maintenanceId: string } | { outageId: string };
+
+/** The owner, locked for the write, with what the write needs to know of it. */
+interface LockedOwner {
+  objectType: typeof OBJECT_TYPE | typeof OUTAGE_OBJECT_TYPE;
+  id: string;
+  status: string;
+  frozen: boolean;
+}
+
+/** What a maintenance or an outage affects: circuits, sites, locations here; services and monitors through the target registry. */
 @Injectable()
 export class ImpactsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly maintenances: MaintenanceService,
+    private readonly outages: OutageService,
     private readonly changeLog: ChangeLogService,
     private readonly targets: TargetRegistry,
   ) {}
@@ -37,16 +51,18 @@ export class ImpactsService implements OnModuleInit {
     });
   }
 
-  readonly ofMaintenance = () =>
-    new DataLoader<string, Impact[]>(async (ids) =>
-      groupByKeys(
+  /** The impacts of maintenances or outages, by the owner column (the param: `maintenanceId` or `outageId`). */
+  readonly of = (owner?: string) =>
+    new DataLoader<string, Impact[]>(async (ids) => {
+      const column = owner as 'maintenanceId' | 'outageId';
+      return groupByKeys(
         ids,
         await this.dataSource
           .getRepository(Impact)
-          .find({ where: { maintenanceId: In([...ids]) }, order: { targetType: 'ASC', targetId: 'ASC' } }),
-        (i) => i.maintenanceId,
-      ),
-    );
+          .find({ where: { [column]: In([...ids]) }, order: { targetType: 'ASC', targetId: 'ASC' } }),
+        (i) => i[column]!,
+      );
+    });
 
   /** Display names of targets, one loader per kind (the param). */
   readonly targetNames = (kind?: string) =>
@@ -56,15 +72,15 @@ export class ImpactsService implements OnModuleInit {
     });
 
   async add(
-    maintenanceId: string,
+    owner: ImpactOwner,
     input: { target: { type: ImpactTargetKind; id: string }; level: ImpactLevel },
     actor: Actor,
   ): Promise<Impact> {
     const { type, id } = input.target;
     // Checked before the transaction: the registry reads through other modules' own connections.
     if (!(await this.targets.names(type, [id])).has(id)) throw BadUserInputError.field('input.target.id', `no ${type.toLowerCase()} ${id}`);
-    return this.write(maintenanceId, actor, async (manager) => {
-      const impact = await manager.save(manager.create(Impact, { maintenanceId, targetType: type, targetId: id, level: input.level }));
+    return this.write(owner, actor, async (manager) => {
+      const impact = await manager.save(manager.create(Impact, { ...owner, targetType: type, targetId: id, level: input.level }));
       return { impact, change: { before: null, after: describe(impact) } };
     });
   }
@@ -87,38 +103,48 @@ export class ImpactsService implements OnModuleInit {
   private async onImpact(impactId: string, actor: Actor, work: (manager: EntityManager, impact: Impact) => Promise<ImpactChange>) {
     const found = await this.dataSource.getRepository(Impact).findOneBy({ id: impactId });
     if (!found) throw new NotFoundError('Impact', impactId, 'id');
-    return this.write(found.maintenanceId, actor, async (manager) => {
+    const owner: ImpactOwner = found.maintenanceId ? { maintenanceId: found.maintenanceId } : { outageId: found.outageId! };
+    return this.write(owner, actor, async (manager) => {
       const impact = await manager.findOneBy(Impact, { id: impactId });
       if (!impact) throw new NotFoundError('Impact', impactId, 'id');
       return work(manager, impact);
     });
   }
 
-  /** Locks the maintenance, refuses when its impacts are frozen, and records the change on the maintenance's timeline. */
-  private write(
-    maintenanceId: string,
-    actor: Actor,
-    work: (manager: EntityManager, m: Maintenance) => Promise<ImpactChange>,
-  ): Promise<Impact> {
+  /** Locks the owner, refuses when its impacts are frozen, and records the change on the owner's timeline. */
+  private async write(owner: ImpactOwner, actor: Actor, work: (manager: EntityManager) => Promise<ImpactChange>): Promise<Impact> {
+    const onOutage = 'outageId' in owner;
     return uniqueAs(
       () =>
         this.dataSource.transaction(async (manager) => {
-          const m = await this.maintenances.locked(manager, maintenanceId);
-          if (impactsFrozen(m.status)) throw new ImpactsFrozenError(m.id, m.status);
-          const { impact, change } = await work(manager, m);
+          const o = await this.lock(manager, owner);
+          if (o.frozen) throw new ImpactsFrozenError(o.objectType, o.id, o.status);
+          const { impact, change } = await work(manager);
           await this.changeLog.record(manager, {
-            objectType: OBJECT_TYPE,
-            objectId: m.id,
+            objectType: o.objectType,
+            objectId: o.id,
             action: 'UPDATE',
             actor,
             changes: { impact: change },
-            status: m.status,
+            status: o.status,
           });
           return impact;
         }),
-      'UQ_maintenance_impact_target',
-      () => new ConflictError('The maintenance already has an impact on that target: update its level instead', { path: 'input.target' }),
+      onOutage ? 'UQ_outage_impact_target' : 'UQ_maintenance_impact_target',
+      () =>
+        new ConflictError(`The ${onOutage ? 'outage' : 'maintenance'} already has an impact on that target: update its level instead`, {
+          path: 'input.target',
+        }),
     );
+  }
+
+  private async lock(manager: EntityManager, owner: ImpactOwner): Promise<LockedOwner> {
+    if ('outageId' in owner) {
+      const o = await this.outages.locked(manager, owner.outageId);
+      return { objectType: OUTAGE_OBJECT_TYPE, id: o.id, status: o.status, frozen: outageImpactsFrozen(o.status) };
+    }
+    const m = await this.maintenances.locked(manager, owner.maintenanceId);
+    return { objectType: OBJECT_TYPE, id: m.id, status: m.status, frozen: impactsFrozen(m.status) };
   }
 }
 

@@ -1,22 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import { Effect, type ChangeRef, type FixedSource } from '../common/suppression/suppression.model';
+import type { ChangeRef, FixedSource } from '../common/suppression/suppression.model';
 import { SuppressionSourceRegistry, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
-import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
+import { IMPACTS_JSON, impactTargets, type ImpactRow } from './impact-effects';
+import { MaintenanceStatus } from './maintenance-status';
 
 /** Only work that is going ahead suppresses: planned-but-unconfirmed and finished work does not. */
 const SUPPRESSING: readonly string[] = [MaintenanceStatus.CONFIRMED, MaintenanceStatus.IN_PROCESS];
-
-/**
- * What a provider's work does to what it impacts: a service gets no
- * incidents; a monitor is still checked, but nobody is told. Impacts on
- * circuits, sites and locations are shown in the calendar and suppress nothing.
- */
-const EFFECTS: Record<string, Effect[]> = {
-  SERVICE: [Effect.NO_INCIDENT],
-  MONITOR: [Effect.DISABLE_NOTIFICATIONS],
-};
 
 /** Provider maintenances as suppression sources, over their window, on what they impact. */
 @Injectable()
@@ -36,35 +27,19 @@ export class MaintenanceSuppressionSource implements SuppressionSourceProvider, 
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
     const rows = (await db.query(
-      `SELECT m.id, m.name, m.status, m.starts_at, m.ends_at,
-              coalesce(json_agg(json_build_object('type', i.target_type, 'id', i.target_id, 'level', i.level)
-                                ORDER BY i.target_type, i.target_id) FILTER (WHERE i.id IS NOT NULL), '[]') AS impacts
+      `SELECT m.id, m.name, m.status, m.starts_at, m.ends_at, ${IMPACTS_JSON} AS impacts
        FROM maintenance m LEFT JOIN maintenance_impact i ON i.maintenance_id = m.id
        ${ids ? 'WHERE m.id = ANY($1::uuid[])' : ''} GROUP BY m.id`,
       ids ? [ids] : [],
-    )) as {
-      id: string;
-      name: string;
-      status: string;
-      starts_at: Date;
-      ends_at: Date;
-      impacts: { type: string; id: string; level: string }[];
-    }[];
-    return rows.map((m) => {
-      const suppressing = SUPPRESSING.includes(m.status);
-      return {
-        kind: 'fixed',
-        source: this.source,
-        id: m.id,
-        name: `${m.name} (${m.status})`,
-        start: new Date(m.starts_at),
-        end: new Date(m.ends_at),
-        targets: m.impacts.map((i) => ({
-          type: i.type,
-          id: i.id,
-          effects: suppressing && i.level !== ImpactLevel.NO_IMPACT ? (EFFECTS[i.type] ?? []) : [],
-        })),
-      };
-    });
+    )) as { id: string; name: string; status: string; starts_at: Date; ends_at: Date; impacts: ImpactRow[] }[];
+    return rows.map((m) => ({
+      kind: 'fixed',
+      source: this.source,
+      id: m.id,
+      name: `${m.name} (${m.status})`,
+      start: new Date(m.starts_at),
+      end: new Date(m.ends_at),
+      targets: impactTargets(m.impacts, SUPPRESSING.includes(m.status)),
+    }));
   }
 }

@@ -1,9 +1,11 @@
 import { DomainError } from '../common/errors/domain-error';
-import type { MaintenanceStatus } from './maintenance-status';
 
-/** Impacts of a COMPLETED or CANCELLED maintenance are kept as they were, for audit. */
+/** Impacts of a finished maintenance (COMPLETED, CANCELLED) or a RESOLVED outage are kept as they were, for audit. */
 export class ImpactsFrozenError extends DomainError {
-  constructor(maintenanceId: string, status: MaintenanceStatus) {
-    super('IMPACTS_FROZEN', `Maintenance ${maintenanceId} is ${status}: its impacts can no longer change`, { maintenanceId, status });
+  constructor(objectType: 'Maintenance' | 'Outage', id: string, status: string) {
+    super('IMPACTS_FROZEN', `${objectType} ${id} is ${status}: its impacts can no longer change`, {
+      [objectType === 'Maintenance' ? 'maintenanceId' : 'outageId']: id,
+      status,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity';
@@ -25,6 +25,7 @@ import {
   UpdateMaintenanceInput,
 } from './maintenance.types';
 import { hasTimeZoneDifference, inZone } from './original-time-zone';
+import { clampTimelineLimit, timelineLimitArg } from './timeline-limit';
 
 const id = () => Args('id', { type: () => ID });
 
@@ -131,11 +132,8 @@ export class MaintenanceResolver {
   }
 
   @ResolveField(() => [ChangeLogEntryType], { description: 'Recorded changes, newest first, each with the status after it.' })
-  async timeline(
-    @Parent() m: MaintenanceType,
-    @Args('limit', { type: () => Int, defaultValue: 20, description: '1 to 200.' }) limit: number,
-  ) {
-    return (await this.service.timeline(m.id, Math.min(Math.max(limit, 1), 200))).map(ChangeLogEntryType.from);
+  async timeline(@Parent() m: MaintenanceType, @timelineLimitArg() limit: number) {
+    return (await this.service.timeline(m.id, clampTimelineLimit(limit))).map(ChangeLogEntryType.from);
   }
 
   @ResolveField(() => String, { description: "Local time with offset in the provider's zone (UTC when it has none)." })

@@ -5,6 +5,7 @@ import { ConnectionType } from '../common/pagination/connection';
 import { TimeZoneScalar } from '../common/scalars/scalars';
 import { ImpactTargetKind, NotificationFormat } from './entities/maintenance.entity';
 import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
+import { ProviderWorkFilter } from './provider-work-filter.types';
 
 registerEnumType(MaintenanceStatus, { name: 'MaintenanceStatus', description: 'The BCOP status of a provider maintenance.' });
 registerEnumType(ImpactLevel, { name: 'ImpactLevel' });
@@ -95,13 +96,11 @@ export class RescheduleMaintenanceInput {
 }
 
 @InputType()
-export class MaintenanceFilter {
+export class MaintenanceFilter extends ProviderWorkFilter {
   @Field(() => [MaintenanceStatus], { nullable: true })
   @IsOptional()
   @IsEnum(MaintenanceStatus, { each: true })
   status?: MaintenanceStatus[];
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID(undefined, uuid) providerId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() acknowledged?: boolean;
   @Field(() => Date, { nullable: true }) startsAfter?: Date;
   @Field(() => Date, { nullable: true }) startsBefore?: Date;
   @Field(() => Date, { nullable: true }) endsAfter?: Date;
@@ -114,18 +113,6 @@ export class MaintenanceFilter {
   @IsOptional()
   @IsUUID(undefined, uuid)
   replacesId?: string;
-  @Field(() => ID, { nullable: true, description: 'Impacting the site, a location at it, or a circuit ending there.' })
-  @IsOptional()
-  @IsUUID(undefined, uuid)
-  siteId?: string;
-  @Field(() => ID, { nullable: true, description: 'Impacting a site in the region or any region below it.' })
-  @IsOptional()
-  @IsUUID(undefined, uuid)
-  regionId?: string;
-  @Field(() => ID, { nullable: true, description: 'Impacting the location (or one inside it), or a circuit ending there.' })
-  @IsOptional()
-  @IsUUID(undefined, uuid)
-  locationId?: string;
   @Field({ nullable: true, description: 'Text in the name, summary, internal ticket or impact description.' })
   @IsOptional()
   @IsString()
@@ -145,7 +132,6 @@ export class ImpactType {
   @Field(() => ID) id!: string;
   @Field(() => ImpactLevel) level!: ImpactLevel;
   @Field(() => ImpactTargetType) target!: ImpactTargetType;
-  maintenanceId!: string;
 }
 
 @InputType()

@@ -4,7 +4,7 @@ import { MaintenanceSuppressionSource } from './maintenance-suppression.source';
 import { Module } from '@nestjs/common';
 import { BcopImportResolver } from './bcop-import.resolver';
 import { BcopImportService } from './bcop-import.service';
-import { ImpactTargetResolver, ImpactsResolver, MaintenanceImpactsResolver } from './impacts.resolver';
+import { ImpactTargetResolver, ImpactsResolver, MaintenanceImpactsResolver, OutageImpactsResolver } from './impacts.resolver';
 import { ImpactsService } from './impacts.service';
 import {
   CircuitCrudResolver,
@@ -21,13 +21,18 @@ import { InventoryService } from './inventory/inventory.service';
 import { MaintenanceQueryService } from './maintenance-query.service';
 import { MaintenanceResolver } from './maintenance.resolver';
 import { MaintenanceService } from './maintenance.service';
+import { OutageQueryService } from './outages/outage-query.service';
+import { OutageResolver } from './outages/outage.resolver';
+import { OutageService } from './outages/outage.service';
+import { OutageSuppressionSource } from './outages/outage-suppression.source';
 import { ReplacementSubscriber } from './replacement.subscriber';
 
-/** Providers and their inventory, provider maintenances with the BCOP workflow, impacts, notifications and timeline. */
+/** Providers and their inventory, provider maintenances with the BCOP workflow, outages with theirs, impacts, notifications and timelines. */
 @Module({
   imports: [TypeOrmModule.forFeature(PROVIDER_MAINTENANCE_ENTITIES)],
   providers: [
     MaintenanceSuppressionSource,
+    OutageSuppressionSource,
     InventoryService,
     MaintenanceService,
     MaintenanceQueryService,
@@ -48,6 +53,10 @@ import { ReplacementSubscriber } from './replacement.subscriber';
     ImpactsResolver,
     ImpactTargetResolver,
     MaintenanceImpactsResolver,
+    OutageService,
+    OutageQueryService,
+    OutageResolver,
+    OutageImpactsResolver,
   ],
   exports: [MaintenanceQueryService, MaintenanceService],
 })

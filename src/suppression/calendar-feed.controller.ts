@@ -69,9 +69,10 @@ export class CalendarFeedController {
         id: `${entry.source}-${entry.id}-${entry.start.getTime()}@hush`,
         start: entry.start,
         end: entry.end,
-        summary: entry.title,
+        summary: entry.estimated ? `${entry.title} (estimated end)` : entry.title,
         description: [
           `source: ${entry.source}`,
+          ...(entry.estimated ? ['end: estimated, until resolved'] : []),
           ...entry.targets.map((t) =>
             t.type === 'EVENTS' ? `EVENTS: ${t.id}` : `${t.type}: ${names.get(`${t.type}:${t.id}`) ?? '(deleted)'} (${t.id})`,
           ),

@@ -84,8 +84,8 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     return this.state.suppressedIds(type, at);
   }
 
-  calendar(from: Date, to: Date, keep?: (entry: CalendarEntry) => boolean): CalendarEntry[] {
-    return this.state.calendar(from, to, keep);
+  calendar(from: Date, to: Date, keep: ((entry: CalendarEntry) => boolean) | undefined, shownAt: Date): CalendarEntry[] {
+    return this.state.calendar(from, to, keep, undefined, shownAt);
   }
 
   loaded(): Promise<void> {

@@ -1,6 +1,7 @@
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import {
   Effect,
+  OPEN_END,
   type CalendarEntry,
   type Decision,
   type FixedSource,
@@ -99,7 +100,9 @@ export class SuppressionState {
     else {
       const schedule = record.kind === 'scheduled' ? sharedSchedule(record.schedule) : null;
       const fixed = record.kind === 'fixed';
-      const held: Held = { record, schedule, timing: new Timing(record, fixed, schedule, fixed ? record : undefined) };
+      // An open-ended source's end is not its own yet: it ends whenever it is resolved.
+      const final = fixed && record.end.getTime() !== OPEN_END.getTime();
+      const held: Held = { record, schedule, timing: new Timing(record, final, schedule, fixed ? record : undefined) };
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);
@@ -197,21 +200,34 @@ export class SuppressionState {
     return ids;
   }
 
-  /** Every occurrence overlapping [from, to) of the sources `only` names (all when omitted), by start. */
-  calendar(from: Date, to: Date, keep: (entry: CalendarEntry) => boolean = () => true, only?: Iterable<string>): CalendarEntry[] {
+  /**
+   * Every occurrence overlapping [from, to) of the sources `only` names (all
+   * when omitted), by start. With `shownAt`, a source open until further
+   * notice is shown to its estimated end as of that instant (people read
+   * those); without, to OPEN_END (transitions, which must see it go on).
+   */
+  calendar(
+    from: Date,
+    to: Date,
+    keep: (entry: CalendarEntry) => boolean = () => true,
+    only?: Iterable<string>,
+    shownAt?: Date,
+  ): CalendarEntry[] {
     const entries: CalendarEntry[] = [];
     const add = (entry: CalendarEntry) => keep(entry) && entries.push(entry);
     const records = only ? [...only].map((k) => this.records.get(k)).filter((r) => r !== undefined) : this.records.values();
     for (const record of records) {
       const { source, id, name: title } = record;
       if (record.kind === 'fixed') {
-        if (record.start < to && record.end > from)
-          add({ source, id, title, start: record.start, end: record.end, targets: shown(record) });
+        const estimated = record.end.getTime() === OPEN_END.getTime();
+        const end = estimated && shownAt ? estimatedEnd(record, shownAt) : record.end;
+        if (record.start < to && end > from) add({ source, id, title, start: record.start, end, estimated, targets: shown(record) });
         continue;
       }
       const schedule = record.kind === 'events' ? this.rules.get(id)!.schedule : this.held.get(sourceKey(source, id))!.schedule!;
       const targets = shown(record);
-      for (const o of occurrencesBetween(schedule, from, to)) add({ source, id, title, start: o.start, end: o.end, targets });
+      for (const o of occurrencesBetween(schedule, from, to))
+        add({ source, id, title, start: o.start, end: o.end, estimated: false, targets });
     }
     return entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || a.id.localeCompare(b.id));
   }
@@ -227,6 +243,12 @@ export class SuppressionState {
     const record = this.get(source, id);
     return !!record && (record.kind === 'events' || record.targets.some((t) => t.effects.length > 0));
   }
+}
+
+/** The estimate while it is ahead, else `at`; never before the start. */
+function estimatedEnd(record: FixedSource, at: Date): Date {
+  const ms = Math.max(record.start.getTime(), at.getTime(), record.shownEnd?.getTime() ?? 0);
+  return new Date(ms);
 }
 
 const shown = (record: SourceRecord) =>

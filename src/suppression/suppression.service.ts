@@ -36,7 +36,7 @@ export class SuppressionService {
     if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) {
       throw BadUserInputError.field('to', `the range may span at most ${MAX_CALENDAR_DAYS} days`);
     }
-    return this.engine.calendar(from, to, matchesFilter(filter));
+    return this.engine.calendar(from, to, matchesFilter(filter), this.clock.now());
   }
 }
 

@@ -47,6 +47,11 @@ export class CalendarEntryType {
   @Field() title!: string;
   @Field(() => Date) start!: Date;
   @Field(() => Date) end!: Date;
+  @Field({
+    description:
+      'True when the end is an estimate: an unresolved outage, shown to its estimated time to repair (or to now when that is unknown or past).',
+  })
+  estimated!: boolean;
   @Field(() => [CalendarTargetType]) targets!: CalendarTargetType[];
 }
 

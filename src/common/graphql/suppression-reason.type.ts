@@ -7,6 +7,7 @@ export enum SuppressionSource {
   MONITOR_PERIOD = 'MONITOR_PERIOD',
   BLACKOUT_POLICY = 'BLACKOUT_POLICY',
   PROVIDER_MAINTENANCE = 'PROVIDER_MAINTENANCE',
+  PROVIDER_OUTAGE = 'PROVIDER_OUTAGE',
 }
 registerEnumType(SuppressionSource, { name: 'SuppressionSource', description: 'The kind of object that suppresses.' });
 

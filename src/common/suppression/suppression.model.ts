@@ -23,11 +23,22 @@ interface SourceBase {
   name: string;
 }
 
-/** In effect over one fixed interval: a service window, a provider maintenance. */
+/**
+ * The end of a source in effect until further notice (an unresolved outage).
+ * The last millisecond of year 9999 rather than the largest Date: it still
+ * prints as a four-digit ISO year, so PostgreSQL, GraphQL and iCalendar all
+ * take it as it is.
+ */
+export const OPEN_END = new Date('9999-12-31T23:59:59.999Z');
+
+/** In effect over one fixed interval: a service window, a provider maintenance, an outage. */
 export interface FixedSource extends SourceBase {
   kind: 'fixed';
   start: Date;
+  /** OPEN_END when it lasts until further notice. */
   end: Date;
+  /** For an open end: the end a calendar shows (an estimate) while that is still ahead; past it (or without one), the calendar shows it to now. */
+  shownEnd?: Date;
   targets: SourceTarget[];
 }
 
@@ -74,6 +85,8 @@ export interface CalendarEntry {
   title: string;
   start: Date;
   end: Date;
+  /** The end shown is an estimate: the source lasts until further notice (an unresolved outage). */
+  estimated: boolean;
   targets: { type: string; id: string }[];
 }
 

@@ -23,8 +23,8 @@ export abstract class SuppressionPort {
   /** The ids of the targets of one type (SERVICE, MONITOR) that something suppresses at `at`. */
   abstract suppressedIds(type: 'SERVICE' | 'MONITOR', at: Date): Set<string>;
 
-  /** Every occurrence overlapping [from, to) that `keep` keeps, by start. */
-  abstract calendar(from: Date, to: Date, keep?: (entry: CalendarEntry) => boolean): CalendarEntry[];
+  /** Every occurrence overlapping [from, to) that `keep` keeps, by start; one open until further notice ends at its estimate as of `shownAt`. */
+  abstract calendar(from: Date, to: Date, keep: ((entry: CalendarEntry) => boolean) | undefined, shownAt: Date): CalendarEntry[];
 
   abstract status(): SuppressionStatus;
 

@@ -1,5 +1,6 @@
 import { Circuit, Location, Provider, Region, Site } from './inventory.entities';
 import { EventNotification, Impact, Maintenance } from './maintenance.entity';
+import { Outage } from './outage.entity';
 
 /** The provider-maintenance module's tables, registered by its module and listed for the migration scripts. */
-export const PROVIDER_MAINTENANCE_ENTITIES = [Provider, Region, Site, Location, Circuit, Maintenance, Impact, EventNotification];
+export const PROVIDER_MAINTENANCE_ENTITIES = [Provider, Region, Site, Location, Circuit, Maintenance, Outage, Impact, EventNotification];

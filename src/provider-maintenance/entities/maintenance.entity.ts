@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { Provider } from './inventory.entities';
+import { Outage } from './outage.entity';
 
 /** pg returns bigint as text; the values kept (SEQUENCE, at most 2^53 - 1) are exact as numbers. */
 const BIGINT_AS_NUMBER: ValueTransformer = {
@@ -69,16 +70,25 @@ export enum ImpactTargetKind {
   MONITOR = 'MONITOR',
 }
 
-/** What a maintenance affects. Targets live in other tables (or modules), so the id has no foreign key. */
+/**
+ * What a maintenance or an outage affects: exactly one of the two owns each
+ * impact. Targets live in other tables (or modules), so the id has no foreign key.
+ */
 @Entity({ name: 'maintenance_impact' })
+@Check('CHK_maintenance_impact_owner', '("maintenance_id" IS NULL) <> ("outage_id" IS NULL)')
 @Index('UQ_maintenance_impact_target', ['maintenanceId', 'targetType', 'targetId'], { unique: true })
+@Index('UQ_outage_impact_target', ['outageId', 'targetType', 'targetId'], { unique: true })
 @Index('IX_maintenance_impact_target', ['targetType', 'targetId'])
 export class Impact {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'maintenance_id', type: 'uuid' }) maintenanceId!: string;
+  @Column({ name: 'maintenance_id', type: 'uuid', nullable: true }) maintenanceId!: string | null;
   @ManyToOne(() => Maintenance, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'maintenance_id', foreignKeyConstraintName: 'FK_maintenance_impact_maintenance' })
   maintenance?: Maintenance;
+  @Column({ name: 'outage_id', type: 'uuid', nullable: true }) outageId!: string | null;
+  @ManyToOne(() => Outage, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'outage_id', foreignKeyConstraintName: 'FK_maintenance_impact_outage' })
+  outage?: Outage;
   @Column({ name: 'target_type', type: 'enum', enum: ImpactTargetKind, enumName: 'impact_target_type' }) targetType!: ImpactTargetKind;
   @Column({ name: 'target_id', type: 'uuid' }) targetId!: string;
   @Column({ type: 'enum', enum: ImpactLevel, enumName: 'impact_level' }) level!: ImpactLevel;

@@ -1,30 +1,15 @@
 import { MaintenanceStatus } from '../maintenance-status';
 import { InvalidTransitionError } from './invalid-transition-error';
+import { move as moveAlong, type Transition as MoveOutcome, type WhenAlreadyThere } from './move';
 import { TRANSITIONS } from './transition-table';
 
 const { IN_PROCESS, COMPLETED, CANCELLED, RE_SCHEDULED } = MaintenanceStatus;
 
-/** The outcome of an allowed action: the status to store, and whether it differs from the current one. */
-export interface Transition {
-  to: MaintenanceStatus;
-  changed: boolean;
-}
+/** The outcome of an allowed maintenance action. */
+export type Transition = MoveOutcome<MaintenanceStatus>;
 
-/** What an action does when the maintenance already has the status it asks for. */
-type WhenAlreadyThere = 'no-op' | 'refuse';
-
-/**
- * The one guard every action goes through, so that the graph in
- * `TRANSITIONS` is the only place that decides which changes are allowed.
- */
-function move(from: MaintenanceStatus, to: MaintenanceStatus, whenAlreadyThere: WhenAlreadyThere): Transition {
-  if (from === to) {
-    if (whenAlreadyThere === 'no-op') return { to, changed: false };
-    throw new InvalidTransitionError(from, to, `already ${to}`);
-  }
-  if (!TRANSITIONS[from].includes(to)) throw new InvalidTransitionError(from, to, isFinal(from) ? `${from} is final` : undefined);
-  return { to, changed: true };
-}
+const move = (from: MaintenanceStatus, to: MaintenanceStatus, whenAlreadyThere: WhenAlreadyThere): Transition =>
+  moveAlong(TRANSITIONS, from, to, whenAlreadyThere);
 
 /** Quick action "Mark In Progress": refused from a final status; nothing to do when already IN_PROCESS. */
 export function markInProgress(from: MaintenanceStatus): Transition {

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import { ChangeLogService, diffFields } from '../../common/changelog/changelog.service';
+import type { ChangeAction, ChangeLogEntry, FieldChanges } from '../../common/changelog/changelog-entry.entity';
+import { Clock } from '../../common/clock/clock';
+import { BadUserInputError, NotFoundError, type FieldProblem } from '../../common/errors/domain-error';
+import { definedOnly } from '../../common/graphql/defined-only';
+import { byKeys } from '../../common/loaders/loader-registry';
+import { Provider } from '../entities/inventory.entities';
+import { Outage } from '../entities/outage.entity';
+import { identify, investigate, monitor, resolve, type OutageTransition } from '../workflow/outage-workflow';
+import { OutageStatus } from './outage-status';
+
+export type OutageFields = Pick<
+  Outage,
+  'name' | 'summary' | 'providerId' | 'startsAt' | 'estimatedTimeToRepair' | 'internalTicket' | 'acknowledged' | 'comments'
+>;
+
+const OUTAGE_FIELDS = [
+  'name',
+  'summary',
+  'providerId',
+  'status',
+  'startsAt',
+  'estimatedTimeToRepair',
+  'endsAt',
+  'internalTicket',
+  'acknowledged',
+  'comments',
+] as const;
+
+export const OUTAGE_OBJECT_TYPE = 'Outage';
+
+/**
+ * Provider outages and their workflow. Every status change goes through the
+ * workflow module; every write is one transaction with its changelog entry,
+ * which carries the status after the change (the timeline) and is how the
+ * suppression engine learns of it.
+ */
+@Injectable()
+export class OutageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changeLog: ChangeLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly byId = () =>
+    new DataLoader<string, Outage | null>(async (ids) =>
+      byKeys(ids, await this.dataSource.getRepository(Outage).findBy({ id: In([...ids]) }), (o) => o.id, null),
+    );
+
+  /** The outage, or null when there is none (e.g. deleted since). */
+  find(id: string): Promise<Outage | null> {
+    return this.dataSource.getRepository(Outage).findOneBy({ id });
+  }
+
+  async get(id: string): Promise<Outage> {
+    const o = await this.find(id);
+    if (!o) throw new NotFoundError('Outage', id, 'id');
+    return o;
+  }
+
+  /** A new outage is REPORTED and not yet acknowledged; it began now unless told when. */
+  create(input: Omit<OutageFields, 'startsAt' | 'acknowledged'> & { startsAt?: Date | null }, actor: Actor): Promise<Outage> {
+    return this.dataSource.transaction(async (manager) => {
+      const fields = { ...input, startsAt: input.startsAt ?? this.clock.now() };
+      const problems = this.timeProblems(fields);
+      if (!(await manager.existsBy(Provider, { id: input.providerId })))
+        problems.push({ path: 'input.providerId', message: `no provider ${input.providerId}` });
+      if (problems.length) throw new BadUserInputError(problems);
+      const saved = await manager.save(
+        manager.create(Outage, { ...fields, status: OutageStatus.REPORTED, acknowledged: false, endsAt: null }),
+      );
+      await this.record(manager, saved, actor, 'CREATE', diffFields(null, saved, OUTAGE_FIELDS));
+      return saved;
+    });
+  }
+
+  /** Fields change freely (an ETR of null clears it); the status only through the quick actions. */
+  update(id: string, input: Partial<Omit<OutageFields, 'providerId'>>, actor: Actor): Promise<Outage> {
+    return this.dataSource.transaction(async (manager) => {
+      const o = await this.locked(manager, id);
+      const before = { ...o };
+      Object.assign(o, definedOnly(input));
+      const problems = this.timeProblems(o);
+      if (problems.length) throw new BadUserInputError(problems);
+      const changes = diffFields(before, o, OUTAGE_FIELDS);
+      if (Object.keys(changes).length === 0) return o;
+      const saved = await manager.save(o);
+      await this.record(manager, saved, actor, 'UPDATE', changes);
+      return saved;
+    });
+  }
+
+  delete(id: string, actor: Actor): Promise<Outage> {
+    return this.dataSource.transaction(async (manager) => {
+      const o = await this.locked(manager, id);
+      await manager.delete(Outage, { id });
+      await this.record(manager, o, actor, 'DELETE', diffFields(o, null, OUTAGE_FIELDS));
+      return o;
+    });
+  }
+
+  /** Idempotent: acknowledging an acknowledged outage records nothing. */
+  acknowledge(id: string, actor: Actor): Promise<Outage> {
+    return this.update(id, { acknowledged: true }, actor);
+  }
+
+  investigate(id: string, actor: Actor) {
+    return this.transition(id, investigate, actor);
+  }
+
+  identify(id: string, actor: Actor) {
+    return this.transition(id, identify, actor);
+  }
+
+  monitor(id: string, actor: Actor) {
+    return this.transition(id, monitor, actor);
+  }
+
+  /** RESOLVED, ending at `endsAt` (now when omitted), which may not be before the start. */
+  resolve(id: string, endsAt: Date | null, actor: Actor) {
+    const end = endsAt ?? this.clock.now();
+    return this.transition(id, resolve, actor, (o) => {
+      if (end < o.startsAt) throw BadUserInputError.field('endsAt', 'must not be before startsAt');
+      o.endsAt = end;
+    });
+  }
+
+  timeline(id: string, limit: number): Promise<ChangeLogEntry[]> {
+    return this.changeLog.forObject(OUTAGE_OBJECT_TYPE, id, limit);
+  }
+
+  async locked(manager: EntityManager, id: string): Promise<Outage> {
+    const o = await manager.findOne(Outage, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!o) throw new NotFoundError('Outage', id, 'id');
+    return o;
+  }
+
+  private transition(
+    id: string,
+    action: (from: OutageStatus) => OutageTransition,
+    actor: Actor,
+    alsoChange?: (o: Outage) => void,
+  ): Promise<Outage> {
+    return this.dataSource.transaction(async (manager) => {
+      const o = await this.locked(manager, id);
+      const { to, changed } = action(o.status);
+      if (!changed) return o;
+      const before = { ...o };
+      o.status = to;
+      alsoChange?.(o);
+      const saved = await manager.save(o);
+      await this.record(manager, saved, actor, 'TRANSITION', diffFields(before, saved, OUTAGE_FIELDS));
+      return saved;
+    });
+  }
+
+  private record(manager: EntityManager, o: Outage, actor: Actor, action: ChangeAction, changes: FieldChanges) {
+    return this.changeLog.record(manager, { objectType: OUTAGE_OBJECT_TYPE, objectId: o.id, action, actor, changes, status: o.status });
+  }
+
+  private timeProblems(o: Pick<Outage, 'startsAt' | 'estimatedTimeToRepair'> & { endsAt?: Date | null }): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    if (o.estimatedTimeToRepair && o.estimatedTimeToRepair < o.startsAt)
+      problems.push({ path: 'input.estimatedTimeToRepair', message: 'must not be before startsAt' });
+    if (o.endsAt && o.endsAt < o.startsAt)
+      problems.push({ path: 'input.startsAt', message: 'must not be after endsAt (when it was resolved)' });
+    return problems;
+  }
+}
