@@ -1,3 +1,4 @@
+import { PeriodStatus } from './period-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -11,8 +12,6 @@ import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, occurrenceAt,
 import { checkedSchedule } from '../scheduling/checked-schedule';
 import { CompiledSchedules } from './compiled-schedules';
 import { MaintenancePeriod, MaintenanceType, Monitor, MonitorGroup, MonitorGroupMember } from './monitor.entities';
-
-export type PeriodStatus = 'SCHEDULED' | 'ACTIVE' | 'EXPIRED';
 
 export interface PeriodInput {
   name: string;
@@ -142,8 +141,8 @@ export class MaintenancePeriodsService {
 
   status(period: MaintenancePeriod, now = this.clock.now()): PeriodStatus {
     const schedule = this.compiled.get(period);
-    if (occurrenceAt(schedule, now)) return 'ACTIVE';
-    return nextOccurrences(schedule, now, 1).length ? 'SCHEDULED' : 'EXPIRED';
+    if (occurrenceAt(schedule, now)) return PeriodStatus.ACTIVE;
+    return nextOccurrences(schedule, now, 1).length ? PeriodStatus.SCHEDULED : PeriodStatus.EXPIRED;
   }
 
   nextOccurrences(period: MaintenancePeriod, limit: number, from = this.clock.now()): Occurrence[] {

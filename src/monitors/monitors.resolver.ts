@@ -1,3 +1,4 @@
+import { PeriodStatus } from './period-status';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
@@ -24,7 +25,6 @@ import {
   MonitorGroupType,
   MonitorStateType,
   MonitorType,
-  PeriodStatusEnum,
   UpdateMaintenancePeriodInput,
   UpdateMonitorGroupInput,
   UpdateMonitorInput,
@@ -195,7 +195,7 @@ export class MaintenancePeriodsResolver {
     return ScheduleType.from((p as unknown as MaintenancePeriod).schedule);
   }
 
-  @ResolveField(() => PeriodStatusEnum)
+  @ResolveField(() => PeriodStatus)
   status(@Parent() p: MaintenancePeriodType) {
     return this.periods.status(p as unknown as MaintenancePeriod);
   }

@@ -1,3 +1,4 @@
+import { PeriodStatus } from './period-status';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
@@ -13,12 +14,7 @@ registerEnumType(MaintenanceType, {
   description: 'DISABLE_MONITORING: no checks and no notifications. DISABLE_NOTIFICATIONS: checks run, nobody is told.',
 });
 
-export enum PeriodStatusEnum {
-  SCHEDULED = 'SCHEDULED',
-  ACTIVE = 'ACTIVE',
-  EXPIRED = 'EXPIRED',
-}
-registerEnumType(PeriodStatusEnum, {
+registerEnumType(PeriodStatus, {
   name: 'MaintenancePeriodStatus',
   description: 'ACTIVE: in an occurrence now. SCHEDULED: one is to come. EXPIRED: none is left.',
 });

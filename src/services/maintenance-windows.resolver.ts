@@ -1,3 +1,4 @@
+import { WindowState } from './window-state';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
@@ -12,7 +13,6 @@ import {
   MaintenanceWindowCreatorType,
   MaintenanceWindowDeletionType,
   MaintenanceWindowFilter,
-  MaintenanceWindowStateEnum,
   MaintenanceWindowType,
   DeletionOutcome,
   ServiceType,
@@ -62,7 +62,7 @@ export class MaintenanceWindowsResolver {
     return { outcome: DeletionOutcome[outcome], window: toWindow(window) };
   }
 
-  @ResolveField(() => MaintenanceWindowStateEnum)
+  @ResolveField(() => WindowState)
   state(@Parent() window: MaintenanceWindowType) {
     return this.windows.state(window as never);
   }

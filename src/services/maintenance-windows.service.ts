@@ -15,7 +15,7 @@ import { HushConfig } from '../config/config';
 import { MaintenanceWindow, MaintenanceWindowService } from './entities/maintenance-window.entity';
 import { Service } from './entities/service.entity';
 import { User } from './entities/user.entity';
-import { windowState, type WindowState } from './window-state';
+import { windowState, WindowState } from './window-state';
 
 export interface WindowInput {
   startsAt: Date;
@@ -187,8 +187,8 @@ export class MaintenanceWindowsService {
       const window = await this.lockedWithServices(manager, id);
       const now = this.clock.now();
       const state = windowState(window, now);
-      if (state === 'PAST') throw new ConflictError(`Maintenance window ${id} is over and cannot change`, { state });
-      if (state === 'ONGOING' && input.startsAt && input.startsAt.getTime() !== window.startsAt.getTime()) {
+      if (state === WindowState.PAST) throw new ConflictError(`Maintenance window ${id} is over and cannot change`, { state });
+      if (state === WindowState.ONGOING && input.startsAt && input.startsAt.getTime() !== window.startsAt.getTime()) {
         throw new ConflictError(`Maintenance window ${id} has started: its start cannot move`, { state, path: 'input.startsAt' });
       }
       const startsAt = input.startsAt ?? window.startsAt;
@@ -228,8 +228,8 @@ export class MaintenanceWindowsService {
       const window = await this.lockedWithServices(manager, id);
       const now = this.clock.now();
       const state = windowState(window, now);
-      if (state === 'PAST') throw new ConflictError(`Maintenance window ${id} is over and cannot be deleted`, { state });
-      if (state === 'FUTURE') {
+      if (state === WindowState.PAST) throw new ConflictError(`Maintenance window ${id} is over and cannot be deleted`, { state });
+      if (state === WindowState.FUTURE) {
         await manager.delete(MaintenanceWindow, { id });
         await this.changeLog.record(manager, {
           objectType: 'MaintenanceWindow',
@@ -274,8 +274,8 @@ export class MaintenanceWindowsService {
 
   private whereState(query: SelectQueryBuilder<MaintenanceWindow>, state: WindowState) {
     const now = this.clock.now();
-    if (state === 'PAST') query.andWhere('w.ends_at <= :now', { now });
-    else if (state === 'ONGOING') query.andWhere('w.starts_at <= :now AND w.ends_at > :now', { now });
+    if (state === WindowState.PAST) query.andWhere('w.ends_at <= :now', { now });
+    else if (state === WindowState.ONGOING) query.andWhere('w.starts_at <= :now AND w.ends_at > :now', { now });
     else query.andWhere('w.starts_at > :now', { now });
   }
 

@@ -1,3 +1,4 @@
+import { WindowState } from './window-state';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
@@ -13,7 +14,6 @@ import {
   AtArgs,
   CreateServiceInput,
   EscalationPolicyType,
-  MaintenanceWindowStateEnum,
   MaintenanceWindowType,
   ServiceConnection,
   ServiceFilter,
@@ -72,7 +72,7 @@ export class ServiceCatalogResolver {
   @ResolveField(() => [MaintenanceWindowType], { description: 'By start; all of them, or those in one state.' })
   async maintenanceWindows(
     @Parent() service: ServiceType,
-    @Args('state', { type: () => MaintenanceWindowStateEnum, nullable: true }) state: MaintenanceWindowStateEnum | null,
+    @Args('state', { type: () => WindowState, nullable: true }) state: WindowState | null,
     @Context() ctx: RequestContext,
   ) {
     return (await ctx.loaders.get(this.windows.windowsByService, state ?? undefined).load(service.id)).map(toWindow);

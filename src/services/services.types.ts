@@ -19,7 +19,7 @@ import { JSONScalar, TimeZoneScalar } from '../common/scalars/scalars';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import { EventAction, EventResult, EventSeverity, IncidentStatus } from './entities/incident.entity';
 import { MaintenanceEndAction, ServiceStatus } from './entities/service.entity';
-import type { WindowState } from './window-state';
+import { WindowState } from './window-state';
 
 registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
 registerEnumType(MaintenanceEndAction, {
@@ -31,12 +31,7 @@ registerEnumType(EventAction, { name: 'EventAction' });
 registerEnumType(EventSeverity, { name: 'EventSeverity' });
 registerEnumType(EventResult, { name: 'EventResult', description: 'What Hush did with an event.' });
 
-export enum MaintenanceWindowStateEnum {
-  PAST = 'PAST',
-  ONGOING = 'ONGOING',
-  FUTURE = 'FUTURE',
-}
-registerEnumType(MaintenanceWindowStateEnum, { name: 'MaintenanceWindowState', description: 'Relative to now.' });
+registerEnumType(WindowState, { name: 'MaintenanceWindowState', description: 'Relative to now.' });
 
 export enum DeletionOutcome {
   DELETED = 'DELETED',
@@ -257,7 +252,7 @@ export class MaintenanceWindowFilter {
   @ArrayMaxSize(500)
   @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
   serviceIds?: string[];
-  @Field(() => MaintenanceWindowStateEnum, { nullable: true }) @IsOptional() @IsEnum(MaintenanceWindowStateEnum) state?: WindowState;
+  @Field(() => WindowState, { nullable: true }) @IsOptional() @IsEnum(WindowState) state?: WindowState;
   @Field(() => Date, { nullable: true, description: 'With `to`: windows overlapping [from, to).' }) from?: Date;
   @Field(() => Date, { nullable: true }) to?: Date;
 }

@@ -1,0 +1,6 @@
+/** Where a maintenance period stands now, from its schedule. */
+export enum PeriodStatus {
+  SCHEDULED = 'SCHEDULED',
+  ACTIVE = 'ACTIVE',
+  EXPIRED = 'EXPIRED',
+}
