@@ -3,16 +3,11 @@ import { IsString, IsUUID, Length } from 'class-validator';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import { BcopImportService, type ImportEntry, type ImportResult } from './bcop-import.service';
+import { ImportOutcome } from './import-outcome';
 import { toMaintenance } from './maintenance.mappers';
 import { MaintenanceType } from './maintenance.types';
 
-enum ImportOutcomeEnum {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  UNCHANGED = 'UNCHANGED',
-  IGNORED_OLDER = 'IGNORED_OLDER',
-}
-registerEnumType(ImportOutcomeEnum, {
+registerEnumType(ImportOutcome, {
   name: 'ImportOutcome',
   description:
     'CREATED: a new maintenance (also the replacement a RE-SCHEDULED notice with new times makes); IGNORED_OLDER: a notice with a lower SEQUENCE than the one already applied.',
@@ -36,7 +31,7 @@ export class ImportMaintenanceEmailInput {
 @ObjectType('MaintenanceImportEntry', { description: 'What one maintenance (one VEVENT) of a notification became.' })
 export class MaintenanceImportEntryType {
   @Field(() => MaintenanceType) maintenance!: MaintenanceType;
-  @Field(() => ImportOutcomeEnum) outcome!: ImportOutcomeEnum;
+  @Field(() => ImportOutcome) outcome!: ImportOutcome;
   @Field(() => [String], { description: 'Object ids of this maintenance that are not circuits of the provider.' })
   unknownObjectIds!: string[];
 }
@@ -45,7 +40,7 @@ export class MaintenanceImportEntryType {
 export class MaintenanceImportType {
   @Field(() => MaintenanceType, { description: 'The first maintenance of the notification (see entries for all).' })
   maintenance!: MaintenanceType;
-  @Field(() => ImportOutcomeEnum, { description: 'What the first maintenance of the notification became.' }) outcome!: ImportOutcomeEnum;
+  @Field(() => ImportOutcome, { description: 'What the first maintenance of the notification became.' }) outcome!: ImportOutcome;
   @Field(() => [String], { description: 'Object ids of the first maintenance that are not circuits of the provider.' })
   unknownObjectIds!: string[];
   @Field(() => [MaintenanceImportEntryType], { description: 'One per maintenance in the notification, in its order.' })
@@ -59,7 +54,7 @@ export class MaintenanceImportType {
 
 const toEntry = (entry: ImportEntry): MaintenanceImportEntryType => ({
   maintenance: toMaintenance(entry.maintenance),
-  outcome: ImportOutcomeEnum[entry.outcome],
+  outcome: entry.outcome,
   unknownObjectIds: entry.unknownObjectIds,
 });
 

@@ -1,3 +1,4 @@
+import { ImportOutcome } from './import-outcome';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -14,8 +15,6 @@ import { EventNotification, Impact, ImpactTargetKind, Maintenance, NotificationF
 import { MaintenanceService, OBJECT_TYPE } from './maintenance.service';
 import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
 import { impactsFrozen } from './workflow/maintenance-workflow';
-
-export type ImportOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'IGNORED_OLDER';
 
 /** What one maintenance of a notification became. */
 export interface ImportEntry {
@@ -171,15 +170,15 @@ export class BcopImportService {
       outcome,
       unknownObjectIds: objects.unknown,
     });
-    if (!chain) return entry(await this.create(manager, providerId, key, notice, objects, raw, null, actor), 'CREATED');
+    if (!chain) return entry(await this.create(manager, providerId, key, notice, objects, raw, null, actor), ImportOutcome.CREATED);
 
     const { head, keyHolder, sequence } = chain;
-    if (notice.sequence !== null && sequence !== null && notice.sequence < sequence) return entry(head, 'IGNORED_OLDER');
+    if (notice.sequence !== null && sequence !== null && notice.sequence < sequence) return entry(head, ImportOutcome.IGNORED_OLDER);
     const moved = head.startsAt.getTime() !== notice.start.getTime() || head.endsAt.getTime() !== notice.end.getTime();
     if (notice.status === MaintenanceStatus.RE_SCHEDULED && moved) {
       // The key moves to the replacement, so that later notices find it; the replaced one keeps the link (replacedBy).
       await manager.update(Maintenance, { id: keyHolder.id }, { providerMaintenanceId: null });
-      return entry(await this.create(manager, providerId, key, notice, objects, raw, head, actor), 'CREATED');
+      return entry(await this.create(manager, providerId, key, notice, objects, raw, head, actor), ImportOutcome.CREATED);
     }
 
     // Impacts before status: a notice that cancels or completes still records what it touches.
@@ -194,7 +193,7 @@ export class BcopImportService {
     );
     const rawKept = await this.keepRaw(manager, updated, notice, raw, actor);
     const changed = impactsChanged || rawKept || JSON.stringify(updated) !== before;
-    return entry(updated, changed ? 'UPDATED' : 'UNCHANGED');
+    return entry(updated, changed ? ImportOutcome.UPDATED : ImportOutcome.UNCHANGED);
   }
 
   /**
