@@ -14,7 +14,6 @@ import {
   MaintenanceWindowDeletionType,
   MaintenanceWindowFilter,
   MaintenanceWindowType,
-  DeletionOutcome,
   ServiceType,
   UpdateMaintenanceWindowInput,
   UserType,
@@ -59,7 +58,7 @@ export class MaintenanceWindowsResolver {
   @Mutation(() => MaintenanceWindowDeletionType, { description: 'Future: deleted. Ongoing: ends now. Past: CONFLICT.' })
   async deleteMaintenanceWindow(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
     const { outcome, window } = await this.windows.delete(id, actor);
-    return { outcome: DeletionOutcome[outcome], window: toWindow(window) };
+    return { outcome, window: toWindow(window) };
   }
 
   @ResolveField(() => WindowState)

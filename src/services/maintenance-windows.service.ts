@@ -1,3 +1,4 @@
+import { DeletionOutcome } from './deletion-outcome';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -223,7 +224,7 @@ export class MaintenanceWindowsService {
   }
 
   /** Future: deleted. Ongoing: ends now. Past: refused, it is history. */
-  delete(id: string, actor: Actor): Promise<{ outcome: 'DELETED' | 'ENDED'; window: MaintenanceWindow }> {
+  delete(id: string, actor: Actor): Promise<{ outcome: DeletionOutcome; window: MaintenanceWindow }> {
     return this.dataSource.transaction(async (manager) => {
       const window = await this.lockedWithServices(manager, id);
       const now = this.clock.now();
@@ -238,7 +239,7 @@ export class MaintenanceWindowsService {
           actor,
           changes: diffFields(window, null, FIELDS),
         });
-        return { outcome: 'DELETED', window };
+        return { outcome: DeletionOutcome.DELETED, window };
       }
       const before = { ...window };
       window.endsAt = now;
@@ -253,7 +254,7 @@ export class MaintenanceWindowsService {
           actor,
           changes: diffFields(before, null, FIELDS),
         });
-        return { outcome: 'DELETED', window: before };
+        return { outcome: DeletionOutcome.DELETED, window: before };
       }
       const saved = await manager.save(MaintenanceWindow, columns);
       await this.changeLog.record(manager, {
@@ -263,7 +264,7 @@ export class MaintenanceWindowsService {
         actor,
         changes: diffFields(before, window, FIELDS),
       });
-      return { outcome: 'ENDED', window: saved };
+      return { outcome: DeletionOutcome.ENDED, window: saved };
     });
   }
 

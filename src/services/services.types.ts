@@ -19,6 +19,7 @@ import { JSONScalar, TimeZoneScalar } from '../common/scalars/scalars';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import { EventAction, EventResult, EventSeverity, IncidentStatus } from './entities/incident.entity';
 import { MaintenanceEndAction, ServiceStatus } from './entities/service.entity';
+import { DeletionOutcome } from './deletion-outcome';
 import { WindowState } from './window-state';
 
 registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
@@ -33,10 +34,6 @@ registerEnumType(EventResult, { name: 'EventResult', description: 'What Hush did
 
 registerEnumType(WindowState, { name: 'MaintenanceWindowState', description: 'Relative to now.' });
 
-export enum DeletionOutcome {
-  DELETED = 'DELETED',
-  ENDED = 'ENDED',
-}
 registerEnumType(DeletionOutcome, {
   name: 'DeletionOutcome',
   description: 'DELETED: it had not started. ENDED: it was ongoing and now ends now.',
