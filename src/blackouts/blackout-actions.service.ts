@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR, type Actor } from '../common/auth/actor';
 import { ChangeLogService } from '../common/changelog/changelog.service';
 import { Clock } from '../common/clock/clock';
 import type { Occurrence } from '../schedule';
-import { BlackoutEvent, BlackoutPolicy, BlackoutTransition, EventStatus, TransitionKind } from './blackout.entities';
+import { BlackoutEvent, BlackoutPolicy, BlackoutTransition, EventStatus, PolicyRunKind } from './blackout.entities';
 import type { CompiledPolicy } from './compiled-policy';
 import { toSelectorEvent } from '../common/suppression/event-input.type';
 
@@ -25,7 +25,7 @@ export class BlackoutActionsService {
   ) {}
 
   /** Runs one transition in its own transaction; false when another replica (or an earlier run) has it. */
-  run(compiled: CompiledPolicy, occurrence: Occurrence, kind: TransitionKind, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
+  run(compiled: CompiledPolicy, occurrence: Occurrence, kind: PolicyRunKind, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
     return this.dataSource.transaction((manager) => this.runIn(manager, compiled, occurrence, kind, actor));
   }
 
@@ -34,7 +34,7 @@ export class BlackoutActionsService {
     manager: EntityManager,
     compiled: CompiledPolicy,
     occurrence: Occurrence,
-    kind: TransitionKind,
+    kind: PolicyRunKind,
     actor: Actor,
     dueAt?: Date,
   ): Promise<boolean> {
@@ -47,7 +47,7 @@ export class BlackoutActionsService {
         policyId: compiled.policy.id,
         occurrenceStart: occurrence.start,
         kind,
-        dueAt: dueAt ?? (kind === TransitionKind.START ? occurrence.start : occurrence.end),
+        dueAt: dueAt ?? (kind === PolicyRunKind.START ? occurrence.start : occurrence.end),
         ranAt: now,
         eventsChanged: 0,
       })
@@ -56,7 +56,7 @@ export class BlackoutActionsService {
       .execute();
     if (!(claimed.raw as unknown[]).length) return false;
     const changed =
-      kind === TransitionKind.START
+      kind === PolicyRunKind.START
         ? await this.blackoutExisting(manager, compiled, now)
         : await this.release(manager, compiled.policy, occurrence, now);
     await manager.update(
@@ -70,12 +70,12 @@ export class BlackoutActionsService {
       action: 'TRANSITION',
       actor,
       changes: {
-        [kind === TransitionKind.START ? 'started' : 'ended']: {
+        [kind === PolicyRunKind.START ? 'started' : 'ended']: {
           before: null,
           after: { start: occurrence.start.toISOString(), end: occurrence.end.toISOString(), eventsChanged: changed },
         },
       },
-      status: kind === TransitionKind.START ? 'ACTIVE' : null,
+      status: kind === PolicyRunKind.START ? 'ACTIVE' : null,
     });
     return true;
   }

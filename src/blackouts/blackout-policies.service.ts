@@ -13,7 +13,7 @@ import { byKeys } from '../common/loaders/loader-registry';
 import { definedOnly } from '../common/graphql/defined-only';
 import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, previousOccurrence, type Occurrence, type Schedule } from '../schedule';
 import { checkedSchedule } from '../scheduling/checked-schedule';
-import { BlackoutPolicy, BlackoutTransition, TransitionKind } from './blackout.entities';
+import { BlackoutPolicy, BlackoutTransition, PolicyRunKind } from './blackout.entities';
 import { BlackoutActionsService } from './blackout-actions.service';
 import { refuseBroadSelector } from './broad-selector';
 import { PolicyCache } from './policy-cache';
@@ -232,7 +232,7 @@ export class BlackoutPoliciesService {
 
   private async endNow(manager: EntityManager, policy: BlackoutPolicy, actor: Actor) {
     const active = this.activeOccurrence(policy);
-    if (active) await this.actions.runIn(manager, this.cache.compile(policy), active, TransitionKind.END, actor, this.clock.now());
+    if (active) await this.actions.runIn(manager, this.cache.compile(policy), active, PolicyRunKind.END, actor, this.clock.now());
   }
 
   private async saveAndLog(

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { HushConfig } from '../config/config';
 import { occurrencesBetween } from '../schedule';
-import { BlackoutTransition, TransitionKind } from './blackout.entities';
+import { BlackoutTransition, PolicyRunKind } from './blackout.entities';
 import { BlackoutActionsService } from './blackout-actions.service';
 import { PolicyCache } from './policy-cache';
 
@@ -14,7 +14,7 @@ const CATCH_UP_MS = 7 * 86_400_000;
 
 interface Due {
   at: Date;
-  kind: TransitionKind;
+  kind: PolicyRunKind;
   run: () => Promise<boolean>;
 }
 
@@ -82,22 +82,22 @@ export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShut
       const acts = policy.blackoutExistingEvents || policy.resetStatusOnBlackoutEnd;
       if (!acts && !releasing.has(policy.id)) continue;
       for (const occurrence of occurrencesBetween(compiled.schedule, horizon, new Date(now.getTime() + 1))) {
-        const key = (kind: TransitionKind) => `${policy.id}/${occurrence.start.getTime()}/${kind}`;
+        const key = (kind: PolicyRunKind) => `${policy.id}/${occurrence.start.getTime()}/${kind}`;
         // A START matters only while its occurrence lasts: blacking out for a window already over would be wrong.
-        if (acts && occurrence.start <= now && occurrence.end > now && !claimed.has(key(TransitionKind.START))) {
+        if (acts && occurrence.start <= now && occurrence.end > now && !claimed.has(key(PolicyRunKind.START))) {
           due.push({
             at: occurrence.start,
-            kind: TransitionKind.START,
-            run: () => this.actions.run(compiled, occurrence, TransitionKind.START),
+            kind: PolicyRunKind.START,
+            run: () => this.actions.run(compiled, occurrence, PolicyRunKind.START),
           });
         }
         // Every END since the policy existed runs, in order, so a replica that was down catches up.
-        if (occurrence.end <= now && occurrence.end > policy.createdAt && !claimed.has(key(TransitionKind.END))) {
-          due.push({ at: occurrence.end, kind: TransitionKind.END, run: () => this.actions.run(compiled, occurrence, TransitionKind.END) });
+        if (occurrence.end <= now && occurrence.end > policy.createdAt && !claimed.has(key(PolicyRunKind.END))) {
+          due.push({ at: occurrence.end, kind: PolicyRunKind.END, run: () => this.actions.run(compiled, occurrence, PolicyRunKind.END) });
         }
       }
     }
-    due.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === TransitionKind.END ? -1 : 1));
+    due.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === b.kind ? 0 : a.kind === PolicyRunKind.END ? -1 : 1));
     let ran = 0;
     for (const d of due) {
       // Shutting down: stop after the current claim; the rest is caught up on the next start.

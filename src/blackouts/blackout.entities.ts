@@ -84,7 +84,7 @@ export class BlackoutEvent {
   @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
 }
 
-export enum TransitionKind {
+export enum PolicyRunKind {
   START = 'START',
   END = 'END',
 }
@@ -101,11 +101,11 @@ export class BlackoutTransition {
   occurrenceStart!: Date;
   @PrimaryColumn({
     type: 'enum',
-    enum: TransitionKind,
+    enum: PolicyRunKind,
     enumName: 'blackout_transition_kind',
     primaryKeyConstraintName: 'PK_blackout_transition',
   })
-  kind!: TransitionKind;
+  kind!: PolicyRunKind;
   @ManyToOne(() => BlackoutPolicy, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'policy_id', foreignKeyConstraintName: 'FK_blackout_transition_policy' })
   policy?: BlackoutPolicy;

@@ -5,11 +5,11 @@ import { ConnectionType } from '../common/pagination/connection';
 import { JSONScalar } from '../common/scalars/scalars';
 import { ScheduleInput } from '../scheduling/schedule.types';
 import { ScheduledType } from '../scheduling/scheduled.type';
-import { EventStatus, TransitionKind } from './blackout.entities';
+import { EventStatus, PolicyRunKind } from './blackout.entities';
 import { PolicyStatus } from './policy-status';
 
 registerEnumType(PolicyStatus, { name: 'PolicyStatus' });
-registerEnumType(TransitionKind, { name: 'PolicyRunKind', description: "A blackout policy occurrence's START or END." });
+registerEnumType(PolicyRunKind, { name: 'PolicyRunKind', description: "A blackout policy occurrence's START or END." });
 registerEnumType(EventStatus, { name: 'EventStatus' });
 
 export enum PolicySortField {
@@ -155,8 +155,8 @@ export class EventType {
 export class PolicyRunType {
   @Field(() => Date) start!: Date;
   @Field(() => Date) end!: Date;
-  @Field(() => TransitionKind, { nullable: true, description: 'START (blacking out existing events) or END (releasing them).' })
-  kind!: TransitionKind | null;
+  @Field(() => PolicyRunKind, { nullable: true, description: 'START (blacking out existing events) or END (releasing them).' })
+  kind!: PolicyRunKind | null;
   @Field(() => Date, { nullable: true, description: 'When it ran.' }) at!: Date | null;
   @Field(() => Int, { description: 'Events it blacked out (START) or released (END).' }) eventsAffected!: number;
 }

@@ -5,7 +5,7 @@ import { SuppressionReasonType, SuppressionSource } from '../common/graphql/supp
 import { EventInputType } from '../common/suppression/event-input.type';
 import { Effect } from '../common/suppression/suppression.model';
 import { OccurrenceType } from '../scheduling/occurrence.type';
-import { TransitionKind } from './window-transitions';
+import { WindowTransitionKind } from './window-transitions';
 
 registerEnumType(Effect, { name: 'Effect', description: 'What a suppression does to the target.' });
 
@@ -55,7 +55,7 @@ export class CalendarEntryType {
   @Field(() => [CalendarTargetType]) targets!: CalendarTargetType[];
 }
 
-registerEnumType(TransitionKind, {
+registerEnumType(WindowTransitionKind, {
   name: 'WindowTransitionKind',
   description:
     'An occurrence began (STARTED) or stopped (ENDED) being in effect; will end soon (ENDING_SOON, HUSH_ENDING_SOON_MINUTES before); had its end moved while in effect (EXTENDED, SHORTENED).',
@@ -63,7 +63,7 @@ registerEnumType(TransitionKind, {
 
 @ObjectType('WindowTransition', { description: 'An occurrence of a window, period, blackout or provider maintenance starting or ending.' })
 export class WindowTransitionType {
-  @Field(() => TransitionKind) kind!: TransitionKind;
+  @Field(() => WindowTransitionKind) kind!: WindowTransitionKind;
   @Field(() => Date, {
     description: 'The start, warning or end of the occurrence, or the moment a change put it in or out of effect or moved its end.',
   })

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { HushConfig } from '../config/config';
 import { SuppressionEngine } from './suppression-engine.service';
-import { KIND_ORDER, TransitionKind, transitionKey, TransitionWatch, type Transition } from './window-transitions';
+import { KIND_ORDER, WindowTransitionKind, transitionKey, TransitionWatch, type Transition } from './window-transitions';
 
 export const TRANSITION_CHANNEL = 'hush_window_transition';
 const RETENTION_MS = 7 * 86_400_000;
@@ -80,10 +80,10 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
     const count = (key: string) => earlier.get(key) ?? 0;
     const offsets = transitions.map((t) => {
       const occurrence = transitionKey(t.entry);
-      const moves = count(`${occurrence}/${TransitionKind.EXTENDED}`) + count(`${occurrence}/${TransitionKind.SHORTENED}`);
+      const moves = count(`${occurrence}/${WindowTransitionKind.EXTENDED}`) + count(`${occurrence}/${WindowTransitionKind.SHORTENED}`);
       earlier.set(`${occurrence}/${t.kind}`, count(`${occurrence}/${t.kind}`) + 1);
-      if (t.kind === TransitionKind.STARTED) return count(`${occurrence}/${TransitionKind.ENDED}`);
-      if (t.kind === TransitionKind.ENDED) return count(`${occurrence}/${TransitionKind.STARTED}`) - 1;
+      if (t.kind === WindowTransitionKind.STARTED) return count(`${occurrence}/${WindowTransitionKind.ENDED}`);
+      if (t.kind === WindowTransitionKind.ENDED) return count(`${occurrence}/${WindowTransitionKind.STARTED}`) - 1;
       return moves;
     });
     const rows = (await this.dataSource.query(

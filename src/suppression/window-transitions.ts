@@ -1,7 +1,7 @@
 import type { CalendarEntry } from '../common/suppression/suppression.model';
 import { sourceKey, type SuppressionState } from './suppression-state';
 
-export enum TransitionKind {
+export enum WindowTransitionKind {
   STARTED = 'STARTED',
   /** A set time before the end (HUSH_ENDING_SOON_MINUTES): time to extend it before alerts come back. */
   ENDING_SOON = 'ENDING_SOON',
@@ -14,15 +14,15 @@ export enum TransitionKind {
 
 /** At one instant: what ended first, then changes of ends, warnings, and what started last. */
 export const KIND_ORDER = [
-  TransitionKind.ENDED,
-  TransitionKind.SHORTENED,
-  TransitionKind.EXTENDED,
-  TransitionKind.ENDING_SOON,
-  TransitionKind.STARTED,
+  WindowTransitionKind.ENDED,
+  WindowTransitionKind.SHORTENED,
+  WindowTransitionKind.EXTENDED,
+  WindowTransitionKind.ENDING_SOON,
+  WindowTransitionKind.STARTED,
 ];
 
 export interface Transition {
-  kind: TransitionKind;
+  kind: WindowTransitionKind;
   /** When it happened: the occurrence's start or end, or the moment a change put it in or out of effect. */
   at: Date;
   entry: CalendarEntry;
@@ -76,22 +76,22 @@ export function transitionsBetween(
     const was = before.get(key);
     const warning = warningAt(entry, endingSoonMs);
     const moved = !!was && entry.start <= since && !endedBy && was.end.getTime() !== entry.end.getTime();
-    if (entry.start > since) transitions.push({ kind: TransitionKind.STARTED, at: entry.start, entry });
+    if (entry.start > since) transitions.push({ kind: WindowTransitionKind.STARTED, at: entry.start, entry });
     else if (!was) {
       // Came into effect late (created or confirmed mid-occurrence); if it is already over, it never was for anyone.
       if (endedBy) continue;
-      transitions.push({ kind: TransitionKind.STARTED, at: now, entry });
+      transitions.push({ kind: WindowTransitionKind.STARTED, at: now, entry });
     } else if (moved) {
-      transitions.push({ kind: entry.end > was.end ? TransitionKind.EXTENDED : TransitionKind.SHORTENED, at: now, entry });
+      transitions.push({ kind: entry.end > was.end ? WindowTransitionKind.EXTENDED : WindowTransitionKind.SHORTENED, at: now, entry });
     }
     if (warning !== null && warning <= now.getTime() && (moved || warning > since.getTime())) {
       // A moved end already that close warns now, after the move (its old end's warning may never have come).
-      transitions.push({ kind: TransitionKind.ENDING_SOON, at: moved ? now : new Date(warning), entry });
+      transitions.push({ kind: WindowTransitionKind.ENDING_SOON, at: moved ? now : new Date(warning), entry });
     }
-    if (endedBy) transitions.push({ kind: TransitionKind.ENDED, at: entry.end, entry });
+    if (endedBy) transitions.push({ kind: WindowTransitionKind.ENDED, at: entry.end, entry });
     else inEffect.set(key, entry);
   }
-  for (const [key, entry] of before) if (!seen.has(key)) transitions.push({ kind: TransitionKind.ENDED, at: now, entry });
+  for (const [key, entry] of before) if (!seen.has(key)) transitions.push({ kind: WindowTransitionKind.ENDED, at: now, entry });
   return { transitions: transitions.sort(inOrder), inEffect };
 }
 
@@ -141,8 +141,8 @@ export class TransitionWatch {
     for (; this.next < this.upcoming.length && this.upcoming[this.next].at <= now; this.next++) {
       const t = this.upcoming[this.next];
       if (changed.has(keyOf(t.entry))) continue;
-      if (t.kind === TransitionKind.STARTED) this.inEffect.set(transitionKey(t.entry), t.entry);
-      else if (t.kind === TransitionKind.ENDED) this.inEffect.delete(transitionKey(t.entry));
+      if (t.kind === WindowTransitionKind.STARTED) this.inEffect.set(transitionKey(t.entry), t.entry);
+      else if (t.kind === WindowTransitionKind.ENDED) this.inEffect.delete(transitionKey(t.entry));
       transitions.push(t);
     }
     if (changed.size) {
@@ -176,10 +176,11 @@ export class TransitionWatch {
     const within = (at: Date) => at > now && at.getTime() < this.planEnd;
     const found: Transition[] = [];
     for (const entry of state.calendar(now, new Date(this.planEnd), counts(state), only)) {
-      if (within(entry.start)) found.push({ kind: TransitionKind.STARTED, at: entry.start, entry });
+      if (within(entry.start)) found.push({ kind: WindowTransitionKind.STARTED, at: entry.start, entry });
       const warning = warningAt(entry, this.endingSoonMs);
-      if (warning !== null && within(new Date(warning))) found.push({ kind: TransitionKind.ENDING_SOON, at: new Date(warning), entry });
-      if (within(entry.end)) found.push({ kind: TransitionKind.ENDED, at: entry.end, entry });
+      if (warning !== null && within(new Date(warning)))
+        found.push({ kind: WindowTransitionKind.ENDING_SOON, at: new Date(warning), entry });
+      if (within(entry.end)) found.push({ kind: WindowTransitionKind.ENDED, at: entry.end, entry });
     }
     return found;
   }
