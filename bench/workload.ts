@@ -1,4 +1,4 @@
-import type { EventInput } from '../src/blackouts/blackout-events.service';
+import type { BlackoutEventInput } from '../src/blackouts/blackout-events.service';
 import type { Schedule } from '../src/schedule';
 
 export const CLASSES = ['Disk', 'CPU', 'Memory', 'Network', 'Backup', 'Certificate', 'Replication', 'Latency'];
@@ -32,7 +32,7 @@ export function workload(rnd: () => number) {
       if (r < 0.9) return { ...base, recurrence: 'MONTHLY', monthWeekdays: [{ ordinal: 2, weekday: 'TUESDAY' }] };
       return { ...base, recurrence: 'ONE_TIME', endDate: '2027-01-01' };
     },
-    event(serviceId?: string): EventInput {
+    event(serviceId?: string): BlackoutEventInput {
       return {
         class: pick(CLASSES),
         severity: pick(SEVERITIES),

@@ -21,7 +21,7 @@ import type { SelectorEvent } from '../selector';
 export const MAX_INGEST = 1000;
 
 /** An incoming event: the fields a selector sees. */
-export type EventInput = SelectorEvent;
+export type BlackoutEventInput = SelectorEvent;
 
 /** The event store the blackout policies act on. */
 @Injectable()
@@ -42,7 +42,7 @@ export class BlackoutEventsService {
    * suppression engine says a policy blacks it out now (by the one that
    * applies: lowest execution order, then the oldest), else OPEN.
    */
-  async ingest(events: EventInput[]): Promise<BlackoutEvent[]> {
+  async ingest(events: BlackoutEventInput[]): Promise<BlackoutEvent[]> {
     if (events.length > MAX_INGEST) throw BadUserInputError.field('events', `at most ${MAX_INGEST} events per call`);
     if (events.length === 0) return [];
     const now = this.clock.now();

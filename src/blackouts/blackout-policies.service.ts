@@ -20,7 +20,7 @@ import { PolicyCache } from './policy-cache';
 import { PolicyStatus } from './policy-status';
 import { compileSelector, SelectorSyntaxError } from '../selector';
 
-export interface PolicyInput {
+export interface BlackoutPolicyInput {
   name: string;
   description: string;
   executionOrder: number;
@@ -37,7 +37,7 @@ export interface BroadConsent {
 }
 
 /** An update: what to change, or a function of the policy as it is (read under its row lock). */
-export type PolicyEdit = Partial<PolicyInput> & BroadConsent;
+export type PolicyEdit = Partial<BlackoutPolicyInput> & BroadConsent;
 
 export interface PolicySearch {
   text?: string;
@@ -135,7 +135,7 @@ export class BlackoutPoliciesService {
     return { totalCount: rows.length, nodes: rows.slice((page.index - 1) * page.size, page.index * page.size) };
   }
 
-  create({ confirmBroad, ...input }: PolicyInput & BroadConsent, actor: Actor): Promise<BlackoutPolicy> {
+  create({ confirmBroad, ...input }: BlackoutPolicyInput & BroadConsent, actor: Actor): Promise<BlackoutPolicy> {
     const derived = this.checked(input);
     return this.unique(input.name, async (manager) => {
       if (!confirmBroad) await refuseBroadSelector(manager, input.selector, 'input.selector');
@@ -278,7 +278,7 @@ export class BlackoutPoliciesService {
   }
 
   /** Selector and schedule checks (every problem at once), and the schedule's indexed bounds. */
-  private checked(input: Partial<PolicyInput>): Partial<Pick<BlackoutPolicy, 'firstStart' | 'lastEnd'>> {
+  private checked(input: Partial<BlackoutPolicyInput>): Partial<Pick<BlackoutPolicy, 'firstStart' | 'lastEnd'>> {
     const problems = [];
     if (input.selector !== undefined) {
       try {

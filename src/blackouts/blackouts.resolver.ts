@@ -28,9 +28,9 @@ import {
 } from './blackouts.types';
 import { EventInputType } from '../common/suppression/event-input.type';
 import { validateSelector } from '../selector';
-import { toPolicy, type PolicyRow } from './policy.mapper';
+import { toBlackoutPolicy, type PolicyRow } from './policy.mapper';
 
-export function toEvent(e: BlackoutEvent): EventType {
+export function toBlackoutEvent(e: BlackoutEvent): EventType {
   const { id, status, previousStatus, message, host, objectId, identifier, serviceId, attributes, receivedAt, blackedOutById, severity } =
     e;
   return Object.assign(new EventType(), {
@@ -73,12 +73,12 @@ export class BlackoutPoliciesResolver {
       page ?? { index: 1, size: 25 },
       sort ?? { field: PolicySortField.NAME, order: SortOrder.ASC },
     );
-    return { totalCount: result.totalCount, nodes: result.nodes.map(toPolicy) };
+    return { totalCount: result.totalCount, nodes: result.nodes.map(toBlackoutPolicy) };
   }
 
   @Query(() => BlackoutPolicyType)
   async blackoutPolicy(@Args('id', { type: () => ID }) id: string) {
-    return toPolicy(await this.policies.get(id));
+    return toBlackoutPolicy(await this.policies.get(id));
   }
 
   @Query(() => SelectorValidationType, { description: 'Checks a selector without saving anything.' })
@@ -89,7 +89,7 @@ export class BlackoutPoliciesResolver {
 
   @Mutation(() => BlackoutPolicyType)
   async createBlackoutPolicy(@Args('input') input: CreateBlackoutPolicyInput, @CurrentActor() actor: Actor) {
-    return toPolicy(await this.policies.create(input, actor));
+    return toBlackoutPolicy(await this.policies.create(input, actor));
   }
 
   @Mutation(() => BlackoutPolicyType, { description: 'The name cannot change; POLICY_ACTIVE while the policy is in an active occurrence.' })
@@ -98,7 +98,7 @@ export class BlackoutPoliciesResolver {
     @Args('input') input: UpdateBlackoutPolicyInput,
     @CurrentActor() actor: Actor,
   ) {
-    return toPolicy(await this.policies.update(id, input, actor));
+    return toBlackoutPolicy(await this.policies.update(id, input, actor));
   }
 
   @Mutation(() => BulkResult, { description: 'An active policy ends its blackout first (its end action runs).' })
@@ -158,14 +158,14 @@ export class BlackoutEventsResolver {
   @Query(() => EventConnection, { name: 'events', description: 'Newest first.' })
   async listEvents(@Args('filter', { type: () => EventFilter, nullable: true }) filter: EventFilter, @Args() page: PageArgs) {
     const c = await this.events.list(filter ?? {}, page);
-    return { ...c, nodes: c.nodes.map(toEvent) };
+    return { ...c, nodes: c.nodes.map(toBlackoutEvent) };
   }
 
   @Mutation(() => [EventType], {
     description: 'Stores up to 1,000 events, each OPEN or BLACKOUT by the policy active now that matches it.',
   })
   async ingestEvents(@Args('events', { type: () => [EventInputType] }) events: EventInputType[]) {
-    return (await this.events.ingest(events)).map(toEvent);
+    return (await this.events.ingest(events)).map(toBlackoutEvent);
   }
 
   @Mutation(() => BulkResult)
@@ -190,6 +190,6 @@ export class BlackoutEventsResolver {
 
   private async policy(id: string | null, ctx: RequestContext) {
     const p = id ? await ctx.loaders.get(this.events.policyById).load(id) : null;
-    return p ? toPolicy(p) : null;
+    return p ? toBlackoutPolicy(p) : null;
   }
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../common/auth/actor';
 import type { Schedule } from '../schedule';
 import { ScheduleOwners, type ScheduleOwner } from '../scheduling/schedule-owners';
 import { BlackoutPoliciesService } from './blackout-policies.service';
-import { toPolicy } from './policy.mapper';
+import { toBlackoutPolicy } from './policy.mapper';
 
 /** Lets `skipOccurrence(blackoutPolicyId: …)` change a policy's schedule, through the policy's own update (POLICY_ACTIVE included). */
 @Injectable()
@@ -20,6 +20,6 @@ export class PolicyScheduleOwner implements ScheduleOwner, OnModuleInit {
   }
 
   async changeSchedule(id: string, change: (schedule: Schedule) => Schedule, actor: Actor) {
-    return toPolicy(await this.policies.update(id, (policy) => ({ schedule: change(policy.schedule) }), actor));
+    return toBlackoutPolicy(await this.policies.update(id, (policy) => ({ schedule: change(policy.schedule) }), actor));
   }
 }

@@ -4,7 +4,7 @@ import { BlackoutPolicyType } from './blackouts.types';
 /** A policy as GraphQL shows it, with its row for the fields resolved from it (schedule, status, runs). */
 export type PolicyRow = BlackoutPolicyType & { policy: BlackoutPolicy };
 
-export function toPolicy(p: BlackoutPolicy): PolicyRow {
+export function toBlackoutPolicy(p: BlackoutPolicy): PolicyRow {
   const {
     id,
     name,

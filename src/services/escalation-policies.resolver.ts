@@ -4,7 +4,7 @@ import { CurrentActor } from '../common/auth/auth.decorators';
 import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
 import { EscalationPoliciesService } from './escalation-policies.service';
-import { toPolicy, toRule, toUser } from './services.mappers';
+import { toEscalationPolicy, toRule, toUser } from './services.mappers';
 import {
   CreateEscalationPolicyInput,
   EscalationPolicyConnection,
@@ -24,17 +24,17 @@ export class EscalationPoliciesResolver {
   @Query(() => EscalationPolicyConnection, { description: 'Escalation policies by name.' })
   async escalationPolicies(@Args() page: PageArgs) {
     const c = await this.policies.list(page);
-    return { ...c, nodes: c.nodes.map(toPolicy) };
+    return { ...c, nodes: c.nodes.map(toEscalationPolicy) };
   }
 
   @Query(() => EscalationPolicyType)
   async escalationPolicy(@Args('id', { type: () => ID }) id: string) {
-    return toPolicy(await this.policies.get(id));
+    return toEscalationPolicy(await this.policies.get(id));
   }
 
   @Mutation(() => EscalationPolicyType)
   async createEscalationPolicy(@Args('input') input: CreateEscalationPolicyInput, @CurrentActor() actor: Actor) {
-    return toPolicy(await this.policies.create(input, actor));
+    return toEscalationPolicy(await this.policies.create(input, actor));
   }
 
   @Mutation(() => EscalationPolicyType, { description: 'Given rules replace all rules.' })
@@ -43,12 +43,12 @@ export class EscalationPoliciesResolver {
     @Args('input') input: UpdateEscalationPolicyInput,
     @CurrentActor() actor: Actor,
   ) {
-    return toPolicy(await this.policies.update(id, input, actor));
+    return toEscalationPolicy(await this.policies.update(id, input, actor));
   }
 
   @Mutation(() => EscalationPolicyType, { description: 'Refused (CONFLICT) while a service uses the policy.' })
   async deleteEscalationPolicy(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
-    return toPolicy(await this.policies.delete(id, actor));
+    return toEscalationPolicy(await this.policies.delete(id, actor));
   }
 
   @ResolveField(() => [EscalationRuleType], { description: 'In escalation order.' })

@@ -20,7 +20,7 @@ export interface RuleInput {
   targets: { type: 'USER'; id: string }[];
 }
 
-export interface PolicyInput {
+export interface EscalationPolicyInput {
   name: string;
   description: string;
   numLoops: number;
@@ -75,7 +75,7 @@ export class EscalationPoliciesService {
     });
   }
 
-  create(input: PolicyInput, actor: Actor): Promise<EscalationPolicy> {
+  create(input: EscalationPolicyInput, actor: Actor): Promise<EscalationPolicy> {
     return this.write(input.name, async (manager) => {
       const { rules, ...fields } = input;
       const policy = await manager.save(manager.create(EscalationPolicy, fields));
@@ -91,7 +91,7 @@ export class EscalationPoliciesService {
     });
   }
 
-  update(id: string, input: Partial<PolicyInput>, actor: Actor): Promise<EscalationPolicy> {
+  update(id: string, input: Partial<EscalationPolicyInput>, actor: Actor): Promise<EscalationPolicy> {
     return this.write(input.name, async (manager) => {
       const policy = await manager.findOne(EscalationPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!policy) throw new NotFoundError('EscalationPolicy', id, 'id');

@@ -24,7 +24,7 @@ import { HeldAlertsService } from './held-alerts.service';
 import { findOpenIncident, openOrJoinIncident } from './incident-opening';
 import { toReasonRecord } from './services.mappers';
 
-export interface EventInput {
+export interface ServiceEventInput {
   serviceId?: string;
   integrationKey?: string;
   action: EventAction;
@@ -71,7 +71,7 @@ export class EventsService {
       ),
     );
 
-  async send(input: EventInput): Promise<EventOutcome> {
+  async send(input: ServiceEventInput): Promise<EventOutcome> {
     const service = await this.route(input);
     const now = this.clock.now();
     const dedupKey = input.dedupKey ?? (input.action === EventAction.TRIGGER ? randomUUID() : undefined);
@@ -175,7 +175,7 @@ export class EventsService {
     });
   }
 
-  private async route(input: EventInput): Promise<Service> {
+  private async route(input: ServiceEventInput): Promise<Service> {
     if (!!input.serviceId === !!input.integrationKey) {
       throw new BadUserInputError([{ path: 'input.serviceId', message: 'give exactly one of serviceId and integrationKey' }]);
     }

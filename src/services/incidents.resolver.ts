@@ -4,7 +4,7 @@ import { NotFoundError } from '../common/errors/domain-error';
 import { PageArgs } from '../common/pagination/page-args';
 import { EventsService } from './events.service';
 import { ServiceCatalog } from './service-catalog.service';
-import { toEvent, toIncident, toService } from './services.mappers';
+import { toServiceEvent, toIncident, toService } from './services.mappers';
 import {
   EventOutcomeType,
   IncidentConnection,
@@ -36,7 +36,7 @@ export class IncidentsResolver {
     @Args() page: PageArgs,
   ) {
     const c = await this.events.listEvents(filter ?? {}, page);
-    return { ...c, nodes: c.nodes.map(toEvent) };
+    return { ...c, nodes: c.nodes.map(toServiceEvent) };
   }
 
   @Query(() => IncidentType)
@@ -52,7 +52,7 @@ export class IncidentsResolver {
   })
   async sendEvent(@Args('input') input: SendEventInput) {
     const { event, incident, suppressed } = await this.events.send(input);
-    const mapped = toEvent(event);
+    const mapped = toServiceEvent(event);
     return { event: mapped, incident: incident ? toIncident(incident) : null, suppressed, reasons: mapped.reasons };
   }
 
@@ -63,6 +63,6 @@ export class IncidentsResolver {
 
   @ResolveField(() => [ServiceEventType], { name: 'events', description: 'The events that opened and acted on it, oldest first.' })
   async incidentEvents(@Parent() incident: IncidentType, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.get(this.events.eventsByIncident).load(incident.id)).map(toEvent);
+    return (await ctx.loaders.get(this.events.eventsByIncident).load(incident.id)).map(toServiceEvent);
   }
 }

@@ -9,7 +9,7 @@ import { SuppressionPort } from '../common/suppression/suppression.port';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { ServiceCatalog } from './service-catalog.service';
-import { toPolicy, toService, toWindow } from './services.mappers';
+import { toEscalationPolicy, toService, toWindow } from './services.mappers';
 import {
   AtArgs,
   CreateServiceInput,
@@ -59,7 +59,7 @@ export class ServiceCatalogResolver {
 
   @ResolveField(() => EscalationPolicyType)
   async escalationPolicy(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
-    return toPolicy((await ctx.loaders.get(this.policies.byId).load(service.escalationPolicyId))!);
+    return toEscalationPolicy((await ctx.loaders.get(this.policies.byId).load(service.escalationPolicyId))!);
   }
 
   @ResolveField(() => Boolean, {

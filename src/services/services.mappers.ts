@@ -22,7 +22,7 @@ export function toUser(u: User): UserType {
   return Object.assign(new UserType(), { id, name, email, timeZone, createdAt, updatedAt });
 }
 
-export function toPolicy(p: EscalationPolicy): EscalationPolicyType {
+export function toEscalationPolicy(p: EscalationPolicy): EscalationPolicyType {
   const { id, name, description, numLoops, createdAt, updatedAt } = p;
   return Object.assign(new EscalationPolicyType(), { id, name, description, numLoops, createdAt, updatedAt });
 }
@@ -114,7 +114,7 @@ export function toHeldAlert(h: HeldAlert, holding: readonly Reason[]): HeldAlert
   });
 }
 
-export function toEvent(e: ServiceEvent): ServiceEventType {
+export function toServiceEvent(e: ServiceEvent): ServiceEventType {
   const { id, action, dedupKey, summary, source, severity, details, result, receivedAt, serviceId, incidentId } = e;
   const reasons = e.reasons.map(fromReasonRecord);
   return Object.assign(new ServiceEventType(), {
