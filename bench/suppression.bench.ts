@@ -30,7 +30,7 @@ import { BlackoutPolicy } from '../src/blackouts/blackout.entities';
 import { PolicyCache } from '../src/blackouts/policy-cache';
 import { SYSTEM_ACTOR } from '../src/common/auth/actor';
 import { toSelectorEvent, type EventInputType } from '../src/common/suppression/event-input.type';
-import { MaintenancePeriod, MaintenanceType, Monitor, MonitorKind } from '../src/monitors/monitor.entities';
+import { MaintenancePeriod, PeriodMaintenanceType, Monitor, MonitorKind } from '../src/monitors/monitor.entities';
 import { Provider } from '../src/provider-maintenance/entities/inventory.entities';
 import { Impact, ImpactTargetKind, Maintenance } from '../src/provider-maintenance/entities/maintenance.entity';
 import { ImpactLevel, MaintenanceStatus } from '../src/provider-maintenance/maintenance-status';
@@ -123,7 +123,7 @@ async function seed(dataSource: DataSource, n: number, now: Date): Promise<Seede
       const compiled = compileSchedule(schedule);
       return {
         monitorId: pick(monitors),
-        maintenanceType: rnd() < 0.5 ? MaintenanceType.DISABLE_MONITORING : MaintenanceType.DISABLE_NOTIFICATIONS,
+        maintenanceType: rnd() < 0.5 ? PeriodMaintenanceType.DISABLE_MONITORING : PeriodMaintenanceType.DISABLE_NOTIFICATIONS,
         schedule,
         firstStart: firstOccurrenceStart(compiled),
         lastEnd: lastOccurrenceEnd(compiled),

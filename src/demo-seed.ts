@@ -19,7 +19,7 @@ import { BlackoutPoliciesService } from './blackouts/blackout-policies.service';
 import type { Actor } from './common/auth/actor';
 import { Clock } from './common/clock/clock';
 import { configureApp } from './configure-app';
-import { MaintenanceType, MONITORS_ENTITIES, MonitorKind } from './monitors/monitor.entities';
+import { PeriodMaintenanceType, MONITORS_ENTITIES, MonitorKind } from './monitors/monitor.entities';
 import { MaintenancePeriodsService } from './monitors/maintenance-periods.service';
 import { MonitorsService } from './monitors/monitors.service';
 import { PROVIDER_MAINTENANCE_ENTITIES } from './provider-maintenance/entities';
@@ -133,7 +133,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
     {
       name: 'Weekly payments patching',
       description: 'OS patches on the payment hosts',
-      maintenanceType: MaintenanceType.DISABLE_NOTIFICATIONS,
+      maintenanceType: PeriodMaintenanceType.DISABLE_NOTIFICATIONS,
       schedule: weekly('Europe/London', ['SUNDAY'], '02:00', '04:00'),
     },
     DEMO,
@@ -143,7 +143,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
     {
       name: 'Router firmware window',
       description: 'Firmware upgrades, one router at a time',
-      maintenanceType: MaintenanceType.DISABLE_MONITORING,
+      maintenanceType: PeriodMaintenanceType.DISABLE_MONITORING,
       schedule: weekly('America/New_York', ['TUESDAY', 'THURSDAY'], '23:00', '01:00'),
     },
     DEMO,
@@ -153,7 +153,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
     {
       name: 'Nightly backup',
       description: 'pg_basebackup; connections are refused for a moment',
-      maintenanceType: MaintenanceType.DISABLE_NOTIFICATIONS,
+      maintenanceType: PeriodMaintenanceType.DISABLE_NOTIFICATIONS,
       schedule: {
         recurrence: 'DAILY',
         timeZone: 'Asia/Tokyo',
@@ -169,7 +169,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
     {
       name: 'Search cluster resize',
       description: 'Nodes restart one by one',
-      maintenanceType: MaintenanceType.DISABLE_MONITORING,
+      maintenanceType: PeriodMaintenanceType.DISABLE_MONITORING,
       schedule: oneTime('UTC', hour - HOUR, hour + 3 * HOUR),
     },
     DEMO,

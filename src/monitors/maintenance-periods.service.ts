@@ -11,13 +11,13 @@ import { groupByKeys } from '../common/loaders/loader-registry';
 import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, occurrenceAt, type Occurrence, type Schedule } from '../schedule';
 import { checkedSchedule } from '../scheduling/checked-schedule';
 import { CompiledSchedules } from './compiled-schedules';
-import { MaintenancePeriod, MaintenanceType, Monitor, MonitorGroup, MonitorGroupMember } from './monitor.entities';
+import { MaintenancePeriod, PeriodMaintenanceType, Monitor, MonitorGroup, MonitorGroupMember } from './monitor.entities';
 
 export interface PeriodInput {
   name: string;
   description: string;
   schedule: Schedule;
-  maintenanceType: MaintenanceType;
+  maintenanceType: PeriodMaintenanceType;
 }
 
 /** What a monitor's maintenance means at one instant, and why. */

@@ -10,7 +10,7 @@ export enum MonitorKind {
   OTHER = 'OTHER',
 }
 
-export enum MaintenanceType {
+export enum PeriodMaintenanceType {
   DISABLE_MONITORING = 'DISABLE_MONITORING',
   DISABLE_NOTIFICATIONS = 'DISABLE_NOTIFICATIONS',
 }
@@ -68,8 +68,8 @@ export class MaintenancePeriod {
   @ManyToOne(() => Monitor, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'FK_maintenance_period_monitor' })
   monitor?: Monitor;
-  @Column({ name: 'maintenance_type', type: 'enum', enum: MaintenanceType, enumName: 'maintenance_type' })
-  maintenanceType!: MaintenanceType;
+  @Column({ name: 'maintenance_type', type: 'enum', enum: PeriodMaintenanceType, enumName: 'maintenance_type' })
+  maintenanceType!: PeriodMaintenanceType;
   @Column({ type: 'jsonb' }) schedule!: Schedule;
   /** Empty: it is named by its type and recurrence (see periodName). */
   @Column({ type: 'text', default: '' }) name!: string;

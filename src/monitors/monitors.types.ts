@@ -6,10 +6,10 @@ import { ConnectionType } from '../common/pagination/connection';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import { ScheduleInput } from '../scheduling/schedule.types';
 import { ScheduledType } from '../scheduling/scheduled.type';
-import { MaintenanceType, MonitorKind } from './monitor.entities';
+import { PeriodMaintenanceType, MonitorKind } from './monitor.entities';
 
 registerEnumType(MonitorKind, { name: 'MonitorType', description: 'What kind of check a monitor runs.' });
-registerEnumType(MaintenanceType, {
+registerEnumType(PeriodMaintenanceType, {
   name: 'MaintenanceType',
   description: 'DISABLE_MONITORING: no checks and no notifications. DISABLE_NOTIFICATIONS: checks run, nobody is told.',
 });
@@ -96,7 +96,7 @@ export class MaintenancePeriodType implements ScheduledType {
   @Field(() => ID) id!: string;
   @Field({ description: 'How reasons, calendars and feeds name it; when none was given, its type and recurrence.' }) name!: string;
   @Field() description!: string;
-  @Field(() => MaintenanceType) maintenanceType!: MaintenanceType;
+  @Field(() => PeriodMaintenanceType) maintenanceType!: PeriodMaintenanceType;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   monitorId!: string;
@@ -108,7 +108,7 @@ export class MaintenancePeriodInput {
   @Field({ defaultValue: '', description: 'Empty: named by its type and recurrence.' }) @IsString() @Length(0, 200) name!: string;
   @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) description!: string;
   @Field(() => ScheduleInput) @ValidateNested() @Type(() => ScheduleInput) schedule!: ScheduleInput;
-  @Field(() => MaintenanceType) @IsEnum(MaintenanceType) maintenanceType!: MaintenanceType;
+  @Field(() => PeriodMaintenanceType) @IsEnum(PeriodMaintenanceType) maintenanceType!: PeriodMaintenanceType;
 }
 
 @InputType()
@@ -116,7 +116,10 @@ export class UpdateMaintenancePeriodInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 200) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 2000) description?: string;
   @Field(() => ScheduleInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ScheduleInput) schedule?: ScheduleInput;
-  @Field(() => MaintenanceType, { nullable: true }) @IsOptional() @IsEnum(MaintenanceType) maintenanceType?: MaintenanceType;
+  @Field(() => PeriodMaintenanceType, { nullable: true })
+  @IsOptional()
+  @IsEnum(PeriodMaintenanceType)
+  maintenanceType?: PeriodMaintenanceType;
 }
 
 @ObjectType('MonitorState')

@@ -3,7 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { Effect, type ChangeRef, type ScheduledSource } from '../common/suppression/suppression.model';
 import { SuppressionSourceRegistry, type HeldOn, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
-import { MaintenancePeriod, MaintenanceType } from './monitor.entities';
+import { MaintenancePeriod, PeriodMaintenanceType } from './monitor.entities';
 
 /** How a period is named in reasons and calendars: its own name, or else its type and recurrence. */
 export function periodName(period: Pick<MaintenancePeriod, 'name' | 'maintenanceType' | 'schedule'>): string {
@@ -11,9 +11,9 @@ export function periodName(period: Pick<MaintenancePeriod, 'name' | 'maintenance
 }
 
 /** A monitor that is not checked cannot notify either. */
-const EFFECTS: Record<MaintenanceType, Effect[]> = {
-  [MaintenanceType.DISABLE_MONITORING]: [Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS],
-  [MaintenanceType.DISABLE_NOTIFICATIONS]: [Effect.DISABLE_NOTIFICATIONS],
+const EFFECTS: Record<PeriodMaintenanceType, Effect[]> = {
+  [PeriodMaintenanceType.DISABLE_MONITORING]: [Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS],
+  [PeriodMaintenanceType.DISABLE_NOTIFICATIONS]: [Effect.DISABLE_NOTIFICATIONS],
 };
 
 /** Monitor maintenance periods as suppression sources, over each occurrence of their schedule. */
