@@ -8,7 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MonitorsModule } from './monitors/monitors.module';
 import { ProviderMaintenanceModule } from './provider-maintenance/provider-maintenance.module';
-import { SchedulingModule } from './scheduling/scheduling.module';
+import { ScheduleGraphQLModule } from './schedule-graphql/schedule-graphql.module';
 import { ServicesModule } from './services/services.module';
 import { SuppressionModule } from './suppression/suppression.module';
 
@@ -20,7 +20,7 @@ import { SuppressionModule } from './suppression/suppression.module';
     CommonModule,
     HushGraphQLModule,
     AuthModule,
-    SchedulingModule,
+    ScheduleGraphQLModule,
     ServicesModule,
     MonitorsModule,
     ProviderMaintenanceModule,

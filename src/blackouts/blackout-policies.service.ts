@@ -12,7 +12,7 @@ import { uniqueAs } from '../common/errors/pg-errors';
 import { byKeys } from '../common/loaders/loader-registry';
 import { definedOnly } from '../common/graphql/defined-only';
 import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, previousOccurrence, type Occurrence, type Schedule } from '../schedule';
-import { checkedSchedule } from '../scheduling/checked-schedule';
+import { checkedSchedule } from '../schedule-graphql/checked-schedule';
 import { BlackoutPolicy, BlackoutTransition, PolicyRunKind } from './blackout.entities';
 import { BlackoutActionsService } from './blackout-actions.service';
 import { refuseBroadSelector } from './broad-selector';

@@ -9,11 +9,11 @@ import { BlackoutWorker } from './blackout-worker';
 import { BlackoutEventsResolver, BlackoutPoliciesResolver } from './blackouts.resolver';
 import { PolicyCache } from './policy-cache';
 import { PolicyScheduleOwner } from './policy-schedule.owner';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { ScheduleGraphQLModule } from '../schedule-graphql/schedule-graphql.module';
 
 /** Blackout policies over the event store, with start and end actions that run once across replicas. */
 @Module({
-  imports: [TypeOrmModule.forFeature(BLACKOUTS_ENTITIES), SchedulingModule],
+  imports: [TypeOrmModule.forFeature(BLACKOUTS_ENTITIES), ScheduleGraphQLModule],
   providers: [
     PolicySuppressionSource,
     PolicyCache,

@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
 import { JSONScalar } from '../common/scalars/scalars';
-import { ScheduleInput } from '../scheduling/schedule.types';
-import { ScheduledType } from '../scheduling/scheduled.type';
+import { ScheduleInput } from '../schedule-graphql/schedule.types';
+import { ScheduledType } from '../schedule-graphql/scheduled.type';
 import { EventStatus, PolicyRunKind } from './blackout.entities';
 import { PolicyStatus } from './policy-status';
 

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import type { Schedule } from '../schedule';
-import { ScheduleOwners, type ScheduleOwner } from '../scheduling/schedule-owners';
+import { ScheduleOwners, type ScheduleOwner } from '../schedule-graphql/schedule-owners';
 import { BlackoutPoliciesService } from './blackout-policies.service';
 import { toBlackoutPolicy } from './policy.mapper';
 

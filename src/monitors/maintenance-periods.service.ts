@@ -9,7 +9,7 @@ import { Clock } from '../common/clock/clock';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
 import { groupByKeys } from '../common/loaders/loader-registry';
 import { firstOccurrenceStart, lastOccurrenceEnd, nextOccurrences, occurrenceAt, type Occurrence, type Schedule } from '../schedule';
-import { checkedSchedule } from '../scheduling/checked-schedule';
+import { checkedSchedule } from '../schedule-graphql/checked-schedule';
 import { CompiledSchedules } from './compiled-schedules';
 import { MaintenancePeriod, PeriodMaintenanceType, Monitor, MonitorGroup, MonitorGroupMember } from './monitor.entities';
 

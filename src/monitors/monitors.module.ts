@@ -6,11 +6,11 @@ import { MaintenancePeriodsService } from './maintenance-periods.service';
 import { MaintenancePeriodsResolver, MonitorGroupsResolver, MonitorsResolver } from './monitors.resolver';
 import { MonitorsService } from './monitors.service';
 import { PeriodScheduleOwner } from './period-schedule.owner';
-import { SchedulingModule } from '../scheduling/scheduling.module';
+import { ScheduleGraphQLModule } from '../schedule-graphql/schedule-graphql.module';
 
 /** Monitors, monitor groups and the maintenance periods that silence them. */
 @Module({
-  imports: [TypeOrmModule.forFeature(MONITORS_ENTITIES), SchedulingModule],
+  imports: [TypeOrmModule.forFeature(MONITORS_ENTITIES), ScheduleGraphQLModule],
   providers: [
     PeriodSuppressionSource,
     MonitorsService,

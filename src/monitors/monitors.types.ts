@@ -4,8 +4,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
-import { ScheduleInput } from '../scheduling/schedule.types';
-import { ScheduledType } from '../scheduling/scheduled.type';
+import { ScheduleInput } from '../schedule-graphql/schedule.types';
+import { ScheduledType } from '../schedule-graphql/scheduled.type';
 import { PeriodMaintenanceType, MonitorKind } from './monitor.entities';
 
 registerEnumType(MonitorKind, { name: 'MonitorType', description: 'What kind of check a monitor runs.' });

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import type { Schedule } from '../schedule';
-import { ScheduleOwners, type ScheduleOwner } from '../scheduling/schedule-owners';
+import { ScheduleOwners, type ScheduleOwner } from '../schedule-graphql/schedule-owners';
 import { MaintenancePeriodsService } from './maintenance-periods.service';
 import { toPeriod } from './period.mapper';
 

@@ -1,6 +1,6 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import type { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import { OccurrenceType } from '../scheduling/occurrence.type';
+import { OccurrenceType } from '../schedule-graphql/occurrence.type';
 import { matchesFilter } from './suppression.service';
 import { WindowTransitionsArgs, WindowTransitionType } from './suppression.types';
 import type { WindowTransitionRow } from './window-transition.entity';

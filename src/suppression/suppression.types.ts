@@ -4,7 +4,7 @@ import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { EventInputType } from '../common/suppression/event-input.type';
 import { Effect } from '../common/suppression/suppression.model';
-import { OccurrenceType } from '../scheduling/occurrence.type';
+import { OccurrenceType } from '../schedule-graphql/occurrence.type';
 import { WindowTransitionKind } from './window-transitions';
 
 registerEnumType(Effect, { name: 'Effect', description: 'What a suppression does to the target.' });

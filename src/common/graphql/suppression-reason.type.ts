@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OccurrenceType } from '../../scheduling/occurrence.type';
+import { OccurrenceType } from '../../schedule-graphql/occurrence.type';
 import type { Reason } from '../suppression/suppression.model';
 
 export enum SuppressionSource {

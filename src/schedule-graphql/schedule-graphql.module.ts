@@ -5,4 +5,4 @@ import { SkipOccurrenceResolver } from './skip-occurrence.resolver';
 
 /** The GraphQL face of the schedule engine: its types (used by every module), `schedulePreview` and `skipOccurrence`. */
 @Module({ providers: [ScheduleOwners, SchedulePreviewResolver, SkipOccurrenceResolver], exports: [ScheduleOwners] })
-export class SchedulingModule {}
+export class ScheduleGraphQLModule {}
