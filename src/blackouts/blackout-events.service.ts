@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
@@ -96,7 +97,7 @@ export class BlackoutEventsService {
     if (filter.status?.length) q.andWhere('e.status IN (:...status)', { status: filter.status });
     if (filter.policyId) q.andWhere('e.blacked_out_by_id = :policyId', { policyId: filter.policyId });
     if (filter.text) {
-      const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.text);
       q.andWhere('(e.message ILIKE :like OR e.host ILIKE :like OR e.object_id ILIKE :like OR e.class ILIKE :like)', { like });
     }
     return keysetPage(q, page, {

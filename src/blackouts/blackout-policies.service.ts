@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
@@ -125,8 +126,7 @@ export class BlackoutPoliciesService {
   /** Filtered in SQL, status in code (it depends on the schedule), then sorted and paged. */
   async search(search: PolicySearch, page: { index: number; size: number }, sort: { field: SortField; order: 'ASC' | 'DESC' }) {
     const query = this.dataSource.getRepository(BlackoutPolicy).createQueryBuilder('p');
-    if (search.text)
-      query.andWhere('(p.name ILIKE :like OR p.description ILIKE :like)', { like: `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (search.text) query.andWhere('(p.name ILIKE :like OR p.description ILIKE :like)', { like: containsPattern(search.text) });
     if (search.enabled !== undefined && search.enabled !== null) query.andWhere('p.enabled = :enabled', { enabled: search.enabled });
     query.orderBy(SORT_COLUMN[sort.field], sort.order).addOrderBy('p.id', sort.order);
     const now = this.clock.now();

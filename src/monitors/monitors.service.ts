@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -84,8 +85,7 @@ export class MonitorsService implements OnModuleInit {
 
   listMonitors(filter: { query?: string; active?: boolean; groupId?: string }, page: PageArgs): Promise<Connection<Monitor>> {
     const q = this.dataSource.getRepository(Monitor).createQueryBuilder('o');
-    if (filter.query)
-      q.andWhere('(o.name ILIKE :like OR o.target ILIKE :like)', { like: `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.query) q.andWhere('(o.name ILIKE :like OR o.target ILIKE :like)', { like: containsPattern(filter.query) });
     if (filter.active !== undefined && filter.active !== null) q.andWhere('o.active = :active', { active: filter.active });
     if (filter.groupId)
       q.andWhere('EXISTS (SELECT 1 FROM monitor_group_member gm WHERE gm.monitor_id = o.id AND gm.group_id = :groupId)', {

@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/search/contains-pattern';
 import type { SelectQueryBuilder } from 'typeorm';
 import { ImpactTargetKind } from './entities/maintenance.entity';
 
@@ -33,7 +34,7 @@ export function applyProviderWorkFilter<T extends object>(
   if (filter.acknowledged !== undefined && filter.acknowledged !== null)
     query.andWhere(`${a}.acknowledged = :ack`, { ack: filter.acknowledged });
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(filter.q);
     query.andWhere(`(${textColumns.map((c) => `${a}.${c} ILIKE :like`).join(' OR ')})`, { like });
   }
   const impacts = `SELECT 1 FROM maintenance_impact i WHERE i.${owner} = ${a}.id`;

@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -65,7 +66,7 @@ export class ServiceCatalog implements OnModuleInit {
   list(filter: { query?: string; inMaintenance?: boolean }, page: PageArgs): Promise<Connection<Service>> {
     const query = this.dataSource.getRepository(Service).createQueryBuilder('s');
     if (filter.query) {
-      const like = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.query);
       query.andWhere('(s.name ILIKE :like OR s.description ILIKE :like)', { like });
     }
     if (filter.inMaintenance !== undefined && filter.inMaintenance !== null) {
