@@ -6,7 +6,7 @@ import type { Actor } from '../common/auth/actor';
 import { ChangeLogService } from '../common/changelog/changelog.service';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError, type FieldProblem } from '../common/errors/domain-error';
-import { pgViolation } from '../common/errors/pg-errors';
+import { isUniqueViolation } from '../common/errors/pg-errors';
 import { NO_MAINTENANCE, readBcopCalendar, type BcopCalendar, type BcopNotification } from './bcop/parse-notification';
 import { namesProvider } from './bcop/provider-match';
 import { readMaintenanceEmail } from './bcop/read-email';
@@ -53,7 +53,6 @@ interface Objects {
 /** A notice that names no impact is taken at its worst: the NOC would rather over-warn. */
 const DEFAULT_IMPACT = ImpactLevel.OUTAGE;
 const LEVELS = Object.values(ImpactLevel);
-const UNIQUE_VIOLATION = '23505';
 /** One notification is one transaction: a bound keeps it short (providers send one to a few). */
 const MAX_MAINTENANCES = 200;
 /** Replacement chains are short; this only stops a loop on corrupt data. */
@@ -149,8 +148,7 @@ export class BcopImportService {
       return await run();
     } catch (error) {
       // Two imports of one new maintenance at once: the second finds it on a second try and updates it.
-      const violation = pgViolation(error);
-      if (violation?.code === UNIQUE_VIOLATION && violation.constraint === 'UQ_maintenance_provider_notice') return run();
+      if (isUniqueViolation(error, 'UQ_maintenance_provider_notice')) return run();
       throw error;
     }
   }

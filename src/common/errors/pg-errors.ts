@@ -9,6 +9,12 @@ export function pgViolation(error: unknown): { code: string; constraint?: string
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Whether a failed query broke the unique index `constraint`. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const violation = pgViolation(error);
+  return violation?.code === UNIQUE_VIOLATION && violation.constraint === constraint;
+}
+
 /**
  * Runs a write and turns a violation of one unique index into a domain error:
  * the database decides uniqueness (no check-then-insert race), the client
@@ -18,8 +24,7 @@ export async function uniqueAs<T>(write: () => Promise<T>, constraint: string, c
   try {
     return await write();
   } catch (error) {
-    const violation = pgViolation(error);
-    if (violation?.code === UNIQUE_VIOLATION && violation.constraint === constraint) throw conflict();
+    if (isUniqueViolation(error, constraint)) throw conflict();
     throw error;
   }
 }
