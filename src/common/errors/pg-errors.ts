@@ -1,7 +1,7 @@
 import type { DomainError } from './domain-error';
 
 /** The Postgres error code and constraint of a failed query, when it is one. */
-export function pgViolation(error: unknown): { code: string; constraint?: string } | null {
+function pgViolation(error: unknown): { code: string; constraint?: string } | null {
   const e = error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string };
   const source = e?.driverError ?? e;
   return typeof source?.code === 'string' ? { code: source.code, constraint: source.constraint } : null;
