@@ -13,8 +13,8 @@ import {
   EscalationTargetType,
   TargetType,
   UpdateEscalationPolicyInput,
-  UserType,
-} from './services.types';
+} from './escalation-policy.types';
+import { UserType } from './user.types';
 import { UsersService } from './users.service';
 
 @Resolver(() => EscalationPolicyType)

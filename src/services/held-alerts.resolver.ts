@@ -10,7 +10,8 @@ import { HeldAlertsService } from './held-alerts.service';
 import { AlertReleaseType, AlertsReleasedArgs, HeldAlertConnection, HeldAlertFilter, HeldAlertType } from './held-alerts.types';
 import { ServiceCatalog } from './service-catalog.service';
 import { toHeldAlert, toIncident, toService } from './services.mappers';
-import { IncidentType, ServiceType } from './services.types';
+import { IncidentType } from './incident.types';
+import { ServiceType } from './service.types';
 
 @Resolver(() => HeldAlertType)
 export class HeldAlertsResolver {

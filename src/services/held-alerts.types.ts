@@ -5,7 +5,7 @@ import { ConnectionType } from '../common/pagination/connection';
 import { HeldAlertStatus } from './entities/held-alert.entity';
 import { EventSeverity } from './entities/incident.entity';
 import { ReleaseOutcome } from './alert-release';
-import { IncidentType } from './services.types';
+import { IncidentType } from './incident.types';
 
 registerEnumType(HeldAlertStatus, { name: 'HeldAlertStatus', description: 'Held now, or how the hold ended.' });
 registerEnumType(ReleaseOutcome, { name: 'ReleaseOutcome', description: 'What a held alert became when its maintenance ended.' });

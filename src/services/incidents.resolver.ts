@@ -14,8 +14,8 @@ import {
   ServiceEventConnection,
   ServiceEventFilter,
   ServiceEventType,
-  ServiceType,
-} from './services.types';
+} from './incident.types';
+import { ServiceType } from './service.types';
 
 @Resolver(() => IncidentType)
 export class IncidentsResolver {

@@ -14,10 +14,10 @@ import {
   MaintenanceWindowDeletionType,
   MaintenanceWindowFilter,
   MaintenanceWindowType,
-  ServiceType,
   UpdateMaintenanceWindowInput,
-  UserType,
-} from './services.types';
+} from './maintenance-window.types';
+import { ServiceType } from './service.types';
+import { UserType } from './user.types';
 import { UsersService } from './users.service';
 
 @Resolver(() => MaintenanceWindowType)

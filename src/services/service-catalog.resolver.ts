@@ -10,16 +10,9 @@ import { EscalationPoliciesService } from './escalation-policies.service';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { ServiceCatalog } from './service-catalog.service';
 import { toEscalationPolicy, toService, toWindow } from './services.mappers';
-import {
-  AtArgs,
-  CreateServiceInput,
-  EscalationPolicyType,
-  MaintenanceWindowType,
-  ServiceConnection,
-  ServiceFilter,
-  ServiceType,
-  UpdateServiceInput,
-} from './services.types';
+import { AtArgs, CreateServiceInput, ServiceConnection, ServiceFilter, ServiceType, UpdateServiceInput } from './service.types';
+import { EscalationPolicyType } from './escalation-policy.types';
+import { MaintenanceWindowType } from './maintenance-window.types';
 
 @Resolver(() => ServiceType)
 export class ServiceCatalogResolver {

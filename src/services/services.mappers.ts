@@ -7,15 +7,11 @@ import { HeldAlertType } from './held-alerts.types';
 import type { MaintenanceWindow } from './entities/maintenance-window.entity';
 import type { Service } from './entities/service.entity';
 import type { User } from './entities/user.entity';
-import {
-  EscalationPolicyType,
-  EscalationRuleType,
-  IncidentType,
-  MaintenanceWindowType,
-  ServiceEventType,
-  ServiceType,
-  UserType,
-} from './services.types';
+import { EscalationPolicyType, EscalationRuleType } from './escalation-policy.types';
+import { IncidentType, ServiceEventType } from './incident.types';
+import { MaintenanceWindowType } from './maintenance-window.types';
+import { ServiceType } from './service.types';
+import { UserType } from './user.types';
 
 export function toUser(u: User): UserType {
   const { id, name, email, timeZone, createdAt, updatedAt } = u;

@@ -4,7 +4,7 @@ import { CurrentActor, RequireRole } from '../common/auth/auth.decorators';
 import { Role } from '../common/auth/role';
 import { PageArgs } from '../common/pagination/page-args';
 import { toUser } from './services.mappers';
-import { CreateUserInput, UpdateUserInput, UserConnection, UserType } from './services.types';
+import { CreateUserInput, UpdateUserInput, UserConnection, UserType } from './user.types';
 import { UsersService } from './users.service';
 
 @Resolver(() => UserType)

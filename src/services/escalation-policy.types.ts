@@ -1,0 +1,76 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ConnectionType } from '../common/pagination/connection';
+
+export enum TargetType {
+  USER = 'USER',
+}
+registerEnumType(TargetType, { name: 'EscalationTargetType' });
+
+@ObjectType('EscalationTarget')
+export class EscalationTargetType {
+  @Field(() => TargetType) type!: TargetType;
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType('EscalationRule')
+export class EscalationRuleType {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) delayMinutes!: number;
+}
+
+@ObjectType('EscalationPolicy')
+export class EscalationPolicyType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() description!: string;
+  @Field(() => Int) numLoops!: number;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+export const EscalationPolicyConnection = ConnectionType(EscalationPolicyType, 'EscalationPolicyConnection');
+
+@InputType()
+export class EscalationTargetInput {
+  @Field(() => TargetType, { defaultValue: TargetType.USER }) @IsEnum(TargetType) type!: TargetType;
+  @Field(() => ID) @IsUUID(undefined, { message: 'must be a UUID' }) id!: string;
+}
+
+@InputType()
+export class EscalationRuleInput {
+  @Field(() => Int) @IsInt() @Min(1) @Max(10080) delayMinutes!: number;
+  @Field(() => [EscalationTargetInput])
+  @ArrayMinSize(1, { message: 'needs at least one target' })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => EscalationTargetInput)
+  targets!: EscalationTargetInput[];
+}
+
+@InputType()
+export class CreateEscalationPolicyInput {
+  @Field() @IsString() @Length(1, 200) name!: string;
+  @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) description!: string;
+  @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(9) numLoops!: number;
+  @Field(() => [EscalationRuleInput])
+  @ArrayMinSize(1, { message: 'needs at least one rule' })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EscalationRuleInput)
+  rules!: EscalationRuleInput[];
+}
+
+@InputType()
+export class UpdateEscalationPolicyInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 2000) description?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(9) numLoops?: number;
+  @Field(() => [EscalationRuleInput], { nullable: true, description: 'Replaces all rules when given.' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'needs at least one rule' })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => EscalationRuleInput)
+  rules?: EscalationRuleInput[];
+}
