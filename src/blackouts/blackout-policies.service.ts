@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -272,8 +273,7 @@ export class BlackoutPoliciesService {
   }
 
   private async locked(manager: EntityManager, id: string): Promise<BlackoutPolicy> {
-    const policy = await manager.findOne(BlackoutPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!policy) throw new NotFoundError('BlackoutPolicy', id, 'id');
+    const policy = await lockOrNotFound(manager, BlackoutPolicy, id, 'BlackoutPolicy');
     return policy;
   }
 

@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { PeriodStatus } from './period-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -66,8 +67,7 @@ export class MaintenancePeriodsService {
     actor: Actor,
   ): Promise<MaintenancePeriod> {
     return this.dataSource.transaction(async (manager) => {
-      const period = await manager.findOne(MaintenancePeriod, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!period) throw new NotFoundError('MaintenancePeriod', id, 'id');
+      const period = await lockOrNotFound(manager, MaintenancePeriod, id, 'MaintenancePeriod');
       const input = typeof edit === 'function' ? edit(period) : edit;
       const bounds = input.schedule ? this.bounds(input.schedule) : {};
       const before = { ...period };
@@ -86,8 +86,7 @@ export class MaintenancePeriodsService {
 
   delete(id: string, actor: Actor): Promise<MaintenancePeriod> {
     return this.dataSource.transaction(async (manager) => {
-      const period = await manager.findOne(MaintenancePeriod, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!period) throw new NotFoundError('MaintenancePeriod', id, 'id');
+      const period = await lockOrNotFound(manager, MaintenancePeriod, id, 'MaintenancePeriod');
       await manager.delete(MaintenancePeriod, { id });
       await this.changeLog.record(manager, {
         objectType: 'MaintenancePeriod',

@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -129,8 +130,7 @@ export class MonitorsService implements OnModuleInit {
 
   updateMonitor(id: string, input: Partial<MonitorInput>, actor: Actor): Promise<Monitor> {
     return this.write('UQ_monitor_name', `A monitor named ${input.name} already exists`, async (manager) => {
-      const monitor = await manager.findOne(Monitor, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!monitor) throw new NotFoundError('Monitor', id, 'id');
+      const monitor = await lockOrNotFound(manager, Monitor, id, 'Monitor');
       const { groupIds, ...fields } = definedOnly(input);
       const before = { ...monitor, groupIds: await this.memberIds(manager, 'monitor', id) };
       Object.assign(monitor, fields);
@@ -150,8 +150,7 @@ export class MonitorsService implements OnModuleInit {
   /** Its maintenance periods and memberships go with it. */
   deleteMonitor(id: string, actor: Actor): Promise<Monitor> {
     return this.dataSource.transaction(async (manager) => {
-      const monitor = await manager.findOne(Monitor, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!monitor) throw new NotFoundError('Monitor', id, 'id');
+      const monitor = await lockOrNotFound(manager, Monitor, id, 'Monitor');
       const before = { ...monitor, groupIds: await this.memberIds(manager, 'monitor', id) };
       await manager.delete(Monitor, { id });
       await this.changeLog.record(manager, {
@@ -183,8 +182,7 @@ export class MonitorsService implements OnModuleInit {
 
   updateGroup(id: string, input: Partial<GroupInput>, actor: Actor): Promise<MonitorGroup> {
     return this.write('UQ_monitor_group_name', `A monitor group named ${input.name} already exists`, async (manager) => {
-      const group = await manager.findOne(MonitorGroup, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!group) throw new NotFoundError('MonitorGroup', id, 'id');
+      const group = await lockOrNotFound(manager, MonitorGroup, id, 'MonitorGroup');
       const { monitorIds, ...fields } = definedOnly(input);
       const before = { ...group, monitorIds: await this.memberIds(manager, 'group', id) };
       Object.assign(group, fields);
@@ -204,8 +202,7 @@ export class MonitorsService implements OnModuleInit {
   /** Members stay; periods applied through the group stay on them, no longer linked to it. */
   deleteGroup(id: string, actor: Actor): Promise<MonitorGroup> {
     return this.dataSource.transaction(async (manager) => {
-      const group = await manager.findOne(MonitorGroup, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!group) throw new NotFoundError('MonitorGroup', id, 'id');
+      const group = await lockOrNotFound(manager, MonitorGroup, id, 'MonitorGroup');
       const before = { ...group, monitorIds: await this.memberIds(manager, 'group', id) };
       await manager.delete(MonitorGroup, { id });
       await this.changeLog.record(manager, {

@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -263,8 +264,7 @@ export class MaintenanceService {
   }
 
   async locked(manager: EntityManager, id: string): Promise<Maintenance> {
-    const m = await manager.findOne(Maintenance, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!m) throw new NotFoundError('Maintenance', id, 'id');
+    const m = await lockOrNotFound(manager, Maintenance, id, 'Maintenance');
     return m;
   }
 

@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -93,8 +94,7 @@ export class EscalationPoliciesService {
 
   update(id: string, input: Partial<EscalationPolicyInput>, actor: Actor): Promise<EscalationPolicy> {
     return this.write(input.name, async (manager) => {
-      const policy = await manager.findOne(EscalationPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!policy) throw new NotFoundError('EscalationPolicy', id, 'id');
+      const policy = await lockOrNotFound(manager, EscalationPolicy, id, 'EscalationPolicy');
       const { rules, ...fields } = input;
       const before = { ...policy };
       Object.assign(policy, definedOnly(fields));
@@ -116,8 +116,7 @@ export class EscalationPoliciesService {
   /** Refused while a service uses the policy: the error names the services. */
   delete(id: string, actor: Actor): Promise<EscalationPolicy> {
     return this.dataSource.transaction(async (manager) => {
-      const policy = await manager.findOne(EscalationPolicy, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!policy) throw new NotFoundError('EscalationPolicy', id, 'id');
+      const policy = await lockOrNotFound(manager, EscalationPolicy, id, 'EscalationPolicy');
       const holders = await manager.find(Service, {
         where: { escalationPolicyId: id },
         select: { id: true, name: true },

@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { DeletionOutcome } from './deletion-outcome';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -281,8 +282,7 @@ export class MaintenanceWindowsService {
   }
 
   private async lockedWithServices(manager: EntityManager, id: string): Promise<WindowWithServices> {
-    const window = await manager.findOne(MaintenanceWindow, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!window) throw new NotFoundError('MaintenanceWindow', id, 'id');
+    const window = await lockOrNotFound(manager, MaintenanceWindow, id, 'MaintenanceWindow');
     const links = await manager.find(MaintenanceWindowService, { where: { windowId: id } });
     return Object.assign(window, { serviceIds: links.map((l) => l.serviceId).sort() });
   }

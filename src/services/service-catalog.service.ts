@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -100,8 +101,7 @@ export class ServiceCatalog implements OnModuleInit {
 
   update(id: string, input: Partial<ServiceInput>, actor: Actor): Promise<Service> {
     return this.write(input.name, async (manager) => {
-      const service = await manager.findOne(Service, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!service) throw new NotFoundError('Service', id, 'id');
+      const service = await lockOrNotFound(manager, Service, id, 'Service');
       if (input.escalationPolicyId) await this.requirePolicy(manager, input.escalationPolicyId);
       const before = { ...service };
       Object.assign(service, definedOnly(input));
@@ -120,8 +120,7 @@ export class ServiceCatalog implements OnModuleInit {
    */
   delete(id: string, actor: Actor): Promise<Service> {
     return this.dataSource.transaction(async (manager) => {
-      const service = await manager.findOne(Service, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!service) throw new NotFoundError('Service', id, 'id');
+      const service = await lockOrNotFound(manager, Service, id, 'Service');
       const holders = await manager
         .createQueryBuilder(MaintenanceWindow, 'w')
         .innerJoin(MaintenanceWindowService, 'ws', 'ws.window_id = w.id')

@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -60,8 +61,7 @@ export class UsersService {
 
   update(id: string, input: Partial<Pick<User, 'name' | 'email' | 'timeZone'>>, actor: Actor): Promise<User> {
     return this.write(input.email, async (manager) => {
-      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundError('User', id, 'id');
+      const user = await lockOrNotFound(manager, User, id, 'User');
       const before = { ...user };
       Object.assign(user, definedOnly(input));
       const changes = diffFields(before, user, FIELDS);
@@ -75,8 +75,7 @@ export class UsersService {
   /** Refused while an escalation policy targets the user: the error names the policies. */
   delete(id: string, actor: Actor): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new NotFoundError('User', id, 'id');
+      const user = await lockOrNotFound(manager, User, id, 'User');
       const holders = await manager
         .createQueryBuilder(EscalationPolicy, 'p')
         .innerJoin(EscalationRule, 'r', 'r.policy_id = p.id')

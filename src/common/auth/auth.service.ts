@@ -1,7 +1,7 @@
+import { lockOrNotFound } from '../errors/lock-or-not-found';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { NotFoundError } from '../errors/domain-error';
 import { Clock } from '../clock/clock';
 import { NotificationBus } from '../../database/notification-bus';
 import { CHANGELOG_CHANNEL } from '../changelog/changelog.feed';
@@ -109,8 +109,7 @@ export class AuthService implements OnApplicationBootstrap {
   /** Revokes a token at once; revoking a revoked token changes nothing. */
   async revoke(id: string, actor: Actor): Promise<ApiToken> {
     const revoked = await this.dataSource.transaction(async (manager) => {
-      const token = await manager.findOne(ApiToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!token) throw new NotFoundError('ApiToken', id, 'id');
+      const token = await lockOrNotFound(manager, ApiToken, id, 'ApiToken');
       if (token.revokedAt) return token;
       token.revokedAt = this.clock.now();
       await manager.save(token);

@@ -1,3 +1,4 @@
+import { lockOrNotFound } from '../../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -136,8 +137,7 @@ export class OutageService {
   }
 
   async locked(manager: EntityManager, id: string): Promise<Outage> {
-    const o = await manager.findOne(Outage, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!o) throw new NotFoundError('Outage', id, 'id');
+    const o = await lockOrNotFound(manager, Outage, id, 'Outage');
     return o;
   }
 
