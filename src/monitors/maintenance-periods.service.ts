@@ -71,10 +71,12 @@ export class MaintenancePeriodsService {
       const input = typeof edit === 'function' ? edit(period) : edit;
       const bounds = input.schedule ? this.bounds(input.schedule) : {};
       const before = { ...period };
+      // A field left out, or given as null, stays as it is.
+      const given = Object.entries({ name: input.name, description: input.description, maintenanceType: input.maintenanceType });
       Object.assign(
         period,
+        Object.fromEntries(given.filter(([, v]) => v != null)),
         input.schedule ? { schedule: input.schedule, ...bounds } : {},
-        input.maintenanceType ? { maintenanceType: input.maintenanceType } : {},
       );
       const changes = diffFields(before, period, FIELDS);
       if (Object.keys(changes).length === 0) return period;

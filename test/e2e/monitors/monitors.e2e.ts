@@ -109,6 +109,23 @@ describe('monitors and maintenance periods', () => {
     expect(active.status).toBe('ACTIVE');
   });
 
+  it('renames a period and changes its description, keeping what is left out', async () => {
+    const m = await monitor();
+    const p = await period(m, { recurrence: 'DAILY', timeZone: 'UTC', startDate: '2026-06-01', startTime: '01:00', endTime: '02:00' });
+    const UPDATE = `mutation($id: ID!, $i: UpdateMaintenancePeriodInput!) {
+      updateMaintenancePeriod(id: $id, input: $i) { name description maintenanceType } }`;
+    expect((await hush.ok(UPDATE, { id: p.id, i: { name: 'nightly backup', description: 'db dump' } })).updateMaintenancePeriod).toEqual({
+      name: 'nightly backup',
+      description: 'db dump',
+      maintenanceType: 'DISABLE_NOTIFICATIONS',
+    });
+    expect((await hush.ok(UPDATE, { id: p.id, i: { maintenanceType: 'DISABLE_MONITORING' } })).updateMaintenancePeriod).toEqual({
+      name: 'nightly backup',
+      description: 'db dump',
+      maintenanceType: 'DISABLE_MONITORING',
+    });
+  });
+
   it('cleans up only one-time periods that started before the date', async () => {
     const m = await monitor();
     await period(m, {
