@@ -6,7 +6,6 @@ import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../schedule-graphql/occurrence.type';
 import { ScheduleType } from '../schedule-graphql/schedule.types';
-import type { BlackoutEvent } from './blackout.entities';
 import { BlackoutEventsService } from './blackout-events.service';
 import { BlackoutPoliciesService } from './blackout-policies.service';
 import { PolicyStatus } from './policy-status';
@@ -28,29 +27,8 @@ import {
 } from './blackouts.types';
 import { EventInputType } from '../common/suppression/event-input.type';
 import { validateSelector } from '../selector';
+import { toBlackoutEvent } from './event.mapper';
 import { toBlackoutPolicy, type PolicyRow } from './policy.mapper';
-
-export function toBlackoutEvent(e: BlackoutEvent): EventType {
-  const { id, status, previousStatus, message, host, objectId, identifier, serviceId, attributes, receivedAt, blackedOutById, severity } =
-    e;
-  return Object.assign(new EventType(), {
-    id,
-    status,
-    previousStatus,
-    class: e.class,
-    severity,
-    message,
-    host,
-    objectId,
-    identifier,
-    serviceId,
-    attributes,
-    receivedAt,
-    blackedOutById,
-    releasedAt: e.releasedAt,
-    releasedFromId: e.releasedFromId,
-  });
-}
 
 const ids = () => Args('ids', { type: () => [ID] });
 const occurrence = (o: { start: Date; end: Date } | null) => (o ? OccurrenceType.of(o.start, o.end) : null);
