@@ -156,6 +156,32 @@ describe('alerts held over a maintenance', () => {
     expect(opened.heldBy.map((r: { id: string }) => r.id)).toEqual([windowId, work.id]);
   });
 
+  it('holds an alert over an unresolved outage with no promised release, and releases it when the outage is resolved', async () => {
+    const { serviceId } = await seedService(hush, 'Ledger');
+    const inv = await seedInventory(hush);
+    const outage = (
+      await hush.ok('mutation($i: CreateOutageInput!) { createOutage(input: $i) { id } }', {
+        i: { name: 'Fibre cut', providerId: inv.provider, summary: 'backbone down', startsAt: hours(-1) },
+      })
+    ).createOutage.id as string;
+    await hush.ok(
+      'mutation($o: ID!, $s: ID!) { addOutageImpact(outageId: $o, input: { target: { type: SERVICE, id: $s }, level: OUTAGE }) { id } }',
+      { o: outage, s: serviceId },
+    );
+    await trigger(serviceId, 'link');
+    const [held] = (await hush.ok(HELD, { s: [serviceId] })).heldAlerts.nodes;
+    expect(held).toMatchObject({ status: 'HELD', expectedReleaseAt: null, reasons: [{ id: outage }] });
+    hush.clock.set(hours(2));
+    expect(await release()).toBe(0); // still unresolved: open-ended
+    await hush.ok('mutation($id: ID!) { resolveOutage(id: $id) { status } }', { id: outage });
+    expect(await release()).toBe(1);
+    const [incident] = (await hush.ok(INCIDENTS, { s: [serviceId] })).incidents.nodes;
+    expect(incident).toMatchObject({
+      openedAt: hours(2),
+      heldBy: [{ source: 'PROVIDER_OUTAGE', id: outage, name: 'Fibre cut (REPORTED)' }],
+    });
+  });
+
   it('releases into the incident a trigger after the maintenance opens, before the worker saw the end', async () => {
     const { serviceId } = await seedService(hush, 'Ledger');
     await window(serviceId, -1, 1);
