@@ -10,7 +10,7 @@ import { Clock } from '../common/clock/clock';
 import { BadUserInputError } from '../common/errors/domain-error';
 import { byKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byTime, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { BlackoutEvent, BlackoutPolicy, EventStatus } from './blackout.entities';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
@@ -100,14 +100,11 @@ export class BlackoutEventsService {
       const like = containsPattern(filter.text);
       q.andWhere('(e.message ILIKE :like OR e.host ILIKE :like OR e.object_id ILIKE :like OR e.class ILIKE :like)', { like });
     }
-    return keysetPage(q, page, {
-      column: 'e.received_at',
-      idColumn: 'e.id',
-      cast: 'timestamptz',
-      direction: 'DESC',
-      valueOf: (e) => e.receivedAt.toISOString(),
-      idOf: (e) => e.id,
-    });
+    return keysetPage(
+      q,
+      page,
+      byTime('e.received_at', 'e.id', (e) => e.receivedAt, 'DESC'),
+    );
   }
 
   /** OPEN or BLACKOUT events become ACKNOWLEDGED. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byTime, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { Maintenance } from './entities/maintenance.entity';
 import type { MaintenanceStatus } from './maintenance-status';
@@ -33,12 +33,10 @@ export class MaintenanceQueryService {
     if (filter.hasReplaces !== undefined && filter.hasReplaces !== null)
       query.andWhere(`m.replaces_id IS ${filter.hasReplaces ? 'NOT ' : ''}NULL`);
     if (filter.replacesId) query.andWhere('m.replaces_id = :replacesId', { replacesId: filter.replacesId });
-    return keysetPage(query, page, {
-      column: 'm.starts_at',
-      idColumn: 'm.id',
-      cast: 'timestamptz',
-      valueOf: (m) => m.startsAt.toISOString(),
-      idOf: (m) => m.id,
-    });
+    return keysetPage(
+      query,
+      page,
+      byTime('m.starts_at', 'm.id', (m) => m.startsAt),
+    );
   }
 }

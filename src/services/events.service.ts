@@ -8,7 +8,7 @@ import { SuppressionPort } from '../common/suppression/suppression.port';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
 import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byTime, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import {
   EventAction,
@@ -145,14 +145,11 @@ export class EventsService {
     const query = this.dataSource.getRepository(Incident).createQueryBuilder('i');
     if (filter.serviceIds?.length) query.andWhere('i.service_id IN (:...serviceIds)', { serviceIds: filter.serviceIds });
     if (filter.status?.length) query.andWhere('i.status IN (:...status)', { status: filter.status });
-    return keysetPage(query, page, {
-      column: 'i.created_at',
-      idColumn: 'i.id',
-      cast: 'timestamptz',
-      direction: 'DESC',
-      valueOf: (i) => i.createdAt.toISOString(),
-      idOf: (i) => i.id,
-    });
+    return keysetPage(
+      query,
+      page,
+      byTime('i.created_at', 'i.id', (i) => i.createdAt, 'DESC'),
+    );
   }
 
   /** Every event received, suppressed ones included: newest first. */
@@ -165,14 +162,11 @@ export class EventsService {
     if (filter.result?.length) query.andWhere('e.result IN (:...result)', { result: filter.result });
     if (filter.from) query.andWhere('e.received_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('e.received_at < :to', { to: filter.to });
-    return keysetPage(query, page, {
-      column: 'e.received_at',
-      idColumn: 'e.id',
-      cast: 'timestamptz',
-      direction: 'DESC',
-      valueOf: (e) => e.receivedAt.toISOString(),
-      idOf: (e) => e.id,
-    });
+    return keysetPage(
+      query,
+      page,
+      byTime('e.received_at', 'e.id', (e) => e.receivedAt, 'DESC'),
+    );
   }
 
   private async route(input: ServiceEventInput): Promise<Service> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byTime, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import type { Reason } from '../common/suppression/suppression.model';
 import { SuppressionPort } from '../common/suppression/suppression.port';
@@ -146,14 +146,11 @@ export class HeldAlertsService {
       .createQueryBuilder('h')
       .where('h.status = :held', { held: HeldAlertStatus.HELD });
     if (filter.serviceIds?.length) query.andWhere('h.service_id IN (:...serviceIds)', { serviceIds: filter.serviceIds });
-    return keysetPage(query, page, {
-      column: 'h.first_triggered_at',
-      idColumn: 'h.id',
-      cast: 'timestamptz',
-      direction: 'ASC',
-      valueOf: (h) => h.firstTriggeredAt.toISOString(),
-      idOf: (h) => h.id,
-    });
+    return keysetPage(
+      query,
+      page,
+      byTime('h.first_triggered_at', 'h.id', (h) => h.firstTriggeredAt, 'ASC'),
+    );
   }
 
   find(id: string): Promise<HeldAlert | null> {

@@ -10,7 +10,7 @@ import { Clock } from '../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '../common/errors/domain-error';
 import { groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byTime, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { windowLengthProblems } from '../common/window-length';
 import { HushConfig } from '../config/config';
@@ -141,13 +141,11 @@ export class MaintenanceWindowsService {
         to: filter.to,
       });
     }
-    return keysetPage(query, page, {
-      column: 'w.starts_at',
-      idColumn: 'w.id',
-      cast: 'timestamptz',
-      valueOf: (w) => w.startsAt.toISOString(),
-      idOf: (w) => w.id,
-    });
+    return keysetPage(
+      query,
+      page,
+      byTime('w.starts_at', 'w.id', (w) => w.startsAt),
+    );
   }
 
   create(input: WindowInput, actor: Actor): Promise<MaintenanceWindow> {

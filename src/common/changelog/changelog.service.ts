@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import type { Connection } from '../pagination/connection';
-import { keysetPage } from '../pagination/keyset';
+import { byTime, keysetPage } from '../pagination/keyset';
 import type { PageArgs } from '../pagination/page-args';
 import type { ChangeRef } from '../suppression/suppression.model';
 import { CHANGELOG_CHANNEL } from './changelog.feed';
@@ -72,14 +72,11 @@ export class ChangeLogService {
     const query = this.dataSource.getRepository(ChangeLogEntry).createQueryBuilder('e');
     if (filter.objectType) query.andWhere('e.object_type = :objectType', { objectType: filter.objectType });
     if (filter.objectId) query.andWhere('e.object_id = :objectId', { objectId: filter.objectId });
-    return keysetPage(query, page, {
-      column: 'e.at',
-      idColumn: 'e.id',
-      cast: 'timestamptz',
-      direction: 'DESC',
-      valueOf: (e) => e.at.toISOString(),
-      idOf: (e) => e.id,
-    });
+    return keysetPage(
+      query,
+      page,
+      byTime('e.at', 'e.id', (e) => e.at, 'DESC'),
+    );
   }
 
   /** Newest first: an object's timeline. */

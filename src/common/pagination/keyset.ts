@@ -77,3 +77,13 @@ export async function keysetPage<T extends ObjectLiteral>(
     pageInfo: { hasNextPage: rows.length > page.first, endCursor: last ? encode({ v: order.valueOf(last), id: order.idOf(last) }) : null },
   };
 }
+
+/** The order of most lists: by a timestamp column, then id (`read` gives the row's value of the column). */
+export function byTime<T extends { id: string }>(
+  column: string,
+  idColumn: string,
+  read: (row: T) => Date,
+  direction: 'ASC' | 'DESC' = 'ASC',
+): KeysetOrder<T> {
+  return { column, idColumn, cast: 'timestamptz', direction, valueOf: (row) => read(row).toISOString(), idOf: (row) => row.id };
+}

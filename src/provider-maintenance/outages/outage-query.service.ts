@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Connection } from '../../common/pagination/connection';
-import { keysetPage } from '../../common/pagination/keyset';
+import { byTime, keysetPage } from '../../common/pagination/keyset';
 import type { PageArgs } from '../../common/pagination/page-args';
 import { Outage } from '../entities/outage.entity';
 import { applyProviderWorkFilter, type ProviderWorkFilterValues } from '../provider-work-filter';
@@ -23,12 +23,10 @@ export class OutageQueryService {
     applyProviderWorkFilter(query, 'outage_id', filter, ['name', 'summary', 'internal_ticket']);
     if (filter.active !== undefined && filter.active !== null)
       query.andWhere(`o.status ${filter.active ? '<>' : '='} :resolved`, { resolved: OutageStatus.RESOLVED });
-    return keysetPage(query, page, {
-      column: 'o.starts_at',
-      idColumn: 'o.id',
-      cast: 'timestamptz',
-      valueOf: (o) => o.startsAt.toISOString(),
-      idOf: (o) => o.id,
-    });
+    return keysetPage(
+      query,
+      page,
+      byTime('o.starts_at', 'o.id', (o) => o.startsAt),
+    );
   }
 }
