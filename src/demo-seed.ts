@@ -23,7 +23,7 @@ import { PeriodMaintenanceType, MONITORS_ENTITIES, MonitorKind } from './monitor
 import { MaintenancePeriodsService } from './monitors/maintenance-periods.service';
 import { MonitorsService } from './monitors/monitors.service';
 import { PROVIDER_MAINTENANCE_ENTITIES } from './provider-maintenance/entities';
-import { ImpactTargetKind } from './provider-maintenance/entities/maintenance.entity';
+import { ImpactTargetKind } from './common/targets/impact-target.type';
 import { ImpactsService } from './provider-maintenance/impacts.service';
 import { CIRCUIT, PROVIDER, REGION, SITE } from './provider-maintenance/inventory/inventory.kinds';
 import { InventoryService } from './provider-maintenance/inventory/inventory.service';

@@ -9,7 +9,10 @@ import { Clock, SystemClock } from './clock/clock';
 import { DomainErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { DependencyLists } from './suppression/dependency-list';
+import { DependencyRegistry } from './suppression/dependency.registry';
 import { SuppressionSourceRegistry } from './suppression/suppression-source.registry';
+import { ImpactTargetResolver } from './targets/impact-target.resolver';
 import { TargetRegistry } from './targets/target-registry';
 
 /** What every module uses: the clock, the changelog, the target and suppression-source registries, validation and error mapping. */
@@ -22,11 +25,14 @@ import { TargetRegistry } from './targets/target-registry';
     ChangeLogService,
     TargetRegistry,
     SuppressionSourceRegistry,
+    DependencyRegistry,
+    DependencyLists,
     ChangeLogFeed,
     ChangeLogResolver,
+    ImpactTargetResolver,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
-  exports: [Clock, ChangeLogService, ChangeLogFeed, TargetRegistry, SuppressionSourceRegistry],
+  exports: [Clock, ChangeLogService, ChangeLogFeed, TargetRegistry, SuppressionSourceRegistry, DependencyRegistry, DependencyLists],
 })
 export class CommonModule {}

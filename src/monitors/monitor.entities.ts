@@ -88,4 +88,16 @@ export class MaintenancePeriod {
 }
 
 /** The monitors module's tables, registered by its module and listed for the migration scripts. */
-export const MONITORS_ENTITIES = [Monitor, MonitorGroup, MonitorGroupMember, MaintenancePeriod];
+/** One thing a monitor checks (a circuit, site, location or service): an impact on it quiets the monitor. */
+@Entity({ name: 'monitor_watch' })
+export class MonitorWatch {
+  @Column({ name: 'monitor_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_monitor_watch' }) monitorId!: string;
+  @Column({ name: 'target_type', type: 'text', primary: true, primaryKeyConstraintName: 'PK_monitor_watch' }) targetType!: string;
+  /** In another table or module: no foreign key. */
+  @Column({ name: 'target_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_monitor_watch' }) targetId!: string;
+  @ManyToOne(() => Monitor, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'FK_monitor_watch_monitor' })
+  monitor?: Monitor;
+}
+
+export const MONITORS_ENTITIES = [Monitor, MonitorGroup, MonitorGroupMember, MaintenancePeriod, MonitorWatch];

@@ -6,6 +6,8 @@ import { Clock } from '../common/clock/clock';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import { Effect } from '../common/suppression/suppression.model';
 import { SuppressionPort } from '../common/suppression/suppression.port';
+import { DependencyLists } from '../common/suppression/dependency-list';
+import { ImpactTargetType } from '../common/targets/impact-target.type';
 import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../schedule-graphql/occurrence.type';
@@ -44,6 +46,7 @@ const toMonitor = (m: Monitor) =>
 const toGroup = (g: MonitorGroup) => Object.assign(new MonitorGroupType(), { id: g.id, name: g.name, description: g.description });
 
 const id = (name = 'id') => Args(name, { type: () => ID });
+const WATCHES_FIELD = 'What it checks (circuits, sites, locations, regions, services): a provider impact reaching any of them quiets it.';
 
 @Resolver(() => MonitorType)
 export class MonitorsResolver {
@@ -52,6 +55,7 @@ export class MonitorsResolver {
     private readonly periods: MaintenancePeriodsService,
     private readonly clock: Clock,
     private readonly suppression: SuppressionPort,
+    private readonly lists: DependencyLists,
   ) {}
 
   @Query(() => MonitorConnection, { name: 'monitors', description: 'Monitors by name.' })
@@ -85,6 +89,11 @@ export class MonitorsResolver {
     const ids = await ctx.loaders.get(this.monitors.members).load(m.id);
     const groups = await ctx.loaders.get(this.monitors.groupById).loadMany(ids);
     return groups.filter((g): g is MonitorGroup => !!g && !(g instanceof Error)).map(toGroup);
+  }
+
+  @ResolveField(() => [ImpactTargetType], { description: WATCHES_FIELD })
+  async watches(@Parent() m: MonitorType, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.get(this.lists.listOf, 'MONITOR').load(m.id)).map((t) => ImpactTargetType.of(t.type, t.id));
   }
 
   @ResolveField(() => [MaintenancePeriodType])

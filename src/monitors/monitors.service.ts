@@ -13,7 +13,10 @@ import { byKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
+import { DependencyLists, inListOrder } from '../common/suppression/dependency-list';
+import type { NodeRef } from '../common/suppression/suppression.model';
 import { TargetRegistry } from '../common/targets/target-registry';
+import { WATCHES } from './monitor-watches';
 import { Monitor, MonitorGroup, MonitorGroupMember, type MonitorKind } from './monitor.entities';
 
 export interface MonitorInput {
@@ -23,6 +26,7 @@ export interface MonitorInput {
   target: string;
   active: boolean;
   groupIds?: string[];
+  watches?: NodeRef[];
 }
 
 export interface GroupInput {
@@ -31,7 +35,7 @@ export interface GroupInput {
   monitorIds?: string[];
 }
 
-const MONITOR_FIELDS = ['name', 'description', 'type', 'target', 'active', 'groupIds'] as const;
+const MONITOR_FIELDS = ['name', 'description', 'type', 'target', 'active', 'groupIds', 'watches'] as const;
 const GROUP_FIELDS = ['name', 'description', 'monitorIds'] as const;
 
 /** Monitors and monitor groups, with their many-to-many membership. */
@@ -41,10 +45,12 @@ export class MonitorsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changeLog: ChangeLogService,
     private readonly targets: TargetRegistry,
+    private readonly lists: DependencyLists,
   ) {}
 
-  /** Provider impacts may point at monitors. */
+  /** Provider impacts and services' dependencies may point at monitors; impacts reach a monitor through what it watches. */
   onModuleInit() {
+    this.lists.register(WATCHES);
     this.targets.register('MONITOR', {
       names: async (ids) => new Map((await this.dataSource.getRepository(Monitor).findBy({ id: In([...ids]) })).map((m) => [m.id, m.name])),
     });
@@ -112,32 +118,44 @@ export class MonitorsService implements OnModuleInit {
     });
   }
 
-  createMonitor(input: MonitorInput, actor: Actor): Promise<Monitor> {
+  async createMonitor(input: MonitorInput, actor: Actor): Promise<Monitor> {
+    const watches = await this.lists.check(WATCHES, null, input.watches ?? [], 'input.watches');
     return this.write('UQ_monitor_name', `A monitor named ${input.name} already exists`, async (manager) => {
-      const { groupIds, ...fields } = input;
+      const { groupIds, watches: _, ...fields } = input;
       const monitor = await manager.save(manager.create(Monitor, fields));
       await this.setMembers(manager, 'monitor', monitor.id, groupIds ?? []);
+      await this.lists.save(manager, WATCHES, monitor.id, watches, 'input.watches');
       await this.changeLog.record(manager, {
         objectType: 'Monitor',
         objectId: monitor.id,
         action: 'CREATE',
         actor,
-        changes: diffFields(null, { ...monitor, groupIds: groupIds ?? [] }, MONITOR_FIELDS),
+        changes: diffFields(null, { ...monitor, groupIds: groupIds ?? [], watches: inListOrder(watches) }, MONITOR_FIELDS),
       });
       return monitor;
     });
   }
 
-  updateMonitor(id: string, input: Partial<MonitorInput>, actor: Actor): Promise<Monitor> {
+  async updateMonitor(id: string, input: Partial<MonitorInput>, actor: Actor): Promise<Monitor> {
+    const watches = input.watches && (await this.lists.check(WATCHES, id, input.watches, 'input.watches'));
     return this.write('UQ_monitor_name', `A monitor named ${input.name} already exists`, async (manager) => {
       const monitor = await lockOrNotFound(manager, Monitor, id, 'Monitor');
-      const { groupIds, ...fields } = definedOnly(input);
-      const before = { ...monitor, groupIds: await this.memberIds(manager, 'monitor', id) };
+      const { groupIds, watches: _, ...fields } = definedOnly(input);
+      const before = {
+        ...monitor,
+        groupIds: await this.memberIds(manager, 'monitor', id),
+        watches: await this.lists.current(manager, WATCHES, id),
+      };
       Object.assign(monitor, fields);
       if (groupIds) await this.setMembers(manager, 'monitor', id, groupIds);
+      if (watches) await this.lists.save(manager, WATCHES, id, watches, 'input.watches');
       const changes = diffFields(
         before,
-        { ...monitor, groupIds: groupIds ? [...new Set(groupIds)].sort() : before.groupIds },
+        {
+          ...monitor,
+          groupIds: groupIds ? [...new Set(groupIds)].sort() : before.groupIds,
+          watches: watches ? inListOrder(watches) : before.watches,
+        },
         MONITOR_FIELDS,
       );
       if (Object.keys(changes).length === 0) return monitor;
@@ -151,7 +169,11 @@ export class MonitorsService implements OnModuleInit {
   deleteMonitor(id: string, actor: Actor): Promise<Monitor> {
     return this.dataSource.transaction(async (manager) => {
       const monitor = await lockOrNotFound(manager, Monitor, id, 'Monitor');
-      const before = { ...monitor, groupIds: await this.memberIds(manager, 'monitor', id) };
+      const before = {
+        ...monitor,
+        groupIds: await this.memberIds(manager, 'monitor', id),
+        watches: await this.lists.current(manager, WATCHES, id),
+      };
       await manager.delete(Monitor, { id });
       await this.changeLog.record(manager, {
         objectType: 'Monitor',

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
+import { ImpactTargetInput } from '../common/targets/impact-target.type';
 import { ScheduleInput } from '../schedule-graphql/schedule.types';
 import { ScheduledType } from '../schedule-graphql/scheduled.type';
 import { PeriodMaintenanceType, MonitorKind } from './monitor.entities';
@@ -20,6 +21,8 @@ registerEnumType(PeriodStatus, {
 });
 
 const uuids = { each: true, message: 'must be UUIDs' };
+const WATCHES_HELP =
+  'The circuits, sites, locations, regions or services it checks: a provider impact reaching any of them quiets it (DISABLE_NOTIFICATIONS).';
 
 @ObjectType('Monitor')
 export class MonitorType {
@@ -50,6 +53,12 @@ export class CreateMonitorInput {
   @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) target!: string;
   @Field({ defaultValue: true }) @IsBoolean() active!: boolean;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @IsUUID(undefined, uuids) groupIds?: string[];
+  @Field(() => [ImpactTargetInput], { nullable: true, description: WATCHES_HELP })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ImpactTargetInput)
+  watches?: ImpactTargetInput[];
 }
 
 @InputType()
@@ -64,6 +73,12 @@ export class UpdateMonitorInput {
   @ArrayMaxSize(100)
   @IsUUID(undefined, uuids)
   groupIds?: string[];
+  @Field(() => [ImpactTargetInput], { nullable: true, description: `Replaces the list. ${WATCHES_HELP}` })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ImpactTargetInput)
+  watches?: ImpactTargetInput[];
 }
 
 @InputType()

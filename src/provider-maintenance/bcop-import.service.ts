@@ -11,7 +11,8 @@ import { NO_MAINTENANCE, readBcopCalendar, type BcopCalendar, type BcopNotificat
 import { namesProvider } from './bcop/provider-match';
 import { readMaintenanceEmail } from './bcop/read-email';
 import { Circuit, Provider } from './entities/inventory.entities';
-import { EventNotification, Impact, ImpactTargetKind, Maintenance, NotificationFormat } from './entities/maintenance.entity';
+import { ImpactTargetKind } from '../common/targets/impact-target.type';
+import { EventNotification, Impact, Maintenance, NotificationFormat } from './entities/maintenance.entity';
 import { MaintenanceService, OBJECT_TYPE } from './maintenance.service';
 import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
 import { impactsFrozen } from './workflow/maintenance-workflow';

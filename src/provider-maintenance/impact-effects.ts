@@ -2,9 +2,11 @@ import { Effect, type SourceTarget } from '../common/suppression/suppression.mod
 import { ImpactLevel } from './maintenance-status';
 
 /**
- * What a provider's work or fault does to what it impacts: a service gets no
- * incidents; a monitor is still checked, but nobody is told. Impacts on
- * circuits, sites and locations are shown in the calendar and suppress nothing.
+ * What a provider's work or fault does to what it impacts, and to what it
+ * reaches through containment, watches and dependencies: a service gets no
+ * incidents; a monitor is still checked, but nobody is told. Circuits, sites,
+ * locations and regions are shown in the calendar; they have no alerts of
+ * their own to suppress.
  */
 const EFFECTS: Record<string, Effect[]> = {
   SERVICE: [Effect.NO_INCIDENT],
@@ -22,11 +24,18 @@ export interface ImpactRow {
 export const IMPACTS_JSON = `coalesce(json_agg(json_build_object('type', i.target_type, 'id', i.target_id, 'level', i.level)
   ORDER BY i.target_type, i.target_id) FILTER (WHERE i.id IS NOT NULL), '[]')`;
 
-/** The suppression targets of a source's impacts: with their effects while `suppressing`, and above NO_IMPACT only. */
+/**
+ * The suppression targets of a source's impacts. Above NO_IMPACT an impact
+ * reaches what depends on its target too (shown on it all); while
+ * `suppressing` it has its effects on everything it reaches.
+ */
 export function impactTargets(impacts: readonly ImpactRow[], suppressing: boolean): SourceTarget[] {
-  return impacts.map((i) => ({
-    type: i.type,
-    id: i.id,
-    effects: suppressing && i.level !== ImpactLevel.NO_IMPACT ? (EFFECTS[i.type] ?? []) : [],
-  }));
+  return impacts.map((i) => {
+    const { type, id } = i;
+    if (i.level === ImpactLevel.NO_IMPACT) return { type, id, effects: [] };
+    return { type, id, effects: suppressing ? (EFFECTS[type] ?? []) : [], spread: suppressing ? EFFECTS : {} };
+  });
 }
+
+/** What an impact does to an object of this type while its maintenance or outage suppresses. */
+export const effectsOn = (type: string): Effect[] => EFFECTS[type] ?? [];

@@ -1,15 +1,18 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { BadUserInputError } from '../common/errors/domain-error';
+import { ImpactTargetType } from '../common/targets/impact-target.type';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import type { RequestContext } from '../common/graphql/request-context';
 import type { Impact } from './entities/maintenance.entity';
+import { effectsOn } from './impact-effects';
 import { ImpactsService } from './impacts.service';
 import { MaintenanceService } from './maintenance.service';
 import {
   AddImpactInput,
   AttachNotificationInput,
   EventNotificationType,
-  ImpactTargetType,
+  ImpactedTargetType,
   ImpactType,
   MaintenanceType,
   UpdateImpactInput,
@@ -20,7 +23,7 @@ function toImpact(i: Impact): ImpactType {
   return Object.assign(new ImpactType(), {
     id: i.id,
     level: i.level,
-    target: Object.assign(new ImpactTargetType(), { type: i.targetType, id: i.targetId }),
+    target: ImpactTargetType.of(i.targetType, i.targetId),
   });
 }
 
@@ -32,6 +35,27 @@ export class ImpactsResolver {
     private readonly impacts: ImpactsService,
     private readonly maintenances: MaintenanceService,
   ) {}
+
+  @Query(() => [ImpactedTargetType], {
+    description:
+      'Everything the impacts (above NO_IMPACT) of one maintenance or outage reach — through containment, what monitors watch and what services depend on — with the chain, whatever its status: what it quiets, or would once confirmed.',
+  })
+  async impactedTargets(
+    @Args('maintenanceId', { type: () => ID, nullable: true }) maintenanceId: string | null,
+    @Args('outageId', { type: () => ID, nullable: true }) outageId: string | null,
+  ) {
+    if (!maintenanceId === !outageId)
+      throw BadUserInputError.field(maintenanceId ? 'outageId' : 'maintenanceId', 'give exactly one of maintenanceId and outageId');
+    const reached = await this.impacts.reached(maintenanceId ? { maintenanceId } : { outageId: outageId! });
+    return reached.map((r) =>
+      Object.assign(new ImpactedTargetType(), {
+        target: ImpactTargetType.of(r.target.type, r.target.id),
+        via: r.via.map((n) => ImpactTargetType.of(n.type, n.id)),
+        level: r.level,
+        effects: effectsOn(r.target.type),
+      }),
+    );
+  }
 
   @Mutation(() => ImpactType, { description: 'IMPACTS_FROZEN once the maintenance is COMPLETED or CANCELLED.' })
   async addImpact(@uuidArg('maintenanceId') maintenanceId: string, @Args('input') input: AddImpactInput, @CurrentActor() actor: Actor) {
@@ -62,16 +86,6 @@ export class ImpactsResolver {
     @CurrentActor() actor: Actor,
   ) {
     return this.maintenances.attachNotification(maintenanceId, input, actor);
-  }
-}
-
-@Resolver(() => ImpactTargetType)
-export class ImpactTargetResolver {
-  constructor(private readonly impacts: ImpactsService) {}
-
-  @ResolveField(() => String, { nullable: true })
-  name(@Parent() target: ImpactTargetType, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.impacts.targetNames, target.type).load(target.id);
   }
 }
 

@@ -7,12 +7,15 @@ import { ChangeLogService } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { groupByKeys } from '../common/loaders/loader-registry';
+import type { Reached } from '../common/suppression/suppression.model';
+import { SuppressionPort } from '../common/suppression/suppression.port';
 import { TargetRegistry } from '../common/targets/target-registry';
-import { Circuit, Location, Site } from './entities/inventory.entities';
-import { Impact, ImpactTargetKind } from './entities/maintenance.entity';
+import { Circuit, Location, Region, Site } from './entities/inventory.entities';
+import { ImpactTargetKind } from '../common/targets/impact-target.type';
+import { Impact } from './entities/maintenance.entity';
 import { ImpactsFrozenError } from './maintenance.errors';
 import { MaintenanceService, OBJECT_TYPE } from './maintenance.service';
-import type { ImpactLevel } from './maintenance-status';
+import { ImpactLevel } from './maintenance-status';
 import { OUTAGE_OBJECT_TYPE, OutageService } from './outages/outage.service';
 import { impactsFrozen } from './workflow/maintenance-workflow';
 import { outageImpactsFrozen } from './workflow/outage-workflow';
@@ -37,15 +40,17 @@ export class ImpactsService implements OnModuleInit {
     private readonly outages: OutageService,
     private readonly changeLog: ChangeLogService,
     private readonly targets: TargetRegistry,
+    private readonly suppression: SuppressionPort,
   ) {}
 
   onModuleInit() {
-    const named = (entity: typeof Site | typeof Location) => ({
+    const named = (entity: typeof Site | typeof Location | typeof Region) => ({
       names: async (ids: readonly string[]) =>
         new Map((await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) })).map((r) => [r.id, r.name])),
     });
     this.targets.register(ImpactTargetKind.SITE, named(Site));
     this.targets.register(ImpactTargetKind.LOCATION, named(Location));
+    this.targets.register(ImpactTargetKind.REGION, named(Region));
     this.targets.register(ImpactTargetKind.CIRCUIT, {
       names: async (ids) => new Map((await this.dataSource.getRepository(Circuit).findBy({ id: In([...ids]) })).map((c) => [c.id, c.cid])),
     });
@@ -64,12 +69,19 @@ export class ImpactsService implements OnModuleInit {
       );
     });
 
-  /** Display names of targets, one loader per kind (the param). */
-  readonly targetNames = (kind?: string) =>
-    new DataLoader<string, string | null>(async (ids) => {
-      const names = await this.targets.names(kind!, ids);
-      return ids.map((id) => names.get(id) ?? null);
+  /** Everything the impacts above NO_IMPACT of a maintenance or outage reach, whatever its status: what it would quiet. */
+  async reached(owner: ImpactOwner): Promise<(Reached & { level: ImpactLevel })[]> {
+    if ('outageId' in owner) await this.outages.get(owner.outageId);
+    else await this.maintenances.get(owner.maintenanceId);
+    const impacts = (
+      await this.dataSource.getRepository(Impact).find({ where: owner, order: { targetType: 'ASC', targetId: 'ASC' } })
+    ).filter((i) => i.level !== ImpactLevel.NO_IMPACT);
+    const levels = new Map(impacts.map((i) => [`${i.targetType}:${i.targetId}`, i.level]));
+    return this.suppression.reach(impacts.map((i) => ({ type: i.targetType, id: i.targetId }))).map((r) => {
+      const from = r.via[0] ?? r.target;
+      return { ...r, level: levels.get(`${from.type}:${from.id}`)! };
     });
+  }
 
   async add(
     owner: ImpactOwner,

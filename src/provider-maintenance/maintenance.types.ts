@@ -3,13 +3,14 @@ import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-v
 import { ChangeLogEntryType } from '../common/changelog/changelog.types';
 import { ConnectionType } from '../common/pagination/connection';
 import { TimeZoneScalar } from '../common/scalars/scalars';
-import { ImpactTargetKind, NotificationFormat } from './entities/maintenance.entity';
+import { Effect } from '../common/suppression/suppression.model';
+import { ImpactTargetInput, ImpactTargetType } from '../common/targets/impact-target.type';
+import { NotificationFormat } from './entities/maintenance.entity';
 import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
 import { ProviderWorkFilter } from './provider-work-filter.types';
 
 registerEnumType(MaintenanceStatus, { name: 'MaintenanceStatus', description: 'The BCOP status of a provider maintenance.' });
 registerEnumType(ImpactLevel, { name: 'ImpactLevel' });
-registerEnumType(ImpactTargetKind, { name: 'ImpactTargetType' });
 registerEnumType(NotificationFormat, { name: 'NotificationFormat' });
 
 const uuid = { message: 'must be a UUID' };
@@ -120,13 +121,6 @@ export class MaintenanceFilter extends ProviderWorkFilter {
   q?: string;
 }
 
-@ObjectType('ImpactTarget')
-export class ImpactTargetType {
-  @Field(() => ImpactTargetKind) type!: ImpactTargetKind;
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true, description: 'Display name; null if the object is gone.' }) name!: string | null;
-}
-
 @ObjectType('Impact')
 export class ImpactType {
   @Field(() => ID) id!: string;
@@ -134,10 +128,16 @@ export class ImpactType {
   @Field(() => ImpactTargetType) target!: ImpactTargetType;
 }
 
-@InputType()
-export class ImpactTargetInput {
-  @Field(() => ImpactTargetKind) @IsEnum(ImpactTargetKind) type!: ImpactTargetKind;
-  @Field(() => ID) @IsUUID(undefined, uuid) id!: string;
+@ObjectType('ImpactedTarget', { description: 'Something a maintenance or outage reaches, and how.' })
+export class ImpactedTargetType {
+  @Field(() => ImpactTargetType) target!: ImpactTargetType;
+  @Field(() => [ImpactTargetType], {
+    description: 'The chain from the impacted object to the target, both included (empty for an impacted object itself).',
+  })
+  via!: ImpactTargetType[];
+  @Field(() => ImpactLevel, { description: 'The level of the impact it is reached from.' }) level!: ImpactLevel;
+  @Field(() => [Effect], { description: 'What it gets while the maintenance is CONFIRMED or IN_PROCESS, or the outage is not resolved.' })
+  effects!: Effect[];
 }
 
 @InputType()

@@ -4,7 +4,7 @@ import { MaintenanceSuppressionSource } from './maintenance-suppression.source';
 import { Module } from '@nestjs/common';
 import { BcopImportResolver } from './bcop-import.resolver';
 import { BcopImportService } from './bcop-import.service';
-import { ImpactTargetResolver, ImpactsResolver, MaintenanceImpactsResolver, OutageImpactsResolver } from './impacts.resolver';
+import { ImpactsResolver, MaintenanceImpactsResolver, OutageImpactsResolver } from './impacts.resolver';
 import { ImpactsService } from './impacts.service';
 import {
   CircuitCrudResolver,
@@ -17,6 +17,7 @@ import {
   SiteCrudResolver,
   SiteFieldsResolver,
 } from './inventory/inventory.resolvers';
+import { ContainmentDependencies } from './inventory/containment';
 import { InventoryService } from './inventory/inventory.service';
 import { MaintenanceQueryService } from './maintenance-query.service';
 import { MaintenanceResolver } from './maintenance.resolver';
@@ -33,6 +34,7 @@ import { ReplacementSubscriber } from './replacement.subscriber';
   providers: [
     MaintenanceSuppressionSource,
     OutageSuppressionSource,
+    ContainmentDependencies,
     InventoryService,
     MaintenanceService,
     MaintenanceQueryService,
@@ -51,7 +53,6 @@ import { ReplacementSubscriber } from './replacement.subscriber';
     CircuitFieldsResolver,
     MaintenanceResolver,
     ImpactsResolver,
-    ImpactTargetResolver,
     MaintenanceImpactsResolver,
     OutageService,
     OutageQueryService,

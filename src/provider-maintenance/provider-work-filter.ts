@@ -1,6 +1,6 @@
 import { containsPattern } from '../common/search/contains-pattern';
 import type { SelectQueryBuilder } from 'typeorm';
-import { ImpactTargetKind } from './entities/maintenance.entity';
+import { ImpactTargetKind } from '../common/targets/impact-target.type';
 
 /** The filter maintenances and outages share (see ProviderWorkFilter), with their status and text search. */
 export interface ProviderWorkFilterValues {

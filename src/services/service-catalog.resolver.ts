@@ -6,6 +6,8 @@ import { Clock } from '../common/clock/clock';
 import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
 import { SuppressionPort } from '../common/suppression/suppression.port';
+import { DependencyLists } from '../common/suppression/dependency-list';
+import { ImpactTargetType } from '../common/targets/impact-target.type';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { ServiceCatalog } from './service-catalog.service';
@@ -22,6 +24,7 @@ export class ServiceCatalogResolver {
     private readonly windows: MaintenanceWindowsService,
     private readonly clock: Clock,
     private readonly suppression: SuppressionPort,
+    private readonly lists: DependencyLists,
   ) {}
 
   @Query(() => ServiceConnection, { description: 'Services by name.' })
@@ -53,6 +56,14 @@ export class ServiceCatalogResolver {
   @ResolveField(() => EscalationPolicyType)
   async escalationPolicy(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
     return toEscalationPolicy((await ctx.loaders.get(this.policies.byId).load(service.escalationPolicyId))!);
+  }
+
+  @ResolveField(() => [ImpactTargetType], {
+    description:
+      'What it needs (circuits, sites, locations, regions, monitors, other services): a provider impact reaching any of them reaches it.',
+  })
+  async dependsOn(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.get(this.lists.listOf, 'SERVICE').load(service.id)).map((t) => ImpactTargetType.of(t.type, t.id));
   }
 
   @ResolveField(() => Boolean, {

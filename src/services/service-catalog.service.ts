@@ -16,10 +16,13 @@ import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { Clock } from '../common/clock/clock';
 import { SuppressionPort } from '../common/suppression/suppression.port';
+import { DependencyLists, inListOrder } from '../common/suppression/dependency-list';
+import type { NodeRef } from '../common/suppression/suppression.model';
 import { TargetRegistry } from '../common/targets/target-registry';
 import { EscalationPolicy } from './entities/escalation-policy.entity';
 import { MaintenanceWindow, MaintenanceWindowService } from './entities/maintenance-window.entity';
 import { MaintenanceEndAction, Service, ServiceStatus } from './entities/service.entity';
+import { DEPENDS_ON } from './service-dependencies';
 
 export interface ServiceInput {
   name: string;
@@ -27,9 +30,10 @@ export interface ServiceInput {
   escalationPolicyId: string;
   onMaintenanceEnd?: MaintenanceEndAction;
   status: ServiceStatus;
+  dependsOn?: NodeRef[];
 }
 
-const FIELDS = ['name', 'description', 'escalationPolicyId', 'status', 'onMaintenanceEnd'] as const;
+const FIELDS = ['name', 'description', 'escalationPolicyId', 'status', 'onMaintenanceEnd', 'dependsOn'] as const;
 
 /** Services: what events are routed to and maintenance windows are put on. */
 @Injectable()
@@ -40,10 +44,12 @@ export class ServiceCatalog implements OnModuleInit {
     private readonly clock: Clock,
     private readonly targets: TargetRegistry,
     private readonly suppression: SuppressionPort,
+    private readonly lists: DependencyLists,
   ) {}
 
-  /** Other modules (provider impacts) may point at services. */
+  /** Other modules (provider impacts, monitors' watches) may point at services; impacts reach a service through what it depends on. */
   onModuleInit() {
+    this.lists.register(DEPENDS_ON);
     this.targets.register('SERVICE', {
       names: async (ids) => new Map((await this.dataSource.getRepository(Service).findBy({ id: In([...ids]) })).map((s) => [s.id, s.name])),
     });
@@ -83,29 +89,35 @@ export class ServiceCatalog implements OnModuleInit {
     });
   }
 
-  create(input: ServiceInput, actor: Actor): Promise<Service> {
+  async create(input: ServiceInput, actor: Actor): Promise<Service> {
+    const dependsOn = await this.lists.check(DEPENDS_ON, null, input.dependsOn ?? [], 'input.dependsOn');
     return this.write(input.name, async (manager) => {
       await this.requirePolicy(manager, input.escalationPolicyId);
-      const service = await manager.save(manager.create(Service, { ...input, integrationKey: randomBytes(16).toString('hex') }));
+      const { dependsOn: _, ...fields } = input;
+      const service = await manager.save(manager.create(Service, { ...fields, integrationKey: randomBytes(16).toString('hex') }));
+      await this.lists.save(manager, DEPENDS_ON, service.id, dependsOn, 'input.dependsOn');
       await this.changeLog.record(manager, {
         objectType: 'Service',
         objectId: service.id,
         action: 'CREATE',
         actor,
-        changes: diffFields(null, service, FIELDS),
+        changes: diffFields(null, { ...service, dependsOn: inListOrder(dependsOn) }, FIELDS),
         status: service.status,
       });
       return service;
     });
   }
 
-  update(id: string, input: Partial<ServiceInput>, actor: Actor): Promise<Service> {
+  async update(id: string, input: Partial<ServiceInput>, actor: Actor): Promise<Service> {
+    const dependsOn = input.dependsOn && (await this.lists.check(DEPENDS_ON, id, input.dependsOn, 'input.dependsOn'));
     return this.write(input.name, async (manager) => {
       const service = await lockOrNotFound(manager, Service, id, 'Service');
       if (input.escalationPolicyId) await this.requirePolicy(manager, input.escalationPolicyId);
-      const before = { ...service };
-      Object.assign(service, definedOnly(input));
-      const changes = diffFields(before, service, FIELDS);
+      const before = { ...service, dependsOn: await this.lists.current(manager, DEPENDS_ON, id) };
+      const { dependsOn: _, ...fields } = definedOnly(input);
+      Object.assign(service, fields);
+      if (dependsOn) await this.lists.save(manager, DEPENDS_ON, id, dependsOn, 'input.dependsOn');
+      const changes = diffFields(before, { ...service, dependsOn: dependsOn ? inListOrder(dependsOn) : before.dependsOn }, FIELDS);
       if (Object.keys(changes).length === 0) return service;
       const saved = await manager.save(service);
       await this.changeLog.record(manager, { objectType: 'Service', objectId: id, action: 'UPDATE', actor, changes, status: saved.status });
@@ -121,6 +133,7 @@ export class ServiceCatalog implements OnModuleInit {
   delete(id: string, actor: Actor): Promise<Service> {
     return this.dataSource.transaction(async (manager) => {
       const service = await lockOrNotFound(manager, Service, id, 'Service');
+      const dependsOn = await this.lists.current(manager, DEPENDS_ON, id);
       const holders = await manager
         .createQueryBuilder(MaintenanceWindow, 'w')
         .innerJoin(MaintenanceWindowService, 'ws', 'ws.window_id = w.id')
@@ -152,7 +165,7 @@ export class ServiceCatalog implements OnModuleInit {
         objectId: id,
         action: 'DELETE',
         actor,
-        changes: diffFields(service, null, FIELDS),
+        changes: diffFields({ ...service, dependsOn }, null, FIELDS),
       });
       return service;
     });

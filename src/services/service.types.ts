@@ -1,9 +1,14 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
+import { ImpactTargetInput } from '../common/targets/impact-target.type';
 import { MaintenanceEndAction, ServiceStatus } from './entities/service.entity';
 
 registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
+
+const DEPENDS_ON_HELP =
+  'The circuits, sites, locations, regions, monitors or other services it needs: a provider impact reaching any of them quiets it (NO_INCIDENT). A cycle is refused.';
 registerEnumType(MaintenanceEndAction, {
   name: 'MaintenanceEndAction',
   description: 'What becomes of the alerts held over a maintenance when it ends: an incident opens, or they are dropped.',
@@ -33,6 +38,12 @@ export class CreateServiceInput {
   @Field(() => MaintenanceEndAction, { defaultValue: MaintenanceEndAction.OPEN_INCIDENT })
   @IsEnum(MaintenanceEndAction)
   onMaintenanceEnd!: MaintenanceEndAction;
+  @Field(() => [ImpactTargetInput], { nullable: true, description: DEPENDS_ON_HELP })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ImpactTargetInput)
+  dependsOn?: ImpactTargetInput[];
 }
 
 @InputType()
@@ -45,6 +56,12 @@ export class UpdateServiceInput {
   @IsOptional()
   @IsEnum(MaintenanceEndAction)
   onMaintenanceEnd?: MaintenanceEndAction;
+  @Field(() => [ImpactTargetInput], { nullable: true, description: `Replaces the list. ${DEPENDS_ON_HELP}` })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ImpactTargetInput)
+  dependsOn?: ImpactTargetInput[];
 }
 
 @InputType()

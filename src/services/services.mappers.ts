@@ -77,12 +77,13 @@ export function toIncident(i: Incident): IncidentType {
 }
 
 /** A reason as stored with an event, an incident or a held alert. */
-export function toReasonRecord({ source, id, name, occurrence }: Reason): SuppressionReasonRecord {
-  return { source, id, name, start: occurrence.start.toISOString(), end: occurrence.end.toISOString() };
+export function toReasonRecord({ source, id, name, occurrence, via }: Reason): SuppressionReasonRecord {
+  const record: SuppressionReasonRecord = { source, id, name, start: occurrence.start.toISOString(), end: occurrence.end.toISOString() };
+  return via ? { ...record, via: via.map(({ type, id }) => ({ type, id })) } : record;
 }
 
 export function fromReasonRecord(r: SuppressionReasonRecord): SuppressionReasonType {
-  return SuppressionReasonType.of(r.source ?? SuppressionSource.SERVICE_WINDOW, r.id, r.name, new Date(r.start), new Date(r.end));
+  return SuppressionReasonType.of(r.source ?? SuppressionSource.SERVICE_WINDOW, r.id, r.name, new Date(r.start), new Date(r.end), r.via);
 }
 
 /** A held alert, with what holds it now (`holding`, from a decision now: none once it is no longer held). */

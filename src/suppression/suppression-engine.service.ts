@@ -4,11 +4,22 @@ import { DataSource, type EntityManager, type EntitySubscriberInterface, type Tr
 import { CHANGELOG_CHANNEL } from '../common/changelog/changelog.feed';
 import { ChangeLogService } from '../common/changelog/changelog.service';
 import { PeriodicJob } from '../common/periodic-job';
-import type { CalendarEntry, ChangeRef, Decision, SourceRecord, Target } from '../common/suppression/suppression.model';
+import { DependencyRegistry } from '../common/suppression/dependency.registry';
+import type {
+  CalendarEntry,
+  ChangeRef,
+  Decision,
+  DependencyRecord,
+  NodeRef,
+  Reached,
+  SourceRecord,
+  Target,
+} from '../common/suppression/suppression.model';
 import { SuppressionPort, type SuppressionStatus } from '../common/suppression/suppression.port';
 import { SuppressionSourceRegistry } from '../common/suppression/suppression-source.registry';
 import { HushConfig } from '../config/config';
 import { NotificationBus } from '../database/notification-bus';
+import { nodeKey } from './dependency-graph';
 import { sourceKey, SuppressionState } from './suppression-state';
 
 /**
@@ -42,6 +53,7 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     private readonly bus: NotificationBus,
     private readonly changeLog: ChangeLogService,
     private readonly registry: SuppressionSourceRegistry,
+    private readonly dependencies: DependencyRegistry,
     @Inject(HushConfig) private readonly config: HushConfig,
   ) {
     super();
@@ -88,6 +100,10 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     return this.state.calendar(from, to, keep, undefined, shownAt);
   }
 
+  reach(from: readonly NodeRef[]): Reached[] {
+    return this.state.graph.reach(from);
+  }
+
   loaded(): Promise<void> {
     return this.firstLoad;
   }
@@ -111,9 +127,18 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     }
   }
 
-  /** Reloads the sources the changes touched, and only those. */
+  /** Reloads the dependencies and sources the changes touched, and only those. */
   private async follow(changes: ChangeRef[], db: EntityManager) {
     const load = ++this.loads;
+    for (const provider of this.dependencies.all()) {
+      const ids = [...new Set(changes.flatMap((change) => provider.touched(change)))];
+      if (ids.length === 0) continue;
+      const found = new Map((await provider.load(db, ids)).map((r) => [r.node.id, r]));
+      const records = ids
+        .filter((id) => this.newest(load, `dependencies/${provider.type}:${id}`))
+        .map((id) => found.get(id) ?? { node: { type: provider.type, id }, upstream: [] });
+      this.state.setDependencies(records);
+    }
     for (const provider of this.registry.all()) {
       const held = (type: string, id: string) => this.state.heldOn(provider.source, type, id);
       const ids = [...new Set(changes.flatMap((change) => provider.touched(change, held)))];
@@ -139,10 +164,10 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     return true;
   }
 
-  /** Loads every source and puts in what differs: everything at start, and nothing (or a logged repair) after. */
+  /** Loads every dependency and source and puts in what differs: everything at start, and nothing (or a logged repair) after. */
   private async reconcile(initial: boolean): Promise<number> {
     const load = ++this.loads;
-    let repaired = 0;
+    let repaired = await this.reconcileDependencies(load, initial);
     for (const provider of this.registry.all()) {
       const records = await provider.load(this.dataSource.manager);
       const seen = new Set<string>();
@@ -172,5 +197,28 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     this.counts.fullLoads++;
     this.counts.repairs += repaired;
     return repaired;
+  }
+
+  /** The dependency graph as the database has it; returns how many objects' dependencies differed (all of them at start). */
+  private async reconcileDependencies(load: number, initial: boolean): Promise<number> {
+    const differ: DependencyRecord[] = [];
+    const seen = new Set<string>();
+    for (const provider of this.dependencies.all()) {
+      for (const record of await provider.load(this.dataSource.manager)) {
+        const key = nodeKey(record.node);
+        seen.add(key);
+        if (JSON.stringify(this.state.graph.upstreamOf(record.node)) !== JSON.stringify(record.upstream)) differ.push(record);
+      }
+    }
+    for (const key of this.state.graph.nodes()) {
+      if (seen.has(key)) continue;
+      const at = key.indexOf(':');
+      differ.push({ node: { type: key.slice(0, at), id: key.slice(at + 1) }, upstream: [] });
+    }
+    const apply = differ.filter((r) => this.newest(load, `dependencies/${nodeKey(r.node)}`));
+    this.state.setDependencies(apply);
+    if (initial) return 0;
+    for (const r of apply) this.logger.warn(`repaired the dependencies of ${nodeKey(r.node)}`);
+    return apply.length;
   }
 }

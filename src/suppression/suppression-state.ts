@@ -4,28 +4,43 @@ import {
   OPEN_END,
   type CalendarEntry,
   type Decision,
+  type DependencyRecord,
   type FixedSource,
+  type NodeRef,
   type Reason,
   type ScheduledSource,
   type SourceRecord,
   type Target,
 } from '../common/suppression/suppression.model';
 import { occurrencesBetween, type CompiledSchedule } from '../schedule';
+import { DependencyGraph, nodeKey } from './dependency-graph';
 import { CompiledRule, EventRuleIndex } from './event-rule-index';
 import { sharedSchedule } from './shared-schedules';
 import { Timing } from './timing';
+
+/** What a source reaches through dependencies besides its own targets: each with what it does to it, and the chain. */
+interface Reach extends NodeRef {
+  effects: Effect[];
+  via: readonly NodeRef[];
+}
 
 /** A fixed or scheduled source as held: its record, its compiled schedule if it has one, and when it is in effect. */
 interface Held {
   record: FixedSource | ScheduledSource;
   schedule: CompiledSchedule | null;
   timing: Timing;
+  /** Objects reached through what depends on its targets (none for most sources). */
+  reached: readonly Reach[];
 }
 
 /** A held source's timing on one target, with what it does to it (as bits of EFFECTS). */
 interface OnTarget {
   timing: Timing;
   effects: number;
+  /** Reached through dependencies: the chain its reasons carry, and the last reason given with it (shared, as Timing shares its own). */
+  via?: readonly NodeRef[];
+  lastOwn?: Reason;
+  lastReason?: Reason;
 }
 
 /** Effects in the order decisions list them; a decision collects them as bits. */
@@ -59,6 +74,7 @@ export class SuppressionState {
   /** `type:id` → keys of every source on it, effect or not (for `heldOn`). */
   private readonly shownOn = new Map<string, Set<string>>();
   private readonly rules = new EventRuleIndex();
+  readonly graph = new DependencyGraph();
   private readonly log: { version: number; key: string }[] = [];
   version = 0;
 
@@ -102,20 +118,58 @@ export class SuppressionState {
       const fixed = record.kind === 'fixed';
       // An open-ended source's end is not its own yet: it ends whenever it is resolved.
       const final = fixed && record.end.getTime() !== OPEN_END.getTime();
-      const held: Held = { record, schedule, timing: new Timing(record, final, schedule, fixed ? record : undefined) };
+      const timing = new Timing(record, final, schedule, fixed ? record : undefined);
+      const held: Held = { record, schedule, timing, reached: this.reach(record) };
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);
-        if (t.effects.length === 0) continue;
-        let ids = this.byTarget.get(t.type);
-        if (!ids) this.byTarget.set(t.type, (ids = new Map()));
-        const list = ids.get(t.id);
-        const on = { timing: held.timing, effects: bits(t.effects) };
-        if (list) list.push(on);
-        else ids.set(t.id, [on]);
+        this.place(t, { timing, effects: bits(t.effects) });
       }
+      for (const r of held.reached) this.place(r, { timing, effects: bits(r.effects), via: r.via });
     }
     this.changed(key);
+  }
+
+  private place(target: NodeRef, on: OnTarget) {
+    if (on.effects === 0) return;
+    let ids = this.byTarget.get(target.type);
+    if (!ids) this.byTarget.set(target.type, (ids = new Map()));
+    const list = ids.get(target.id);
+    if (list) list.push(on);
+    else ids.set(target.id, [on]);
+  }
+
+  /** What a source's spreading targets reach that it is not on itself, each once (by the first target, on its shortest chain). */
+  private reach(record: FixedSource | ScheduledSource): Reach[] {
+    const spreading = record.targets.filter((t) => t.spread);
+    if (spreading.length === 0) return [];
+    const seen = new Set(record.targets.map(nodeKey));
+    const reached: Reach[] = [];
+    for (const t of spreading) {
+      for (const { target, via } of this.graph.reach([t])) {
+        if (seen.has(nodeKey(target))) continue;
+        seen.add(nodeKey(target));
+        reached.push({ type: target.type, id: target.id, effects: t.spread![target.type] ?? [], via });
+      }
+    }
+    return reached;
+  }
+
+  /**
+   * Replaces what some objects are affected by, and files again every source
+   * on an object that reached them before or reaches them now. Returns how
+   * many sources were filed again.
+   */
+  setDependencies(records: readonly DependencyRecord[]): number {
+    const touched = new Set<string>();
+    const collect = () => records.forEach((r) => this.graph.reachedFrom(r.node).forEach((k) => touched.add(k)));
+    collect();
+    for (const r of records) this.graph.set(r.node, r.upstream);
+    collect();
+    const keys = new Set<string>();
+    for (const node of touched) for (const key of this.shownOn.get(node) ?? []) keys.add(key);
+    this.putAll([...keys].map((k) => this.records.get(k)!));
+    return keys.size;
   }
 
   delete(source: SuppressionSource, id: string): void {
@@ -145,8 +199,8 @@ export class SuppressionState {
     if (record.kind === 'events') return this.rules.remove(record.id);
     const held = this.held.get(key)!;
     this.held.delete(key);
-    for (const t of record.targets) {
-      this.shownOn.get(`${t.type}:${t.id}`)?.delete(key);
+    for (const t of record.targets) this.shownOn.get(`${t.type}:${t.id}`)?.delete(key);
+    for (const t of [...record.targets, ...held.reached]) {
       const ids = this.byTarget.get(t.type);
       const list = ids?.get(t.id);
       if (!list) continue;
@@ -166,10 +220,11 @@ export class SuppressionState {
       const id = 'serviceId' in target ? target.serviceId : 'monitorId' in target ? target.monitorId : target.event.serviceId;
       const on = id ? this.byTarget.get(type)?.get(id) : undefined;
       if (on) {
-        for (const { timing, effects: does } of on) {
-          const reason = timing.at(atMs, at);
-          if (!reason) continue;
-          effects |= does;
+        for (const o of on) {
+          const own = o.timing.at(atMs, at);
+          if (!own) continue;
+          const reason = o.via ? withVia(o, own) : own;
+          effects |= o.effects;
           // Few reasons apply at once: inserting each in place is cheaper than sorting.
           let i = (reasons ??= []).length;
           while (i > 0 && byOccurrence(reason, reasons[i - 1]) < 0) i--;
@@ -221,28 +276,46 @@ export class SuppressionState {
       if (record.kind === 'fixed') {
         const estimated = record.end.getTime() === OPEN_END.getTime();
         const end = estimated && shownAt ? estimatedEnd(record, shownAt) : record.end;
-        if (record.start < to && end > from) add({ source, id, title, start: record.start, end, estimated, targets: shown(record) });
+        if (record.start < to && end > from) add({ source, id, title, start: record.start, end, estimated, targets: this.shown(record) });
         continue;
       }
       const schedule = record.kind === 'events' ? this.rules.get(id)!.schedule : this.held.get(sourceKey(source, id))!.schedule!;
-      const targets = shown(record);
+      const targets = this.shown(record);
       for (const o of occurrencesBetween(schedule, from, to))
         add({ source, id, title, start: o.start, end: o.end, estimated: false, targets });
     }
     return entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || a.id.localeCompare(b.id));
   }
 
-  /** What a source is on (a blackout: the events its selector matches); none once it is gone. */
-  targetsOf(source: SuppressionSource, id: string): { type: string; id: string }[] {
+  /** What a source is on and reaches through dependencies (a blackout: the events its selector matches); none once it is gone. */
+  targetsOf(source: SuppressionSource, id: string): NodeRef[] {
     const record = this.get(source, id);
-    return record ? shown(record) : [];
+    return record ? this.shown(record) : [];
   }
 
   /** Whether a source suppresses anything at all (a provider maintenance that is not confirmed does not). */
   suppressesSomething(source: SuppressionSource, id: string): boolean {
-    const record = this.get(source, id);
-    return !!record && (record.kind === 'events' || record.targets.some((t) => t.effects.length > 0));
+    const key = sourceKey(source, id);
+    const record = this.records.get(key);
+    if (!record || record.kind === 'events') return !!record;
+    return [...record.targets, ...this.held.get(key)!.reached].some((t) => t.effects.length > 0);
   }
+
+  private shown(record: SourceRecord): NodeRef[] {
+    if (record.kind === 'events') return [{ type: 'EVENTS', id: record.selector }];
+    const own = record.targets.map(({ type, id }) => ({ type, id }));
+    const { reached } = this.held.get(sourceKey(record.source, record.id))!;
+    return reached.length ? own.concat(reached.map(({ type, id }) => ({ type, id }))) : own;
+  }
+}
+
+/** A reason given through dependencies: the source's own, with the chain. */
+function withVia(on: OnTarget, own: Reason): Reason {
+  if (on.lastOwn !== own) {
+    on.lastOwn = own;
+    on.lastReason = Object.freeze({ ...own, via: on.via });
+  }
+  return on.lastReason!;
 }
 
 /** The estimate while it is ahead, else `at`; never before the start. */
@@ -250,9 +323,6 @@ function estimatedEnd(record: FixedSource, at: Date): Date {
   const ms = Math.max(record.start.getTime(), at.getTime(), record.shownEnd?.getTime() ?? 0);
   return new Date(ms);
 }
-
-const shown = (record: SourceRecord) =>
-  record.kind === 'events' ? [{ type: 'EVENTS', id: record.selector }] : record.targets.map(({ type, id }) => ({ type, id }));
 
 const byOccurrence = (a: Reason, b: Reason) =>
   a.occurrence.start.getTime() - b.occurrence.start.getTime() || compareText(a.source, b.source) || compareText(a.id, b.id);

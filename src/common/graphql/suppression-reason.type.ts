@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OccurrenceType } from '../../schedule-graphql/occurrence.type';
-import type { Reason } from '../suppression/suppression.model';
+import type { NodeRef, Reason } from '../suppression/suppression.model';
+import { ImpactTargetType } from '../targets/impact-target.type';
 
 export enum SuppressionSource {
   SERVICE_WINDOW = 'SERVICE_WINDOW',
@@ -17,12 +18,31 @@ export class SuppressionReasonType {
   @Field(() => ID) id!: string;
   @Field({ description: 'The display name (for a maintenance window, its description).' }) name!: string;
   @Field(() => OccurrenceType) occurrence!: OccurrenceType;
+  @Field(() => [ImpactTargetType], {
+    description:
+      'How a provider impact reaches the target through containment, watches and dependencies: the chain from the impacted object to the target, both included (e.g. circuit → monitor → service). Empty when the source is on the target itself.',
+  })
+  via!: ImpactTargetType[];
 
   static from(reason: Reason): SuppressionReasonType {
-    return SuppressionReasonType.of(reason.source, reason.id, reason.name, reason.occurrence.start, reason.occurrence.end);
+    const { source, id, name, occurrence, via } = reason;
+    return SuppressionReasonType.of(source, id, name, occurrence.start, occurrence.end, via);
   }
 
-  static of(source: SuppressionSource, id: string, name: string, start: Date, end: Date): SuppressionReasonType {
-    return Object.assign(new SuppressionReasonType(), { source, id, name, occurrence: OccurrenceType.of(start, end) });
+  static of(
+    source: SuppressionSource,
+    id: string,
+    name: string,
+    start: Date,
+    end: Date,
+    via: readonly NodeRef[] = [],
+  ): SuppressionReasonType {
+    return Object.assign(new SuppressionReasonType(), {
+      source,
+      id,
+      name,
+      occurrence: OccurrenceType.of(start, end),
+      via: via.map((n) => ImpactTargetType.of(n.type, n.id)),
+    });
   }
 }

@@ -10,11 +10,21 @@ export enum Effect {
   BLACKOUT = 'BLACKOUT',
 }
 
-/** One thing a source is on, and what it does to it while in effect (no effects: shown on it, suppresses nothing). */
-export interface SourceTarget {
+/** An object in the dependency graph: a circuit, site, location, region, service or monitor. */
+export interface NodeRef {
   type: string;
   id: string;
+}
+
+/** One thing a source is on, and what it does to it while in effect (no effects: shown on it, suppresses nothing). */
+export interface SourceTarget extends NodeRef {
   effects: Effect[];
+  /**
+   * Set when what depends on this target is reached too (a provider's impact):
+   * by type, what the source does to each object it reaches through
+   * containment, watches and dependencies (a type not named: shown, no effect).
+   */
+  spread?: Partial<Record<string, Effect[]>>;
 }
 
 interface SourceBase {
@@ -68,6 +78,8 @@ export interface Reason {
   occurrence: Occurrence;
   /** True when the occurrence's end is the source's own (a window, a maintenance); false for one occurrence of a schedule. */
   final: boolean;
+  /** When the source reaches the target through dependencies: the chain from the object it is on to the target, both included. */
+  via?: readonly NodeRef[];
 }
 
 export interface Decision {
@@ -88,6 +100,18 @@ export interface CalendarEntry {
   /** The end shown is an estimate: the source lasts until further notice (an unresolved outage). */
   estimated: boolean;
   targets: { type: string; id: string }[];
+}
+
+/** What an object is affected by: an impact on any of `upstream` reaches `node` (a site in a region, a monitor watching a circuit). */
+export interface DependencyRecord {
+  node: NodeRef;
+  upstream: NodeRef[];
+}
+
+/** An object a set of impacts reaches, and how: `via` from the impacted object to it, both included (empty for the impacted object). */
+export interface Reached {
+  target: NodeRef;
+  via: NodeRef[];
 }
 
 /** A committed change, as the change log records it. */

@@ -1,4 +1,4 @@
-import type { CalendarEntry, Decision, Target } from './suppression.model';
+import type { CalendarEntry, Decision, NodeRef, Reached, Target } from './suppression.model';
 
 /** How the engine's copy of the sources is doing, for /health. */
 export interface SuppressionStatus {
@@ -25,6 +25,9 @@ export abstract class SuppressionPort {
 
   /** Every occurrence overlapping [from, to) that `keep` keeps, by start; one open until further notice ends at its estimate as of `shownAt`. */
   abstract calendar(from: Date, to: Date, keep: ((entry: CalendarEntry) => boolean) | undefined, shownAt: Date): CalendarEntry[];
+
+  /** Everything impacts on `from` reach through containment, watches and dependencies, with the chain; `from` first. */
+  abstract reach(from: readonly NodeRef[]): Reached[];
 
   abstract status(): SuppressionStatus;
 

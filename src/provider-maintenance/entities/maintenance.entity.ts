@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
   type ValueTransformer,
 } from 'typeorm';
+import { ImpactTargetKind } from '../../common/targets/impact-target.type';
 import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { Provider } from './inventory.entities';
 import { Outage } from './outage.entity';
@@ -60,14 +61,6 @@ export class Maintenance {
   @Column({ name: 'notice_sequence', type: 'bigint', nullable: true, transformer: BIGINT_AS_NUMBER }) noticeSequence!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
-}
-
-export enum ImpactTargetKind {
-  CIRCUIT = 'CIRCUIT',
-  SITE = 'SITE',
-  LOCATION = 'LOCATION',
-  SERVICE = 'SERVICE',
-  MONITOR = 'MONITOR',
 }
 
 /**

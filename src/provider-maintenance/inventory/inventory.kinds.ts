@@ -1,7 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { FieldProblem } from '../../common/errors/domain-error';
 import { Circuit, Location, Provider, Region, Site } from '../entities/inventory.entities';
-import { Impact, ImpactTargetKind, Maintenance } from '../entities/maintenance.entity';
+import { ImpactTargetKind } from '../../common/targets/impact-target.type';
+import { Impact, Maintenance } from '../entities/maintenance.entity';
 import type { Holder, InventoryKind } from './inventory-kind';
 
 async function missing(
@@ -86,6 +87,7 @@ export const REGION: InventoryKind<Region> = {
   holders: async (m, id) => [
     ...(await rowsPointingAt(m, Region, 'Region', 'parent_id', id)),
     ...(await rowsPointingAt(m, Site, 'Site', 'region_id', id)),
+    ...(await impactedBy(m, ImpactTargetKind.REGION, id)),
   ],
 };
 

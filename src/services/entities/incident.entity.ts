@@ -95,4 +95,6 @@ export interface SuppressionReasonRecord {
   name: string;
   start: string;
   end: string;
+  /** Reached through dependencies: the chain (absent otherwise). */
+  via?: { type: string; id: string }[];
 }

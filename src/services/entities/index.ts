@@ -2,7 +2,7 @@ import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './escala
 import { HeldAlert } from './held-alert.entity';
 import { Incident, ServiceEvent } from './incident.entity';
 import { MaintenanceWindow, MaintenanceWindowService } from './maintenance-window.entity';
-import { Service } from './service.entity';
+import { Service, ServiceDependency } from './service.entity';
 import { User } from './user.entity';
 
 /** The services module's tables, registered by its module and listed for the migration scripts. */
@@ -12,6 +12,7 @@ export const SERVICES_ENTITIES = [
   EscalationRule,
   EscalationRuleTarget,
   Service,
+  ServiceDependency,
   MaintenanceWindow,
   MaintenanceWindowService,
   Incident,

@@ -40,3 +40,15 @@ export class Service {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
+
+/** One thing a service needs (a circuit, site, location, region, monitor or another service): an impact on it reaches the service. */
+@Entity({ name: 'service_dependency' })
+export class ServiceDependency {
+  @Column({ name: 'service_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_service_dependency' }) serviceId!: string;
+  @Column({ name: 'target_type', type: 'text', primary: true, primaryKeyConstraintName: 'PK_service_dependency' }) targetType!: string;
+  /** In another table or module: no foreign key. */
+  @Column({ name: 'target_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_service_dependency' }) targetId!: string;
+  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_service_dependency_service' })
+  service?: Service;
+}

@@ -1,0 +1,31 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsUUID } from 'class-validator';
+
+/** What a provider's work can affect and what a monitor or service can depend on: inventory, services and monitors. */
+export enum ImpactTargetKind {
+  CIRCUIT = 'CIRCUIT',
+  SITE = 'SITE',
+  LOCATION = 'LOCATION',
+  REGION = 'REGION',
+  SERVICE = 'SERVICE',
+  MONITOR = 'MONITOR',
+}
+registerEnumType(ImpactTargetKind, { name: 'ImpactTargetType' });
+
+@ObjectType('ImpactTarget', { description: 'A circuit, site, location, region, service or monitor.' })
+export class ImpactTargetType {
+  @Field(() => ImpactTargetKind) type!: ImpactTargetKind;
+  @Field(() => ID) id!: string;
+  /** Resolved by ImpactTargetResolver. */
+  name?: string | null;
+
+  static of(type: string, id: string): ImpactTargetType {
+    return Object.assign(new ImpactTargetType(), { type, id });
+  }
+}
+
+@InputType()
+export class ImpactTargetInput {
+  @Field(() => ImpactTargetKind) @IsEnum(ImpactTargetKind) type!: ImpactTargetKind;
+  @Field(() => ID) @IsUUID(undefined, { message: 'must be a UUID' }) id!: string;
+}

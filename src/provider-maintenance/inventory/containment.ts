@@ -1,0 +1,66 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DependencyRegistry } from '../../common/suppression/dependency.registry';
+import type { DependencyRecord } from '../../common/suppression/suppression.model';
+import { ImpactTargetKind } from '../../common/targets/impact-target.type';
+
+/** An inventory kind and the columns naming what contains it: an impact on a container covers what it contains. */
+interface Contained {
+  type: ImpactTargetKind;
+  objectType: string;
+  table: string;
+  containers: readonly (readonly [column: string, type: ImpactTargetKind])[];
+}
+
+/** A region covers its sub-regions and sites; a site its locations and the circuits ending there; a location its sub-locations and circuits. */
+const CONTAINMENT: readonly Contained[] = [
+  { type: ImpactTargetKind.REGION, objectType: 'Region', table: 'region', containers: [['parent_id', ImpactTargetKind.REGION]] },
+  { type: ImpactTargetKind.SITE, objectType: 'Site', table: 'site', containers: [['region_id', ImpactTargetKind.REGION]] },
+  {
+    type: ImpactTargetKind.LOCATION,
+    objectType: 'Location',
+    table: 'location',
+    containers: [
+      ['site_id', ImpactTargetKind.SITE],
+      ['parent_id', ImpactTargetKind.LOCATION],
+    ],
+  },
+  {
+    type: ImpactTargetKind.CIRCUIT,
+    objectType: 'Circuit',
+    table: 'circuit',
+    containers: [
+      ['site_id', ImpactTargetKind.SITE],
+      ['location_id', ImpactTargetKind.LOCATION],
+    ],
+  },
+];
+
+/** Hands the engine what contains each region, site, location and circuit. */
+@Injectable()
+export class ContainmentDependencies implements OnModuleInit {
+  constructor(private readonly registry: DependencyRegistry) {}
+
+  onModuleInit() {
+    for (const kind of CONTAINMENT) {
+      this.registry.register({
+        type: kind.type,
+        load: (db, ids) => load(db, kind, ids),
+        touched: (change) => (change.objectType === kind.objectType ? [change.objectId] : []),
+      });
+    }
+  }
+}
+
+async function load(db: EntityManager, kind: Contained, ids?: readonly string[]): Promise<DependencyRecord[]> {
+  const columns = kind.containers.map(([column]) => column);
+  const rows = (await db.query(
+    `SELECT id, ${columns.join(', ')} FROM ${kind.table}
+     WHERE (${columns.map((c) => `${c} IS NOT NULL`).join(' OR ')}) ${ids ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY id`,
+    ids ? [ids] : [],
+  )) as Record<string, string | null>[];
+  return rows.map((row) => ({
+    node: { type: kind.type, id: row.id! },
+    upstream: kind.containers.filter(([column]) => row[column]).map(([column, type]) => ({ type, id: row[column]! })),
+  }));
+}

@@ -1,0 +1,100 @@
+import type { NodeRef, Reached } from '../common/suppression/suppression.model';
+
+export const nodeKey = (node: NodeRef) => `${node.type}:${node.id}`;
+
+/**
+ * What affects what: a region its sites, a site its locations and circuits,
+ * a circuit the monitors that watch it, a monitor the services that depend
+ * on it. Each node keeps the list its owner gave (what it is affected by);
+ * the reverse is kept alongside, for walking from an impact outwards.
+ */
+export class DependencyGraph {
+  private readonly upstream = new Map<string, NodeRef[]>();
+  private readonly downstream = new Map<string, Map<string, NodeRef>>();
+
+  get size(): number {
+    return this.upstream.size;
+  }
+
+  upstreamOf(node: NodeRef): readonly NodeRef[] {
+    return this.upstream.get(nodeKey(node)) ?? [];
+  }
+
+  /** Every node with something upstream of it. */
+  nodes(): IterableIterator<string> {
+    return this.upstream.keys();
+  }
+
+  /** Replaces what `node` is affected by (none: removes it). */
+  set(node: NodeRef, upstream: readonly NodeRef[]): void {
+    const key = nodeKey(node);
+    for (const u of this.upstream.get(key) ?? []) {
+      const down = this.downstream.get(nodeKey(u));
+      down?.delete(key);
+      if (down?.size === 0) this.downstream.delete(nodeKey(u));
+    }
+    if (upstream.length === 0) {
+      this.upstream.delete(key);
+      return;
+    }
+    const ref = { type: node.type, id: node.id };
+    this.upstream.set(
+      key,
+      upstream.map(({ type, id }) => ({ type, id })),
+    );
+    for (const u of upstream) {
+      const uKey = nodeKey(u);
+      let down = this.downstream.get(uKey);
+      if (!down) this.downstream.set(uKey, (down = new Map()));
+      down.set(key, ref);
+    }
+  }
+
+  /**
+   * Everything the nodes `from` reach, each once with its shortest chain
+   * (ties go to the earlier start, then to the smaller key, so every replica
+   * names the same chain); the starts themselves come first, with no chain.
+   */
+  reach(from: readonly NodeRef[]): Reached[] {
+    const found = new Map<string, Reached>();
+    let frontier: Reached[] = [];
+    for (const { type, id } of from) {
+      const key = nodeKey({ type, id });
+      if (found.has(key)) continue;
+      const start = { target: { type, id }, via: [] };
+      found.set(key, start);
+      frontier.push(start);
+    }
+    while (frontier.length) {
+      const next: Reached[] = [];
+      for (const at of frontier) {
+        const down = this.downstream.get(nodeKey(at.target));
+        if (!down) continue;
+        for (const key of [...down.keys()].sort()) {
+          if (found.has(key)) continue;
+          const target = down.get(key)!;
+          const reached = { target, via: [...(at.via.length ? at.via : [at.target]), target] };
+          found.set(key, reached);
+          next.push(reached);
+        }
+      }
+      frontier = next;
+    }
+    return [...found.values()];
+  }
+
+  /** The keys of `node` and of everything that reaches it. */
+  reachedFrom(node: NodeRef): Set<string> {
+    const seen = new Set([nodeKey(node)]);
+    const queue = [nodeKey(node)];
+    while (queue.length) {
+      for (const u of this.upstream.get(queue.pop()!) ?? []) {
+        const key = nodeKey(u);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        queue.push(key);
+      }
+    }
+    return seen;
+  }
+}
