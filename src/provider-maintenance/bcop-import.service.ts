@@ -13,6 +13,7 @@ import { readMaintenanceEmail } from './bcop/read-email';
 import { Circuit, Provider } from './entities/inventory.entities';
 import { ImpactTargetKind } from '../common/targets/impact-target.type';
 import { EventNotification, Impact, Maintenance, NotificationFormat } from './entities/maintenance.entity';
+import { ImpactsService } from './impacts.service';
 import { MaintenanceService, OBJECT_TYPE } from './maintenance.service';
 import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
 import { impactsFrozen } from './workflow/maintenance-workflow';
@@ -74,6 +75,7 @@ export class BcopImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly maintenances: MaintenanceService,
+    private readonly impacts: ImpactsService,
     private readonly changeLog: ChangeLogService,
     private readonly clock: Clock,
   ) {}
@@ -366,8 +368,8 @@ export class BcopImportService {
   /** Attaches the notification unless this very text is already attached; returns whether it was. */
   private async keepRaw(manager: EntityManager, m: Maintenance, notice: BcopNotification, raw: RawNotification, actor: Actor) {
     if (await manager.existsBy(EventNotification, { maintenanceId: m.id, body: raw.body })) return false;
-    await this.maintenances.attachNotification(
-      m.id,
+    await this.impacts.attachNotification(
+      { maintenanceId: m.id },
       {
         subject: (raw.subject ?? notice.summary).slice(0, 500),
         sender: (raw.sender ?? notice.organizer ?? notice.provider ?? 'unknown').slice(0, 320),

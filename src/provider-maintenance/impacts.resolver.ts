@@ -85,7 +85,16 @@ export class ImpactsResolver {
     @Args('input') input: AttachNotificationInput,
     @CurrentActor() actor: Actor,
   ) {
-    return this.maintenances.attachNotification(maintenanceId, input, actor);
+    return this.impacts.attachNotification({ maintenanceId }, input, actor);
+  }
+
+  @Mutation(() => EventNotificationType, { description: "Keeps a provider's message about an outage, as received, on its timeline." })
+  async attachOutageNotification(
+    @uuidArg('outageId') outageId: string,
+    @Args('input') input: AttachNotificationInput,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.impacts.attachNotification({ outageId }, input, actor);
   }
 }
 
@@ -97,6 +106,11 @@ export class MaintenanceImpactsResolver {
   async impactsOf(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
     return (await ctx.loaders.get(this.impacts.of, 'maintenanceId').load(m.id)).map(toImpact);
   }
+
+  @ResolveField(() => [EventNotificationType], { description: "The provider's messages about it, as received." })
+  notifications(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.impacts.notificationsOf, 'maintenanceId').load(m.id);
+  }
 }
 
 @Resolver(() => OutageType)
@@ -106,5 +120,10 @@ export class OutageImpactsResolver {
   @ResolveField(() => [ImpactType], { name: 'impacts' })
   async impactsOf(@Parent() o: OutageType, @Context() ctx: RequestContext) {
     return (await ctx.loaders.get(this.impacts.of, 'outageId').load(o.id)).map(toImpact);
+  }
+
+  @ResolveField(() => [EventNotificationType], { description: "The provider's messages about it, as received." })
+  notifications(@Parent() o: OutageType, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.impacts.notificationsOf, 'outageId').load(o.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
@@ -12,7 +12,7 @@ import { SuppressionPort } from '../common/suppression/suppression.port';
 import { TargetRegistry } from '../common/targets/target-registry';
 import { Circuit, Location, Region, Site } from './entities/inventory.entities';
 import { ImpactTargetKind } from '../common/targets/impact-target.type';
-import { Impact } from './entities/maintenance.entity';
+import { EventNotification, Impact, type NotificationFormat } from './entities/maintenance.entity';
 import { ImpactsFrozenError } from './maintenance.errors';
 import { MaintenanceService, OBJECT_TYPE } from './maintenance.service';
 import { ImpactLevel } from './maintenance-status';
@@ -57,17 +57,44 @@ export class ImpactsService implements OnModuleInit {
   }
 
   /** The impacts of maintenances or outages, by the owner column (the param: `maintenanceId` or `outageId`). */
-  readonly of = (owner?: string) =>
-    new DataLoader<string, Impact[]>(async (ids) => {
-      const column = owner as 'maintenanceId' | 'outageId';
-      return groupByKeys(
+  readonly of = (owner?: string) => this.byOwner(Impact, owner, { targetType: 'ASC', targetId: 'ASC' });
+
+  /** The notifications of maintenances or outages, by the owner column (the param), as received. */
+  readonly notificationsOf = (owner?: string) => this.byOwner(EventNotification, owner, { receivedAt: 'ASC', id: 'ASC' });
+
+  private byOwner<T extends Impact | EventNotification>(entity: EntityTarget<T>, owner: string | undefined, order: FindOptionsOrder<T>) {
+    const column = owner as 'maintenanceId' | 'outageId';
+    return new DataLoader<string, T[]>(async (ids) =>
+      groupByKeys(
         ids,
-        await this.dataSource
-          .getRepository(Impact)
-          .find({ where: { [column]: In([...ids]) }, order: { targetType: 'ASC', targetId: 'ASC' } }),
-        (i) => i[column]!,
-      );
-    });
+        await this.dataSource.getRepository(entity).find({ where: { [column]: In([...ids]) } as FindOptionsWhere<T>, order }),
+        (row) => row[column]!,
+      ),
+    );
+  }
+
+  /** A provider's message about a maintenance or an outage, kept as received and put on its timeline (frozen or not: news comes late). */
+  attachNotification(
+    owner: ImpactOwner,
+    input: { subject: string; sender: string; receivedAt: Date; body: string; format: NotificationFormat },
+    actor: Actor,
+    manager?: EntityManager,
+  ): Promise<EventNotification> {
+    const work = async (m: EntityManager) => {
+      const o = await this.lock(m, owner);
+      const saved = await m.save(m.create(EventNotification, { ...input, ...owner }));
+      await this.changeLog.record(m, {
+        objectType: o.objectType,
+        objectId: o.id,
+        action: 'UPDATE',
+        actor,
+        changes: { notification: { before: null, after: { id: saved.id, subject: saved.subject } } },
+        status: o.status,
+      });
+      return saved;
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
 
   /** Everything the impacts above NO_IMPACT of a maintenance or outage reach, whatever its status: what it would quiet. */
   async reached(owner: ImpactOwner): Promise<(Reached & { level: ImpactLevel })[]> {

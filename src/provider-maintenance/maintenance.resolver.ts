@@ -16,7 +16,6 @@ import { MaintenanceQueryService } from './maintenance-query.service';
 import { MaintenanceService } from './maintenance.service';
 import {
   CreateMaintenanceInput,
-  EventNotificationType,
   MaintenanceChangeType,
   MaintenanceConnection,
   MaintenanceFilter,
@@ -124,11 +123,6 @@ export class MaintenanceResolver {
   async replacedBy(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
     const replacements = await ctx.loaders.get(this.service.replacedBy).load(m.id);
     return replacements.length ? toMaintenance(replacements[replacements.length - 1]) : null;
-  }
-
-  @ResolveField(() => [EventNotificationType])
-  async notifications(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.service.notificationsOf).load(m.id);
   }
 
   @ResolveField(() => [ChangeLogEntryType], { description: 'Recorded changes, newest first, each with the status after it.' })

@@ -12,7 +12,7 @@ import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
 import { windowLengthProblems } from '../common/window-length';
 import { HushConfig } from '../config/config';
 import { Provider } from './entities/inventory.entities';
-import { EventNotification, Impact, Maintenance, type NotificationFormat } from './entities/maintenance.entity';
+import { Impact, Maintenance } from './entities/maintenance.entity';
 import { MaintenanceStatus } from './maintenance-status';
 import { setActor } from './replacement.subscriber';
 import { cancel, markCompleted, markInProgress, setStatus, type Transition } from './workflow/maintenance-workflow';
@@ -75,17 +75,6 @@ export class MaintenanceService {
         ids,
         await this.dataSource.getRepository(Maintenance).find({ where: { replacesId: In([...ids]) }, order: { createdAt: 'ASC' } }),
         (m) => m.replacesId!,
-      ),
-    );
-
-  readonly notificationsOf = () =>
-    new DataLoader<string, EventNotification[]>(async (ids) =>
-      groupByKeys(
-        ids,
-        await this.dataSource
-          .getRepository(EventNotification)
-          .find({ where: { maintenanceId: In([...ids]) }, order: { receivedAt: 'ASC', id: 'ASC' } }),
-        (n) => n.maintenanceId,
       ),
     );
 
@@ -235,28 +224,6 @@ export class MaintenanceService {
         );
       return created;
     });
-  }
-
-  attachNotification(
-    maintenanceId: string,
-    input: { subject: string; sender: string; receivedAt: Date; body: string; format: NotificationFormat },
-    actor: Actor,
-    manager?: EntityManager,
-  ): Promise<EventNotification> {
-    const work = async (m: EntityManager) => {
-      const maintenance = await this.locked(m, maintenanceId);
-      const saved = await m.save(m.create(EventNotification, { ...input, maintenanceId }));
-      await this.changeLog.record(m, {
-        objectType: OBJECT_TYPE,
-        objectId: maintenanceId,
-        action: 'UPDATE',
-        actor,
-        changes: { notification: { before: null, after: { id: saved.id, subject: saved.subject } } },
-        status: maintenance.status,
-      });
-      return saved;
-    };
-    return manager ? work(manager) : this.dataSource.transaction(work);
   }
 
   timeline(id: string, limit: number): Promise<ChangeLogEntry[]> {

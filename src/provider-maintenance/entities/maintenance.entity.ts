@@ -95,15 +95,21 @@ export enum NotificationFormat {
   EMAIL = 'EMAIL',
 }
 
-/** A provider's message about a maintenance, kept as received. */
+/** A provider's message about a maintenance or an outage (exactly one owns it), kept as received. */
 @Entity({ name: 'maintenance_notification' })
+@Check('CHK_maintenance_notification_owner', '("maintenance_id" IS NULL) <> ("outage_id" IS NULL)')
 @Index('IX_maintenance_notification_maintenance', ['maintenanceId', 'receivedAt'])
+@Index('IX_maintenance_notification_outage', ['outageId', 'receivedAt'])
 export class EventNotification {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'maintenance_id', type: 'uuid' }) maintenanceId!: string;
+  @Column({ name: 'maintenance_id', type: 'uuid', nullable: true }) maintenanceId!: string | null;
   @ManyToOne(() => Maintenance, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'maintenance_id', foreignKeyConstraintName: 'FK_maintenance_notification_maintenance' })
   maintenance?: Maintenance;
+  @Column({ name: 'outage_id', type: 'uuid', nullable: true }) outageId!: string | null;
+  @ManyToOne(() => Outage, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'outage_id', foreignKeyConstraintName: 'FK_maintenance_notification_outage' })
+  outage?: Outage;
   @Column({ type: 'text' }) subject!: string;
   @Column({ type: 'text' }) sender!: string;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;

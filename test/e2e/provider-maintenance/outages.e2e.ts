@@ -265,4 +265,23 @@ describe('provider outages', () => {
       await client.dispose();
     }
   });
+  it("keeps the provider's messages about it, as received, on its timeline — after it is resolved too", async () => {
+    const o = await create({ name: 'Fibre cut 2' });
+    await act('resolveOutage', o.id);
+    const ATTACH = `mutation($o: ID!, $i: AttachNotificationInput!) { attachOutageNotification(outageId: $o, input: $i) { id subject sender format } }`;
+    const message = {
+      subject: 'RFO: fibre cut',
+      sender: 'noc@example.net',
+      receivedAt: '2026-07-01T10:00:00Z',
+      body: 'Root cause: digger.',
+    };
+    const attached = (await hush.ok(ATTACH, { o: o.id, i: message })).attachOutageNotification;
+    expect(attached).toMatchObject({ subject: 'RFO: fibre cut', sender: 'noc@example.net', format: 'TEXT' });
+    const read = (
+      await hush.ok(`query($id: ID!) { outage(id: $id) { notifications { id body receivedAt } timeline { changes } } }`, { id: o.id })
+    ).outage;
+    expect(read.notifications).toEqual([{ id: attached.id, body: 'Root cause: digger.', receivedAt: '2026-07-01T10:00:00.000Z' }]);
+    expect(read.timeline[0].changes).toEqual({ notification: { before: null, after: { id: attached.id, subject: 'RFO: fibre cut' } } });
+    expect(codes(await hush.gql(ATTACH, { o: '00000000-0000-4000-8000-000000000000', i: message }))).toEqual(['NOT_FOUND']);
+  });
 });
