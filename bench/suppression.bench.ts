@@ -30,15 +30,15 @@ import { BlackoutPolicy } from '../src/blackouts/blackout.entities';
 import { PolicyCache } from '../src/blackouts/policy-cache';
 import { SYSTEM_ACTOR } from '../src/common/auth/actor';
 import { toSelectorEvent, type EventInputType } from '../src/common/suppression/event-input.type';
-import { MaintenancePeriod, PeriodMaintenanceType, Monitor, MonitorKind } from '../src/monitors/monitor.entities';
-import { Provider } from '../src/provider-maintenance/entities/inventory.entities';
+import { MaintenancePeriod, PeriodMaintenanceType, Monitor, MonitorKind, MonitorWatch } from '../src/monitors/monitor.entities';
+import { Circuit, Provider, Site } from '../src/provider-maintenance/entities/inventory.entities';
 import { ImpactTargetKind } from '../src/common/targets/impact-target.type';
 import { Impact, Maintenance } from '../src/provider-maintenance/entities/maintenance.entity';
 import { ImpactLevel, MaintenanceStatus } from '../src/provider-maintenance/maintenance-status';
 import { compileSchedule, firstOccurrenceStart, lastOccurrenceEnd, occurrenceAt } from '../src/schedule';
 import { EscalationPolicy } from '../src/services/entities/escalation-policy.entity';
 import { MaintenanceWindow, MaintenanceWindowService } from '../src/services/entities/maintenance-window.entity';
-import { Service } from '../src/services/entities/service.entity';
+import { Service, ServiceDependency } from '../src/services/entities/service.entity';
 import { MaintenanceWindowsService } from '../src/services/maintenance-windows.service';
 import { SuppressionEngine } from '../src/suppression/suppression-engine.service';
 import { SuppressionService } from '../src/suppression/suppression.service';
@@ -59,6 +59,8 @@ const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const PORT = 3917;
 const ADMIN = 'hush_bench-admin-0123456789abcdef';
 const HOUR = 3_600_000;
+/** Dependency edges per source (containment, watches, dependencies): 1 gives 10,000 edges at 10k sources. */
+const EDGES_PER_SOURCE = Number(process.env.BENCH_EDGES_PER_SOURCE ?? 1);
 
 const w = workload(random(11));
 const { rnd, pick } = w;
@@ -72,6 +74,7 @@ const env = {
 interface Seeded {
   services: string[];
   monitors: string[];
+  edges: number;
 }
 
 /** `n` sources: 30 % service windows, 30 % monitor periods, 25 % blackout policies, 15 % provider maintenances. */
@@ -150,6 +153,7 @@ async function seed(dataSource: DataSource, n: number, now: Date): Promise<Seede
   );
 
   const [provider] = await insert(Provider, [{ name: 'Transit', slug: 'transit' }]);
+  const { circuits, sites, edges } = await seedDependencies(insert, provider, services, monitors, Math.round(n * EDGES_PER_SOURCE));
   const statuses = [MaintenanceStatus.CONFIRMED, MaintenanceStatus.CONFIRMED, MaintenanceStatus.IN_PROCESS, MaintenanceStatus.TENTATIVE];
   const maintenanceIds = await insert(
     Maintenance,
@@ -159,15 +163,67 @@ async function seed(dataSource: DataSource, n: number, now: Date): Promise<Seede
     }),
   );
   const levels = [ImpactLevel.OUTAGE, ImpactLevel.DEGRADED, ImpactLevel.REDUCED_REDUNDANCY, ImpactLevel.NO_IMPACT];
+  // With dependencies, a quarter of the impacts name a circuit and a few a site, as providers' notices do.
   await insert(
     Impact,
-    maintenanceIds.map((maintenanceId) =>
-      rnd() < 0.5
-        ? { maintenanceId, targetType: ImpactTargetKind.SERVICE, targetId: pick(services), level: pick(levels) }
-        : { maintenanceId, targetType: ImpactTargetKind.MONITOR, targetId: pick(monitors), level: pick(levels) },
-    ),
+    maintenanceIds.map((maintenanceId) => {
+      const r = rnd();
+      const [targetType, targetId] =
+        circuits.length && r < 0.25
+          ? [ImpactTargetKind.CIRCUIT, pick(circuits)]
+          : sites.length && r < 0.3
+            ? [ImpactTargetKind.SITE, pick(sites)]
+            : r < 0.65
+              ? [ImpactTargetKind.SERVICE, pick(services)]
+              : [ImpactTargetKind.MONITOR, pick(monitors)];
+      return { maintenanceId, targetType, targetId, level: pick(levels) };
+    }),
   );
-  return { services, monitors };
+  return { services, monitors, edges };
+}
+
+/**
+ * About `edges` dependency edges, shaped like a network: circuits at sites
+ * (one circuit per five edges, forty per site); each monitor watches four
+ * circuits; four in five services (back ends) need two monitors and eight
+ * circuits, and each front end needs twenty back ends — no deeper, so an
+ * impact reaches tens of objects, not the whole graph.
+ */
+async function seedDependencies(
+  insert: <T>(entity: new () => T, rows: Partial<T>[]) => Promise<string[]>,
+  providerId: string,
+  services: string[],
+  monitors: string[],
+  edges: number,
+) {
+  if (edges === 0) return { circuits: [], sites: [], edges: 0 };
+  const circuitCount = Math.max(10, Math.round(edges / 5));
+  const sites = await insert(
+    Site,
+    Array.from({ length: Math.ceil(circuitCount / 40) }, (_, i) => ({ name: `site ${i}` })),
+  );
+  const circuits = await insert(
+    Circuit,
+    Array.from({ length: circuitCount }, (_, i) => ({ providerId, cid: `CID-${i}`, siteId: sites[i % sites.length] })),
+  );
+  const distinct = <T>(count: number, from: () => T) => [...new Set(Array.from({ length: count }, from))];
+  const watches = monitors.flatMap((monitorId) =>
+    distinct(4, () => pick(circuits)).map((targetId) => ({ monitorId, targetType: 'CIRCUIT', targetId })),
+  );
+  await insert(MonitorWatch, watches);
+  const frontEnds = services.slice(0, Math.ceil(services.length / 5));
+  const backEnds = services.slice(frontEnds.length);
+  const needs = [
+    ...backEnds.flatMap((serviceId) => [
+      ...distinct(2, () => pick(monitors)).map((targetId) => ({ serviceId, targetType: 'MONITOR', targetId })),
+      ...distinct(8, () => pick(circuits)).map((targetId) => ({ serviceId, targetType: 'CIRCUIT', targetId })),
+    ]),
+    ...frontEnds.flatMap((serviceId) =>
+      distinct(20, () => pick(backEnds)).map((targetId) => ({ serviceId, targetType: 'SERVICE', targetId })),
+    ),
+  ];
+  await insert(ServiceDependency, needs);
+  return { circuits, sites, edges: circuits.length + watches.length + needs.length };
 }
 
 /** Mixed targets as alert pipelines ask: 40 % services, 30 % monitors, 30 % events (a third of them naming a service). */
@@ -183,11 +239,25 @@ function targets(seeded: Seeded, count: number): SuppressionTargetInput[] {
 /** The baseline: one decision, by SQL over the modules' tables (what each module answered for itself before the engine). */
 function sqlDecider(app: INestApplicationContext, compiled: Map<string, ReturnType<PolicyCache['compile']>>) {
   const dataSource = app.get(DataSource);
+  // The target and everything it is reached from through containment, watches and dependencies.
   const provider = (type: string, id: string, at: Date) =>
     dataSource.query(
-      `SELECT 1 FROM maintenance m JOIN maintenance_impact i ON i.maintenance_id = m.id
-       WHERE i.target_type = $1 AND i.target_id = $2 AND i.level <> 'NO_IMPACT' AND m.status IN ('CONFIRMED', 'IN_PROCESS')
-         AND m.starts_at <= $3 AND m.ends_at > $3 LIMIT 1`,
+      `WITH RECURSIVE edge(node_type, node_id, up_type, up_id) AS (
+         SELECT 'MONITOR', monitor_id, target_type, target_id FROM monitor_watch
+         UNION ALL SELECT 'SERVICE', service_id, target_type, target_id FROM service_dependency
+         UNION ALL SELECT 'CIRCUIT', id, 'SITE', site_id FROM circuit WHERE site_id IS NOT NULL
+         UNION ALL SELECT 'CIRCUIT', id, 'LOCATION', location_id FROM circuit WHERE location_id IS NOT NULL
+         UNION ALL SELECT 'LOCATION', id, 'SITE', site_id FROM location
+         UNION ALL SELECT 'LOCATION', id, 'LOCATION', parent_id FROM location WHERE parent_id IS NOT NULL
+         UNION ALL SELECT 'SITE', id, 'REGION', region_id FROM site WHERE region_id IS NOT NULL
+         UNION ALL SELECT 'REGION', id, 'REGION', parent_id FROM region WHERE parent_id IS NOT NULL
+       ), up(type, id) AS (
+         SELECT $1::text, $2::uuid
+         UNION SELECT e.up_type, e.up_id FROM up JOIN edge e ON e.node_type = up.type AND e.node_id = up.id
+       )
+       SELECT 1 FROM maintenance m JOIN maintenance_impact i ON i.maintenance_id = m.id
+         JOIN up ON up.type = i.target_type::text AND up.id = i.target_id
+       WHERE i.level <> 'NO_IMPACT' AND m.status IN ('CONFIRMED', 'IN_PROCESS') AND m.starts_at <= $3 AND m.ends_at > $3 LIMIT 1`,
       [type, id, at],
     ) as Promise<unknown[]>;
   const service = async (id: string, at: Date) => {
@@ -333,6 +403,7 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
   let t = performance.now();
   const seeded = await seed(seeding.get(DataSource), n, now);
   line('seeded in', `${((performance.now() - t) / 1000).toFixed(1)} s`);
+  line('dependency edges (containment, watches, dependencies)', seeded.edges.toLocaleString('en-US'));
   await seeding.close();
 
   // A fresh Hush loads every source from the seeded database at start.

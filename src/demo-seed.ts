@@ -237,6 +237,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
   const fraWave = await circuit(northwind.id, 'NWF-FRA-0002', frankfurt.id);
   const iadTransit = await circuit(kestrel.id, 'KST-IAD-0107', ashburn.id);
   const tyoTransit = await circuit(kestrel.id, 'KST-TYO-0042', tokyo.id);
+  // Dependencies: the London edge monitor pings across the London wave, and search is served through London.
+  await monitors.updateMonitor(edgeLon.id, { watches: [{ type: ImpactTargetKind.CIRCUIT, id: lonWave.id }] }, DEMO);
+  await catalog.update(search.id, { dependsOn: [{ type: ImpactTargetKind.MONITOR, id: edgeLon.id }] }, DEMO);
 
   const work = app.get(MaintenanceService);
   const impacts = app.get(ImpactsService);
