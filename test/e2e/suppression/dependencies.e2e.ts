@@ -167,3 +167,42 @@ describe('suppression follows dependencies: a circuit in maintenance quiets what
     expect(monitor.watches.map((w: { type: string }) => w.type)).toEqual(['SITE']);
   });
 });
+
+/** Two replicas need one real Postgres; on embedded PGlite there is only ever one process. */
+const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+
+onPostgres('dependencies on two replicas', () => {
+  let a: TestHush;
+  let b: TestHush;
+  beforeAll(async () => {
+    a = await TestHush.start({ now: '2026-06-10T02:00:00Z' });
+    b = await TestHush.start({ now: '2026-06-10T02:00:00Z', shareDatabaseWith: a });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  /** Asks `hush` until the service's answer is `expected`, for up to a second. */
+  async function until(hush: TestHush, serviceId: string, expected: boolean) {
+    const started = Date.now();
+    while ((await hush.ok(DECIDE, { t: { serviceId } })).suppression.suppressed !== expected) {
+      if (Date.now() - started > 1000) throw new Error('the other replica did not follow within a second');
+    }
+  }
+
+  it('a dependency written on one replica carries an impact to the service on the other, without a full reload', async () => {
+    const inv = await seedInventory(a);
+    const { serviceId } = await seedService(a, 'replicated');
+    const m = await createMaintenance(a, { providerId: inv.provider, name: 'WO-R', status: 'CONFIRMED' });
+    await a.ok(ADD_IMPACT, { m: m.id, type: 'SITE', id: inv.fra, level: 'DEGRADED' });
+    const fullLoads = b.app.get(SuppressionEngine).status().fullLoads;
+    await a.ok(UPDATE_SERVICE, { id: serviceId, i: { dependsOn: [{ type: 'CIRCUIT', id: inv.c1 }] } });
+    await until(b, serviceId, true);
+    const [reason] = (await b.ok(DECIDE, { t: { serviceId } })).suppression.reasons as Reason[];
+    expect(reason.via.map((v) => v.name)).toEqual(['FRA1', 'ETX-1001', 'replicated']);
+    await b.ok(UPDATE_SERVICE, { id: serviceId, i: { dependsOn: [] } });
+    await until(a, serviceId, false);
+    expect(b.app.get(SuppressionEngine).status().fullLoads).toBe(fullLoads);
+  });
+});
