@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { SuppressionEngine } from '../../../src/suppression/suppression-engine.service';
 import { TestHush } from '../../support/hush';
 import { createMaintenance, seedInventory } from '../provider-maintenance/fixtures';
-import { CREATE_WINDOW, SEND_EVENT, seedService } from '../services/fixtures';
+import { CREATE_WINDOW, seedService } from '../services/fixtures';
 
-const REASON = 'source id name occurrence { start end }';
+const REASON = 'source id name occurrence { start end } via { type id }';
+const SEND = `mutation($i: SendEventInput!) { sendEvent(input: $i) { suppressed reasons { ${REASON} } incident { id } event { result } } }`;
+const SET_WATCHES = 'mutation($id: ID!, $w: [ImpactTargetInput!]) { updateMonitor(id: $id, input: { watches: $w }) { id } }';
+const SET_NEEDS = 'mutation($id: ID!, $d: [ImpactTargetInput!]) { updateService(id: $id, input: { dependsOn: $d }) { id } }';
 const DECIDE = `query($t: SuppressionTarget!, $at: DateTime) { suppression(target: $t, at: $at) { suppressed effects reasons { ${REASON} } } }`;
 const ADD_IMPACT = `mutation($m: ID!, $type: ImpactTargetType!, $id: ID!, $level: ImpactLevel!) {
   addImpact(maintenanceId: $m, input: { target: { type: $type, id: $id }, level: $level }) { id } }`;
@@ -17,7 +20,7 @@ const CALENDAR = `query($from: DateTime!, $to: DateTime!) { calendar(from: $from
 interface Decision {
   suppressed: boolean;
   effects: string[];
-  reasons: { source: string; id: string; name: string; occurrence: { start: string; end: string } }[];
+  reasons: { source: string; id: string; name: string; occurrence: { start: string; end: string }; via: { type: string; id: string }[] }[];
 }
 
 const BASE = Date.parse('2026-03-27T00:00:00Z'); // Europe's clocks spring forward on the 29th
@@ -73,10 +76,26 @@ const world = (services: string[], monitors: string[]) =>
       fc.tuple(
         span,
         fc.constantFrom('TENTATIVE', 'CONFIRMED', 'IN_PROCESS', 'CANCELLED'),
-        fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.constantFrom('OUTAGE', 'DEGRADED', 'NO_IMPACT')), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('SERVICE', 'MONITOR', 'CIRCUIT', 'SITE', 'REGION'),
+            fc.nat(),
+            fc.constantFrom('OUTAGE', 'DEGRADED', 'NO_IMPACT'),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
       ),
       { maxLength: 4 },
     ),
+    // What each monitor watches (a circuit or a site) and each service needs (a monitor or a circuit): by index, possibly none.
+    watches: fc.array(fc.array(fc.tuple(fc.boolean(), fc.nat()), { maxLength: 2 }), {
+      minLength: monitors.length,
+      maxLength: monitors.length,
+    }),
+    needs: fc.array(fc.array(fc.tuple(fc.boolean(), fc.nat()), { maxLength: 2 }), {
+      minLength: services.length,
+      maxLength: services.length,
+    }),
   });
 
 type World = ReturnType<typeof world> extends fc.Arbitrary<infer T> ? T : never;
@@ -84,12 +103,14 @@ type World = ReturnType<typeof world> extends fc.Arbitrary<infer T> ? T : never;
 describe('one answer everywhere', () => {
   let hush: TestHush;
   let provider: string;
+  let inventory: Awaited<ReturnType<typeof seedInventory>>;
   const services: string[] = [];
   const monitors: string[] = [];
 
   beforeAll(async () => {
     hush = await TestHush.start({ now: iso(0) });
-    provider = (await seedInventory(hush)).provider;
+    inventory = await seedInventory(hush);
+    provider = inventory.provider;
     for (const name of ['Payments', 'Search', 'Checkout']) services.push((await seedService(hush, name)).serviceId);
     for (const name of ['db probe', 'web probe', 'dns probe']) {
       monitors.push(
@@ -100,9 +121,11 @@ describe('one answer everywhere', () => {
   afterAll(() => hush.close());
 
   let suppressed = 0;
+  let reachedThrough = 0;
   const decide = async (target: Record<string, unknown>, at?: string) => {
     const decision = (await hush.ok(DECIDE, { t: target, at })).suppression as Decision;
     if (decision.suppressed) suppressed++;
+    if (decision.reasons.some((r) => r.via.length > 0)) reachedThrough++;
     return decision;
   };
 
@@ -117,9 +140,10 @@ describe('one answer everywhere', () => {
       id: m.id,
       name: 'WO-77 (CONFIRMED)',
       occurrence: { start: '2026-06-10T01:00:00.000Z', end: '2026-06-10T05:00:00.000Z' },
+      via: [],
     };
 
-    const sent = (await hush.ok(SEND_EVENT, { i: { serviceId, action: 'TRIGGER', summary: 'latency' } })).sendEvent;
+    const sent = (await hush.ok(SEND, { i: { serviceId, action: 'TRIGGER', summary: 'latency' } })).sendEvent;
     expect(sent).toMatchObject({ suppressed: true, reasons: [reason], incident: null, event: { result: 'SUPPRESSED' } });
     const side = await hush.ok(SERVICE_SIDE, { id: serviceId });
     expect(side.service.inMaintenance).toBe(true);
@@ -151,6 +175,7 @@ describe('one answer everywhere', () => {
     }
     // The instants were not all quiet ones, and following each change in place left nothing for a full check to repair.
     expect(suppressed).toBeGreaterThan(10);
+    expect(reachedThrough).toBeGreaterThan(0); // some reasons came through containment, watches or dependencies
     expect(await hush.app.get(SuppressionEngine).verify()).toBe(0);
   });
 
@@ -179,15 +204,37 @@ describe('one answer everywhere', () => {
     }
     for (const [[start, minutes], status, impacts] of w.maintenances) {
       const m = await createMaintenance(hush, { providerId: provider, status, startsAt: iso(start), endsAt: iso(start + minutes) });
-      for (const [onService, n, level] of impacts) {
-        const target = onService
-          ? { type: 'SERVICE', id: services[n % services.length] }
-          : { type: 'MONITOR', id: monitors[n % monitors.length] };
-        await hush.gql(ADD_IMPACT, { m: m.id, ...target, level }); // the same target twice is refused, as it should be
+      for (const [type, n, level] of impacts) {
+        const ids = {
+          SERVICE: services,
+          MONITOR: monitors,
+          CIRCUIT: circuits(),
+          SITE: sites(),
+          REGION: [inventory.europe, inventory.germany],
+        }[type]!;
+        await hush.gql(ADD_IMPACT, { m: m.id, type, id: ids[n % ids.length], level }); // the same target twice is refused, as it should be
       }
       created.push(() => hush.ok('mutation($id: ID!) { deleteMaintenance(id: $id) { id } }', { id: m.id }));
     }
+    const pick = (list: string[], n: number) => list[n % list.length];
+    for (const [i, monitorId] of monitors.entries()) {
+      const watches = w.watches[i].map(([onSite, n]) =>
+        onSite ? { type: 'SITE', id: pick(sites(), n) } : { type: 'CIRCUIT', id: pick(circuits(), n) },
+      );
+      await hush.ok(SET_WATCHES, { id: monitorId, w: watches });
+      created.push(() => hush.ok(SET_WATCHES, { id: monitorId, w: [] }));
+    }
+    for (const [i, serviceId] of services.entries()) {
+      const needs = w.needs[i].map(([onMonitor, n]) =>
+        onMonitor ? { type: 'MONITOR', id: pick(monitors, n) } : { type: 'CIRCUIT', id: pick(circuits(), n) },
+      );
+      await hush.ok(SET_NEEDS, { id: serviceId, d: needs });
+      created.push(() => hush.ok(SET_NEEDS, { id: serviceId, d: [] }));
+    }
   }
+
+  const circuits = () => [inventory.c1, inventory.c2];
+  const sites = () => [inventory.fra, inventory.ams];
 
   async function check(minute: number, host: string, klass: string) {
     const at = iso(minute);
@@ -213,7 +260,7 @@ describe('one answer everywhere', () => {
       const decision = await decide({ serviceId }, at);
       expect((await hush.ok(SERVICE_SIDE, { id: serviceId, at })).service.inMaintenance).toBe(decision.suppressed);
       expect(listed.has(serviceId)).toBe(decision.suppressed);
-      const sent = (await hush.ok(SEND_EVENT, { i: { serviceId, action: 'TRIGGER', summary: 'probe' } })).sendEvent;
+      const sent = (await hush.ok(SEND, { i: { serviceId, action: 'TRIGGER', summary: 'probe' } })).sendEvent;
       expect({ suppressed: sent.suppressed, reasons: sent.reasons }).toEqual({
         suppressed: decision.suppressed,
         reasons: decision.reasons,
