@@ -6,12 +6,13 @@
  * database/ import no module (common/ may use database/, the infrastructure
  * under everything). Nothing but a Nest module imports a resolver.
  */
-const DOMAIN = ['services', 'monitors', 'blackouts', 'provider-maintenance'];
+const DOMAIN = ['services', 'monitors', 'blackouts', 'provider-maintenance', 'redundancy'];
 const FORBIDDEN = {
   services: [...DOMAIN, 'suppression'],
   monitors: [...DOMAIN, 'suppression'],
   blackouts: [...DOMAIN, 'suppression'],
   'provider-maintenance': [...DOMAIN, 'suppression'],
+  redundancy: [...DOMAIN, 'suppression'],
   suppression: DOMAIN,
   common: [...DOMAIN, 'suppression'],
   database: [...DOMAIN, 'suppression'],

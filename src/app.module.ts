@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MonitorsModule } from './monitors/monitors.module';
 import { ProviderMaintenanceModule } from './provider-maintenance/provider-maintenance.module';
+import { RedundancyModule } from './redundancy/redundancy.module';
 import { ScheduleGraphQLModule } from './schedule-graphql/schedule-graphql.module';
 import { ServicesModule } from './services/services.module';
 import { SuppressionModule } from './suppression/suppression.module';
@@ -26,6 +27,7 @@ import { SuppressionModule } from './suppression/suppression.module';
     ProviderMaintenanceModule,
     BlackoutsModule,
     SuppressionModule,
+    RedundancyModule,
   ],
 })
 export class AppModule {}

@@ -2,6 +2,9 @@ import { Args, Field, ID, InputType, Mutation, ObjectType, registerEnumType, Res
 import { IsString, IsUUID, Length } from 'class-validator';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
+import { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { RedundancyRiskType } from '../common/redundancy/redundancy-risk.type';
+import { RedundancyPort } from '../common/redundancy/redundancy.port';
 import { BcopImportService, type ImportEntry, type ImportResult } from './bcop-import.service';
 import { ImportOutcome } from './import-outcome';
 import { toMaintenance } from './maintenance.mappers';
@@ -50,6 +53,10 @@ export class MaintenanceImportType {
       'What the import repaired (lines folded wrongly…) or settled (an object named twice, a notice from another provider, a zone it could not map), each naming where.',
   })
   warnings!: string[];
+  @Field(() => [RedundancyRiskType], {
+    description: 'The redundancy risks the imported maintenances are now among the causes of (TENTATIVE ones count, marked tentative).',
+  })
+  risks!: RedundancyRiskType[];
 }
 
 const toEntry = (entry: ImportEntry): MaintenanceImportEntryType => ({
@@ -58,22 +65,19 @@ const toEntry = (entry: ImportEntry): MaintenanceImportEntryType => ({
   unknownObjectIds: entry.unknownObjectIds,
 });
 
-const toImport = (result: ImportResult): MaintenanceImportType => ({
-  ...toEntry(result),
-  entries: result.entries.map(toEntry),
-  warnings: result.warnings,
-});
-
 @Resolver()
 export class BcopImportResolver {
-  constructor(private readonly importer: BcopImportService) {}
+  constructor(
+    private readonly importer: BcopImportService,
+    private readonly redundancy: RedundancyPort,
+  ) {}
 
   @Mutation(() => MaintenanceImportType, {
     description:
       'Creates or updates maintenances from a BCOP iCalendar notification, one per maintenance VEVENT; importing the same one twice changes nothing.',
   })
   async importMaintenanceNotification(@Args('input') input: ImportMaintenanceNotificationInput, @CurrentActor() actor: Actor) {
-    return toImport(await this.importer.import(input, actor));
+    return this.toImport(await this.importer.import(input, actor));
   }
 
   @Mutation(() => MaintenanceImportType, {
@@ -81,6 +85,16 @@ export class BcopImportResolver {
       "Imports the BCOP calendar(s) of a provider's e-mail (its text/calendar parts) like importMaintenanceNotification, and keeps the e-mail as the notification.",
   })
   async importMaintenanceEmail(@Args('input') input: ImportMaintenanceEmailInput, @CurrentActor() actor: Actor) {
-    return toImport(await this.importer.importEmail(input, actor));
+    return this.toImport(await this.importer.importEmail(input, actor));
+  }
+
+  /** With the risks, read once the import is committed (and so in the engine). */
+  private async toImport(result: ImportResult): Promise<MaintenanceImportType> {
+    const risks = new Map<string, RedundancyRiskType>();
+    for (const { maintenance } of result.entries) {
+      for (const risk of await this.redundancy.risksCausedBy(SuppressionSource.PROVIDER_MAINTENANCE, maintenance.id))
+        risks.set(risk.id, risk);
+    }
+    return { ...toEntry(result), entries: result.entries.map(toEntry), warnings: result.warnings, risks: [...risks.values()] };
   }
 }

@@ -1,4 +1,4 @@
-import { Effect, type SourceTarget } from '../common/suppression/suppression.model';
+import { Effect, type Down, type SourceTarget } from '../common/suppression/suppression.model';
 import { ImpactLevel } from './maintenance-status';
 
 /**
@@ -29,13 +29,17 @@ export const IMPACTS_JSON = `coalesce(json_agg(json_build_object('type', i.targe
  * reaches what depends on its target too (shown on it all); while
  * `suppressing` it has its effects on everything it reaches.
  */
-export function impactTargets(impacts: readonly ImpactRow[], suppressing: boolean): SourceTarget[] {
+export function impactTargets(impacts: readonly ImpactRow[], suppressing: boolean, down?: Down): SourceTarget[] {
   return impacts.map((i) => {
     const { type, id } = i;
     if (i.level === ImpactLevel.NO_IMPACT) return { type, id, effects: [] };
-    return { type, id, effects: suppressing ? (EFFECTS[type] ?? []) : [], spread: suppressing ? EFFECTS : {} };
+    const target: SourceTarget = { type, id, effects: suppressing ? (EFFECTS[type] ?? []) : [], spread: suppressing ? EFFECTS : {} };
+    return down && TAKES_OUT.includes(i.level) ? { ...target, down } : target;
   });
 }
+
+/** The levels at which what an impact reaches is out of service, as redundancy counts it (reduced redundancy is not). */
+const TAKES_OUT: readonly string[] = [ImpactLevel.OUTAGE, ImpactLevel.DEGRADED];
 
 /** What an impact does to an object of this type while its maintenance or outage suppresses. */
 export const effectsOn = (type: string): Effect[] => EFFECTS[type] ?? [];

@@ -1,5 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BadUserInputError } from '../common/errors/domain-error';
+import { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { RedundancyRiskType } from '../common/redundancy/redundancy-risk.type';
+import { RedundancyPort } from '../common/redundancy/redundancy.port';
 import { ImpactTargetType } from '../common/targets/impact-target.type';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
@@ -28,6 +31,8 @@ function toImpact(i: Impact): ImpactType {
 }
 
 const uuidArg = (name: string) => Args(name, { type: () => ID });
+const RISKS_HELP =
+  'The redundancy risks it is among the causes of: intervals in which too few members of a group are available (looked for up to a year around it).';
 
 @Resolver(() => ImpactType)
 export class ImpactsResolver {
@@ -100,7 +105,15 @@ export class ImpactsResolver {
 
 @Resolver(() => MaintenanceType)
 export class MaintenanceImpactsResolver {
-  constructor(private readonly impacts: ImpactsService) {}
+  constructor(
+    private readonly impacts: ImpactsService,
+    private readonly redundancy: RedundancyPort,
+  ) {}
+
+  @ResolveField(() => [RedundancyRiskType], { description: RISKS_HELP })
+  risks(@Parent() m: MaintenanceType) {
+    return this.redundancy.risksCausedBy(SuppressionSource.PROVIDER_MAINTENANCE, m.id);
+  }
 
   @ResolveField(() => [ImpactType], { name: 'impacts' })
   async impactsOf(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
@@ -115,7 +128,15 @@ export class MaintenanceImpactsResolver {
 
 @Resolver(() => OutageType)
 export class OutageImpactsResolver {
-  constructor(private readonly impacts: ImpactsService) {}
+  constructor(
+    private readonly impacts: ImpactsService,
+    private readonly redundancy: RedundancyPort,
+  ) {}
+
+  @ResolveField(() => [RedundancyRiskType], { description: RISKS_HELP })
+  risks(@Parent() o: OutageType) {
+    return this.redundancy.risksCausedBy(SuppressionSource.PROVIDER_OUTAGE, o.id);
+  }
 
   @ResolveField(() => [ImpactType], { name: 'impacts' })
   async impactsOf(@Parent() o: OutageType, @Context() ctx: RequestContext) {

@@ -1,13 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import type { ChangeRef, FixedSource } from '../common/suppression/suppression.model';
+import type { ChangeRef, Down, FixedSource } from '../common/suppression/suppression.model';
 import { SuppressionSourceRegistry, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
 import { IMPACTS_JSON, impactTargets, type ImpactRow } from './impact-effects';
 import { MaintenanceStatus } from './maintenance-status';
 
 /** Only work that is going ahead suppresses: planned-but-unconfirmed and finished work does not. */
 const SUPPRESSING: readonly string[] = [MaintenanceStatus.CONFIRMED, MaintenanceStatus.IN_PROCESS];
+/** Work that may still happen counts against redundancy; the unconfirmed as tentative. */
+const DOWN: Partial<Record<string, Down>> = {
+  [MaintenanceStatus.CONFIRMED]: 'FIRM',
+  [MaintenanceStatus.IN_PROCESS]: 'FIRM',
+  [MaintenanceStatus.TENTATIVE]: 'TENTATIVE',
+  [MaintenanceStatus.UNKNOWN]: 'TENTATIVE',
+};
 
 /** Provider maintenances as suppression sources, over their window, on what they impact. */
 @Injectable()
@@ -27,11 +34,11 @@ export class MaintenanceSuppressionSource implements SuppressionSourceProvider, 
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
     const rows = (await db.query(
-      `SELECT m.id, m.name, m.status, m.starts_at, m.ends_at, ${IMPACTS_JSON} AS impacts
+      `SELECT m.id, m.name, m.status, m.starts_at, m.ends_at, m.provider_id, ${IMPACTS_JSON} AS impacts
        FROM maintenance m LEFT JOIN maintenance_impact i ON i.maintenance_id = m.id
        ${ids ? 'WHERE m.id = ANY($1::uuid[])' : ''} GROUP BY m.id`,
       ids ? [ids] : [],
-    )) as { id: string; name: string; status: string; starts_at: Date; ends_at: Date; impacts: ImpactRow[] }[];
+    )) as { id: string; name: string; status: string; starts_at: Date; ends_at: Date; provider_id: string; impacts: ImpactRow[] }[];
     return rows.map((m) => ({
       kind: 'fixed',
       source: this.source,
@@ -39,7 +46,8 @@ export class MaintenanceSuppressionSource implements SuppressionSourceProvider, 
       name: `${m.name} (${m.status})`,
       start: new Date(m.starts_at),
       end: new Date(m.ends_at),
-      targets: impactTargets(m.impacts, SUPPRESSING.includes(m.status)),
+      targets: impactTargets(m.impacts, SUPPRESSING.includes(m.status), DOWN[m.status]),
+      providerId: m.provider_id,
     }));
   }
 }

@@ -54,7 +54,8 @@ export function riskIntervals(
   let downFirm = 0;
   const active = new Set<Downtime>();
   const risks: RiskInterval[] = [];
-  let open: (RiskInterval & { seen: Set<Downtime> }) | null = null;
+  type Open = RiskInterval & { seen: Set<Downtime> };
+  let open: Open | null = null;
 
   const close = (at: number) => {
     if (!open) return;
@@ -92,7 +93,9 @@ export function riskIntervals(
     }
     settle(at);
     // Whatever is under way as the risk goes on (or begins) is one of its causes.
-    if (open) for (const d of active) open.seen.add(d);
+    // (`open` is set by the closures above: TypeScript cannot see it change.)
+    const current = open as Open | null;
+    if (current) for (const d of active) current.seen.add(d);
   }
   close(to);
   return risks.filter((r) => r.end > r.start);

@@ -36,7 +36,7 @@ export class WindowSuppressionSource implements SuppressionSourceProvider, OnMod
       name: w.description || 'Maintenance window',
       start: new Date(w.starts_at),
       end: new Date(w.ends_at),
-      targets: w.services.map((id) => ({ type: 'SERVICE', id, effects: [Effect.NO_INCIDENT] })),
+      targets: w.services.map((id) => ({ type: 'SERVICE', id, effects: [Effect.NO_INCIDENT], down: 'FIRM' as const })),
     }));
   }
 }

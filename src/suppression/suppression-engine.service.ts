@@ -10,11 +10,13 @@ import type {
   ChangeRef,
   Decision,
   DependencyRecord,
+  Downtime,
   NodeRef,
   Reached,
   SourceRecord,
   Target,
 } from '../common/suppression/suppression.model';
+import type { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { SuppressionPort, type SuppressionStatus } from '../common/suppression/suppression.port';
 import { SuppressionSourceRegistry } from '../common/suppression/suppression-source.registry';
 import { HushConfig } from '../config/config';
@@ -98,6 +100,14 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
 
   calendar(from: Date, to: Date, keep: ((entry: CalendarEntry) => boolean) | undefined, shownAt: Date): CalendarEntry[] {
     return this.state.calendar(from, to, keep, undefined, shownAt);
+  }
+
+  downtimes(targets: readonly NodeRef[], from: Date, to: Date): Downtime[] {
+    return this.state.downtimes(targets, from, to);
+  }
+
+  takenOutBy(source: SuppressionSource, id: string): Downtime[] {
+    return this.state.takenOutBy(source, id);
   }
 
   reach(from: readonly NodeRef[]): Reached[] {

@@ -5,6 +5,8 @@ import {
   type CalendarEntry,
   type Decision,
   type DependencyRecord,
+  type Down,
+  type Downtime,
   type FixedSource,
   type NodeRef,
   type Reason,
@@ -22,6 +24,7 @@ import { Timing } from './timing';
 interface Reach extends NodeRef {
   effects: Effect[];
   via: readonly NodeRef[];
+  down?: Down;
 }
 
 /** A fixed or scheduled source as held: its record, its compiled schedule if it has one, and when it is in effect. */
@@ -71,6 +74,8 @@ export class SuppressionState {
   private readonly held = new Map<string, Held>();
   /** type → target id → the sources with an effect on it. */
   private readonly byTarget = new Map<string, Map<string, OnTarget[]>>();
+  /** `type:id` → the fixed sources that take it out of service (directly or through what it depends on). */
+  private readonly downOn = new Map<string, { held: Held; tentative: boolean }[]>();
   /** `type:id` → keys of every source on it, effect or not (for `heldOn`). */
   private readonly shownOn = new Map<string, Set<string>>();
   private readonly rules = new EventRuleIndex();
@@ -126,8 +131,41 @@ export class SuppressionState {
         this.place(t, { timing, effects: bits(t.effects) });
       }
       for (const r of held.reached) this.place(r, { timing, effects: bits(r.effects), via: r.via });
+      if (fixed) for (const t of [...record.targets, ...held.reached]) if (t.down) this.takeOut(t, held, t.down);
     }
     this.changed(key);
+  }
+
+  private takeOut(target: NodeRef, held: Held, down: Down) {
+    const key = nodeKey(target);
+    const entry = { held, tentative: down === 'TENTATIVE' };
+    const list = this.downOn.get(key);
+    if (list) list.push(entry);
+    else this.downOn.set(key, [entry]);
+  }
+
+  /** When each of `targets` is out of service within [from, to), and because of what, by target then start. */
+  downtimes(targets: readonly NodeRef[], from: Date, to: Date): Downtime[] {
+    const found: Downtime[] = [];
+    for (const target of targets) {
+      for (const { held, tentative } of this.downOn.get(nodeKey(target)) ?? []) {
+        const { record } = held;
+        if (record.kind !== 'fixed' || record.start >= to || record.end <= from) continue;
+        found.push(downtime(target, record, tentative));
+      }
+    }
+    return found;
+  }
+
+  /** What one source takes out of service, over its whole interval. */
+  takenOutBy(source: SuppressionSource, id: string): Downtime[] {
+    const key = sourceKey(source, id);
+    const held = this.held.get(key);
+    if (!held || held.record.kind !== 'fixed') return [];
+    const { record } = held;
+    return [...record.targets, ...held.reached]
+      .filter((t) => t.down)
+      .map((t) => downtime({ type: t.type, id: t.id }, record, t.down === 'TENTATIVE'));
   }
 
   private place(target: NodeRef, on: OnTarget) {
@@ -149,7 +187,7 @@ export class SuppressionState {
       for (const { target, via } of this.graph.reach([t])) {
         if (seen.has(nodeKey(target))) continue;
         seen.add(nodeKey(target));
-        reached.push({ type: target.type, id: target.id, effects: t.spread![target.type] ?? [], via });
+        reached.push({ type: target.type, id: target.id, effects: t.spread![target.type] ?? [], via, ...(t.down && { down: t.down }) });
       }
     }
     return reached;
@@ -201,6 +239,11 @@ export class SuppressionState {
     this.held.delete(key);
     for (const t of record.targets) this.shownOn.get(`${t.type}:${t.id}`)?.delete(key);
     for (const t of [...record.targets, ...held.reached]) {
+      if (t.down) {
+        const left = this.downOn.get(nodeKey(t))?.filter((d) => d.held !== held);
+        if (left?.length) this.downOn.set(nodeKey(t), left);
+        else this.downOn.delete(nodeKey(t));
+      }
       const ids = this.byTarget.get(t.type);
       const list = ids?.get(t.id);
       if (!list) continue;
@@ -316,6 +359,11 @@ function withVia(on: OnTarget, own: Reason): Reason {
     on.lastReason = Object.freeze({ ...own, via: on.via });
   }
   return on.lastReason!;
+}
+
+function downtime(target: NodeRef, record: FixedSource, tentative: boolean): Downtime {
+  const { start, end, source, id, name, providerId } = record;
+  return { target, start, end, tentative, source, id, name, ...(providerId && { providerId }) };
 }
 
 /** The estimate while it is ahead, else `at`; never before the start. */

@@ -25,6 +25,26 @@ export interface SourceTarget extends NodeRef {
    * containment, watches and dependencies (a type not named: shown, no effect).
    */
   spread?: Partial<Record<string, Effect[]>>;
+  /**
+   * Set when the source takes the target (and what it reaches) out of
+   * service while in effect, as redundancy counts it: FIRM, or TENTATIVE
+   * when the source may not happen (an unconfirmed maintenance).
+   */
+  down?: Down;
+}
+
+export type Down = 'FIRM' | 'TENTATIVE';
+
+/** An object out of service over [start, end) because of a source (see SourceTarget.down). */
+export interface Downtime {
+  target: NodeRef;
+  start: Date;
+  end: Date;
+  tentative: boolean;
+  source: SuppressionSource;
+  id: string;
+  name: string;
+  providerId?: string;
 }
 
 interface SourceBase {
@@ -50,6 +70,8 @@ export interface FixedSource extends SourceBase {
   /** For an open end: the end a calendar shows (an estimate) while that is still ahead; past it (or without one), the calendar shows it to now. */
   shownEnd?: Date;
   targets: SourceTarget[];
+  /** The provider whose work or fault it is, when it is one. */
+  providerId?: string;
 }
 
 /** In effect over each occurrence of a schedule: a monitor period. */

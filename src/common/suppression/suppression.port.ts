@@ -1,4 +1,5 @@
-import type { CalendarEntry, Decision, NodeRef, Reached, Target } from './suppression.model';
+import type { SuppressionSource } from '../graphql/suppression-reason.type';
+import type { CalendarEntry, Decision, Downtime, NodeRef, Reached, Target } from './suppression.model';
 
 /** How the engine's copy of the sources is doing, for /health. */
 export interface SuppressionStatus {
@@ -28,6 +29,12 @@ export abstract class SuppressionPort {
 
   /** Everything impacts on `from` reach through containment, watches and dependencies, with the chain; `from` first. */
   abstract reach(from: readonly NodeRef[]): Reached[];
+
+  /** When each of `targets` is out of service within [from, to) — by provider work and outages reaching it, or a window on it — and why. */
+  abstract downtimes(targets: readonly NodeRef[], from: Date, to: Date): Downtime[];
+
+  /** What one source takes out of service (as `downtimes` counts it), over its whole interval. */
+  abstract takenOutBy(source: SuppressionSource, id: string): Downtime[];
 
   abstract status(): SuppressionStatus;
 

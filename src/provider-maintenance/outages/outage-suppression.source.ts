@@ -29,7 +29,7 @@ export class OutageSuppressionSource implements SuppressionSourceProvider, OnMod
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
     const rows = (await db.query(
-      `SELECT o.id, o.name, o.status, o.starts_at, o.ends_at, o.estimated_time_to_repair, ${IMPACTS_JSON} AS impacts
+      `SELECT o.id, o.name, o.status, o.starts_at, o.ends_at, o.estimated_time_to_repair, o.provider_id, ${IMPACTS_JSON} AS impacts
        FROM outage o LEFT JOIN maintenance_impact i ON i.outage_id = o.id
        ${ids ? 'WHERE o.id = ANY($1::uuid[])' : ''} GROUP BY o.id`,
       ids ? [ids] : [],
@@ -40,6 +40,7 @@ export class OutageSuppressionSource implements SuppressionSourceProvider, OnMod
       starts_at: Date;
       ends_at: Date | null;
       estimated_time_to_repair: Date | null;
+      provider_id: string;
       impacts: ImpactRow[];
     }[];
     return rows.map((o) => ({
@@ -51,7 +52,8 @@ export class OutageSuppressionSource implements SuppressionSourceProvider, OnMod
       end: o.ends_at ? new Date(o.ends_at) : OPEN_END,
       ...(o.estimated_time_to_repair && !o.ends_at && { shownEnd: new Date(o.estimated_time_to_repair) }),
       // Resolved ones suppress too, but only up to their end: the engine reads their timing, not their status.
-      targets: impactTargets(o.impacts, true),
+      targets: impactTargets(o.impacts, true, 'FIRM'),
+      providerId: o.provider_id,
     }));
   }
 }

@@ -1,0 +1,45 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ImpactTargetType } from '../targets/impact-target.type';
+
+export enum RiskSeverity {
+  LOST = 'LOST',
+  BELOW_MINIMUM = 'BELOW_MINIMUM',
+}
+registerEnumType(RiskSeverity, {
+  name: 'RiskSeverity',
+  description: 'LOST: no member is available. BELOW_MINIMUM: some are, fewer than required.',
+});
+
+export enum RiskCauseKind {
+  MAINTENANCE = 'MAINTENANCE',
+  OUTAGE = 'OUTAGE',
+  WINDOW = 'WINDOW',
+}
+registerEnumType(RiskCauseKind, {
+  name: 'RiskCauseKind',
+  description: 'A provider maintenance, a provider outage or a service maintenance window.',
+});
+
+@ObjectType('RiskCause', { description: 'Something that takes a member of the group out during the risk.' })
+export class RiskCauseType {
+  @Field(() => RiskCauseKind) kind!: RiskCauseKind;
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => ImpactTargetType, { description: 'The member it takes out.' }) member!: ImpactTargetType;
+  @Field({ description: 'It may not happen: a TENTATIVE or UNKNOWN maintenance.' }) tentative!: boolean;
+}
+
+@ObjectType('RedundancyRisk', {
+  description: 'A maximal interval in which fewer than minimumAvailable of a redundancy group’s counting members are available.',
+})
+export class RedundancyRiskType {
+  @Field(() => ID, { description: 'The group and the start: the same risk has the same id while its start stays.' }) id!: string;
+  @Field(() => ID) groupId!: string;
+  @Field(() => Date) start!: Date;
+  @Field(() => Date) end!: Date;
+  @Field(() => Int, { description: 'The fewest counting members available at any instant of it.' }) available!: number;
+  @Field(() => Int) required!: number;
+  @Field(() => RiskSeverity) severity!: RiskSeverity;
+  @Field({ description: 'True when it needs a TENTATIVE or UNKNOWN maintenance to happen.' }) tentative!: boolean;
+  @Field(() => [RiskCauseType]) causes!: RiskCauseType[];
+}

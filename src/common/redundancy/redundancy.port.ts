@@ -1,0 +1,8 @@
+import type { SuppressionSource } from '../graphql/suppression-reason.type';
+import type { RedundancyRiskType } from './redundancy-risk.type';
+
+/** Asked by the modules whose work causes risks (provider maintenances, outages), answered by the redundancy module. */
+export abstract class RedundancyPort {
+  /** The risks, now, that `source/id` is one of the causes of. */
+  abstract risksCausedBy(source: SuppressionSource, id: string): Promise<RedundancyRiskType[]>;
+}

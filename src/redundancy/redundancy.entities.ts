@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum MemberPriority {
+  PRIMARY = 'PRIMARY',
+  SECONDARY = 'SECONDARY',
+  TERTIARY = 'TERTIARY',
+  /** Listed, but does not count: neither towards what is available nor as a cause. */
+  INACTIVE = 'INACTIVE',
+}
+
+/** Paths that back each other up: at least `minimumAvailable` of the members that count must stay in service. */
+@Entity({ name: 'redundancy_group' })
+@Index('UQ_redundancy_group_name', { synchronize: false })
+export class RedundancyGroup {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_redundancy_group' }) id!: string;
+  /** Unique regardless of case (index on lower(name), in the migration). */
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text', default: '' }) description!: string;
+  @Column({ name: 'minimum_available', type: 'int', default: 1 }) minimumAvailable!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** A circuit, site, location, region, service or monitor in a group. */
+@Entity({ name: 'redundancy_group_member' })
+@Index('IX_redundancy_group_member_target', ['targetType', 'targetId'])
+export class RedundancyGroupMember {
+  @Column({ name: 'group_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_redundancy_group_member' }) groupId!: string;
+  @Column({ name: 'target_type', type: 'text', primary: true, primaryKeyConstraintName: 'PK_redundancy_group_member' }) targetType!: string;
+  /** In another module: no foreign key. */
+  @Column({ name: 'target_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_redundancy_group_member' }) targetId!: string;
+  @Column({ type: 'enum', enum: MemberPriority, enumName: 'member_priority', default: MemberPriority.PRIMARY }) priority!: MemberPriority;
+  @ManyToOne(() => RedundancyGroup, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_redundancy_group_member_group' })
+  group?: RedundancyGroup;
+}
+
+export const REDUNDANCY_ENTITIES = [RedundancyGroup, RedundancyGroupMember];

@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RedundancyPort } from '../common/redundancy/redundancy.port';
+import { REDUNDANCY_ENTITIES } from './redundancy.entities';
+import { RedundancyGroupsResolver, RedundancyRiskResolver } from './redundancy.resolver';
+import { RedundancyGroupsService } from './redundancy-groups.service';
+import { RedundancyRisksService } from './redundancy-risks.service';
+
+/** Redundancy groups, and the risks of too few of their members being available at once (offered to other modules as the RedundancyPort). */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(REDUNDANCY_ENTITIES)],
+  providers: [
+    RedundancyGroupsService,
+    RedundancyRisksService,
+    { provide: RedundancyPort, useExisting: RedundancyRisksService },
+    RedundancyGroupsResolver,
+    RedundancyRiskResolver,
+  ],
+  exports: [RedundancyPort],
+})
+export class RedundancyModule {}
