@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { RedundancyPort } from '../common/redundancy/redundancy.port';
 import { RedundancyRiskType, RiskCauseKind, RiskSeverity, type RiskCauseType } from '../common/redundancy/redundancy-risk.type';
-import type { Downtime as SourceDowntime, NodeRef } from '../common/suppression/suppression.model';
+import type { CalendarEntry, Downtime as SourceDowntime, NodeRef } from '../common/suppression/suppression.model';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import { ImpactTargetType } from '../common/targets/impact-target.type';
 import { MemberPriority, type RedundancyGroup, type RedundancyGroupMember } from './redundancy.entities';
@@ -52,6 +52,22 @@ export class RedundancyRisksService extends RedundancyPort {
     const providers = filter.providerIds && new Set(filter.providerIds);
     const risks = groups.flatMap((g) => this.ofGroup(g, from, to, filter.includeTentative, providers));
     return risks.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.groupId < b.groupId ? -1 : 1));
+  }
+
+  async calendar(from: Date, to: Date): Promise<CalendarEntry[]> {
+    const groups = await this.groups.withMembers();
+    const names = new Map(groups.map(({ group }) => [group.id, group.name]));
+    return groups
+      .flatMap((g) => this.ofGroup(g, from, to, true))
+      .map((r) => ({
+        source: SuppressionSource.REDUNDANCY_RISK,
+        id: r.groupId,
+        title: `Redundancy risk: ${names.get(r.groupId)} (${r.severity}${r.tentative ? ', tentative' : ''})`,
+        start: r.start,
+        end: r.end,
+        estimated: false,
+        targets: [...new Map(r.causes.map((c) => [`${c.member.type}:${c.member.id}`, { type: c.member.type, id: c.member.id }])).values()],
+      }));
   }
 
   async ofGroupId(groupId: string, from: Date, to: Date): Promise<RedundancyRiskType[]> {

@@ -36,11 +36,17 @@ export class CalendarFeedController {
    */
   @Get('calendar.ics')
   @RequireRole(Role.CALENDAR)
-  async feed(@Req() req: Request, @Res() res: Response, @Query('from') fromText?: string, @Query('to') toText?: string): Promise<void> {
+  async feed(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('from') fromText?: string,
+    @Query('to') toText?: string,
+    @Query('include') include?: string,
+  ): Promise<void> {
     const now = this.clock.now().getTime();
     const from = instant(fromText, 'from') ?? new Date(now - 30 * DAY);
     const to = instant(toText, 'to') ?? new Date(from.getTime() + 366 * DAY);
-    const body = await this.render(from, to);
+    const body = await this.render(from, to, includes(include).has('risks'));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     const lastModified = this.servedSince(etag);
     res.setHeader('ETag', etag);
@@ -59,8 +65,8 @@ export class CalendarFeedController {
     res.status(200).type('text/calendar; charset=utf-8').send(body);
   }
 
-  private async render(from: Date, to: Date): Promise<string> {
-    const entries = this.suppression.calendar(from, to);
+  private async render(from: Date, to: Date, withRisks: boolean): Promise<string> {
+    const entries = await this.suppression.calendar(from, to, {}, withRisks);
     const names = await this.names(entries.flatMap((e) => e.targets));
     const calendar = ical({ name: 'Hush maintenance', prodId: { company: 'hush', product: 'hush', language: 'EN' } });
     for (const entry of entries) {
@@ -102,6 +108,20 @@ export class CalendarFeedController {
     }
     return since;
   }
+}
+
+/** `include=risks` (comma-separated, case-insensitive): what the feed shows beyond suppressions; anything else is refused. */
+function includes(given: string | string[] | undefined): Set<string> {
+  const parts = new Set(
+    [given ?? '']
+      .flat()
+      .join(',')
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  for (const part of parts) if (part !== 'risks') throw BadUserInputError.field('include', `unknown: ${part} (known: risks)`);
+  return parts;
 }
 
 function instant(text: string | undefined, field: string): Date | null {

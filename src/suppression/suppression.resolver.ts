@@ -35,13 +35,13 @@ export class SuppressionResolver {
   }
 
   @Query(() => [CalendarEntryType], {
-    description: `Every window, period occurrence, blackout occurrence and provider maintenance overlapping [from, to) (at most ${MAX_CALENDAR_DAYS} days), by start.`,
+    description: `Every window, period occurrence, blackout occurrence and provider maintenance or outage overlapping [from, to) (at most ${MAX_CALENDAR_DAYS} days), by start; redundancy risks too when filter.sources names REDUNDANCY_RISK.`,
   })
-  calendar(
+  async calendar(
     @Args('from', { type: () => Date }) from: Date,
     @Args('to', { type: () => Date }) to: Date,
     @Args('filter', { type: () => CalendarFilterInput, nullable: true }) filter: CalendarFilterInput | null,
   ) {
-    return this.service.calendar(from, to, filter ?? {}).map(toEntry);
+    return (await this.service.calendar(from, to, filter ?? {})).map(toEntry);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError } from '../common/errors/domain-error';
-import type { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { SuppressionSource } from '../common/graphql/suppression-reason.type';
+import { RedundancyPort } from '../common/redundancy/redundancy.port';
 import { toSelectorEvent } from '../common/suppression/event-input.type';
 import type { CalendarEntry, Decision, Target } from '../common/suppression/suppression.model';
 import { SuppressionEngine } from './suppression-engine.service';
@@ -22,6 +23,7 @@ export class SuppressionService {
   constructor(
     private readonly engine: SuppressionEngine,
     private readonly clock: Clock,
+    private readonly redundancy: RedundancyPort,
   ) {}
 
   /** One decision per target, in order; `path` roots the field errors (`target`, `targets`). */
@@ -31,12 +33,19 @@ export class SuppressionService {
     return this.engine.decide(targets, at ?? this.clock.now());
   }
 
-  calendar(from: Date, to: Date, filter: CalendarFilter = {}): CalendarEntry[] {
+  /** With redundancy risks too when `withRisks` (the feed's `include=risks`) or the filter's sources name REDUNDANCY_RISK. */
+  async calendar(from: Date, to: Date, filter: CalendarFilter = {}, withRisks = false): Promise<CalendarEntry[]> {
     if (to <= from) throw BadUserInputError.field('to', 'must be after from');
     if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) {
       throw BadUserInputError.field('to', `the range may span at most ${MAX_CALENDAR_DAYS} days`);
     }
-    return this.engine.calendar(from, to, matchesFilter(filter), this.clock.now());
+    const keep = matchesFilter(filter);
+    const entries = this.engine.calendar(from, to, keep, this.clock.now());
+    if (!withRisks && !filter.sources?.includes(SuppressionSource.REDUNDANCY_RISK)) return entries;
+    const risks = (await this.redundancy.calendar(from, to)).filter(keep);
+    return entries
+      .concat(risks)
+      .sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || (a.id < b.id ? -1 : 1));
   }
 }
 

@@ -9,8 +9,14 @@ export enum SuppressionSource {
   BLACKOUT_POLICY = 'BLACKOUT_POLICY',
   PROVIDER_MAINTENANCE = 'PROVIDER_MAINTENANCE',
   PROVIDER_OUTAGE = 'PROVIDER_OUTAGE',
+  /** Not a suppression: a redundancy risk, shown in the calendar when asked for. */
+  REDUNDANCY_RISK = 'REDUNDANCY_RISK',
 }
-registerEnumType(SuppressionSource, { name: 'SuppressionSource', description: 'The kind of object that suppresses.' });
+registerEnumType(SuppressionSource, {
+  name: 'SuppressionSource',
+  description:
+    'The kind of object that suppresses; REDUNDANCY_RISK (a redundancy group below its minimum) suppresses nothing and is in the calendar only when its filter names it.',
+});
 
 @ObjectType('SuppressionReason', { description: 'Why something is suppressed: the object that does it, and the occurrence that applies.' })
 export class SuppressionReasonType {

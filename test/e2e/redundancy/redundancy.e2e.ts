@@ -1,4 +1,4 @@
-import { codes, TestHush } from '../../support/hush';
+import { ADMIN_SECRET, codes, TestHush } from '../../support/hush';
 import { seedService } from '../services/fixtures';
 
 const RISK = 'id start end available required severity tentative causes { kind id name tentative member { type id name } } group { name }';
@@ -110,6 +110,32 @@ describe('redundancy risk: two maintenances taking down both paths', () => {
     // Counting tentative work as not happening, and by provider.
     expect(await risks({ includeTentative: false })).toEqual([]);
     expect(await risks({ providerIds: [providers['north-transit']] })).toHaveLength(1);
+
+    // In the calendar when asked for, and in the feed with include=risks.
+    const calendar = await hush.ok(
+      `query { calendar(from: "2026-06-10T00:00:00Z", to: "2026-06-11T00:00:00Z", filter: { sources: [REDUNDANCY_RISK] }) {
+        source sourceId title start end targets { type id } } }`,
+    );
+    expect(calendar.calendar).toEqual([
+      {
+        source: 'REDUNDANCY_RISK',
+        sourceId: group.id,
+        title: 'Redundancy risk: AMS uplinks (LOST, tentative)',
+        start: '2026-06-10T03:00:00.000Z',
+        end: '2026-06-10T05:00:00.000Z',
+        targets: expect.arrayContaining([
+          { type: 'CIRCUIT', id: circuits['NT-1'] },
+          { type: 'CIRCUIT', id: circuits['SF-9'] },
+        ]),
+      },
+    ]);
+    const feed = (include?: string) =>
+      fetch(
+        `${hush.url}/calendar.ics?from=2026-06-01T00:00:00Z&to=2026-07-01T00:00:00Z&token=${ADMIN_SECRET}${include ? `&include=${include}` : ''}`,
+      );
+    expect(await (await feed('risks')).text()).toContain('SUMMARY:Redundancy risk: AMS uplinks (LOST\\, tentative)');
+    expect(await (await feed()).text()).not.toContain('Redundancy risk');
+    expect((await feed('gossip')).status).toBe(400);
 
     // Confirmed: no longer tentative.
     const confirmed = await importNotice('south-fibre', 'SF-7', 'SF-9', 'CONFIRMED', '20260610T030000Z', '20260610T070000Z', 2);
