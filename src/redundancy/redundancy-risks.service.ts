@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { RedundancyPort } from '../common/redundancy/redundancy.port';
 import { RedundancyRiskType, RiskCauseKind, RiskSeverity, type RiskCauseType } from '../common/redundancy/redundancy-risk.type';
-import type { CalendarEntry, Downtime as SourceDowntime, NodeRef } from '../common/suppression/suppression.model';
+import type { CalendarEntry, NodeRef } from '../common/suppression/suppression.model';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import { ImpactTargetType } from '../common/targets/impact-target.type';
 import { MemberPriority, type RedundancyGroup, type RedundancyGroupMember } from './redundancy.entities';
@@ -101,17 +101,22 @@ export class RedundancyRisksService extends RedundancyPort {
     const counting: NodeRef[] = members
       .filter((m) => m.priority !== MemberPriority.INACTIVE)
       .map((m) => ({ type: m.targetType, id: m.targetId }));
+    // Downtimes name the very objects asked about: each member's key is made once, not once per downtime.
+    const keyOf = new Map(counting.map((n) => [n, key(n)]));
     const providerOf = new Map<string, string | undefined>();
     const downtimes: Downtime[] = [];
     for (const d of this.suppression.downtimes(counting, from, to)) {
       const kind = CAUSE_KIND[d.source];
       if (!kind || (d.tentative && !includeTentative)) continue;
-      providerOf.set(`${kind}/${d.id}`, d.providerId);
-      downtimes.push(toDowntime(d, kind));
+      if (providers) providerOf.set(`${kind}/${d.id}`, d.providerId);
+      const cause = { kind, id: d.id, name: d.name };
+      downtimes.push({ member: keyOf.get(d.target)!, start: d.start.getTime(), end: d.end.getTime(), tentative: d.tentative, cause });
     }
-    const keys = counting.map(key);
+    const keys = [...keyOf.values()];
+    const risks = riskIntervals(keys, group.minimumAvailable, downtimes, from.getTime(), to.getTime());
+    if (risks.length === 0) return [];
     const tentativeCauses = new Set(downtimes.filter((d) => d.tentative).map((d) => `${d.member}/${d.cause.kind}/${d.cause.id}`));
-    return riskIntervals(keys, group.minimumAvailable, downtimes, from.getTime(), to.getTime())
+    return risks
       .filter((r) => !providers || r.causes.some((c) => providers.has(providerOf.get(`${c.kind}/${c.id}`) ?? '')))
       .map((r) => {
         return Object.assign(new RedundancyRiskType(), {
@@ -140,14 +145,4 @@ const key = (n: NodeRef) => `${n.type}:${n.id}`;
 function split(member: string): [string, string] {
   const at = member.indexOf(':');
   return [member.slice(0, at), member.slice(at + 1)];
-}
-
-function toDowntime(d: SourceDowntime, kind: RiskCauseKind): Downtime {
-  return {
-    member: key(d.target),
-    start: d.start.getTime(),
-    end: d.end.getTime(),
-    tentative: d.tentative,
-    cause: { kind, id: d.id, name: d.name },
-  };
 }

@@ -46,6 +46,14 @@ interface OnTarget {
   lastReason?: Reason;
 }
 
+/** A fixed source that takes an object out of service, with its interval as numbers (redundancy asks about many at once). */
+interface TakenOut {
+  held: Held;
+  tentative: boolean;
+  startMs: number;
+  endMs: number;
+}
+
 /** Effects in the order decisions list them; a decision collects them as bits. */
 const EFFECTS = [Effect.NO_INCIDENT, Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS, Effect.BLACKOUT];
 const BLACKOUT_BIT = 1 << EFFECTS.indexOf(Effect.BLACKOUT);
@@ -75,7 +83,7 @@ export class SuppressionState {
   /** type → target id → the sources with an effect on it. */
   private readonly byTarget = new Map<string, Map<string, OnTarget[]>>();
   /** `type:id` → the fixed sources that take it out of service (directly or through what it depends on). */
-  private readonly downOn = new Map<string, { held: Held; tentative: boolean }[]>();
+  private readonly downOn = new Map<string, TakenOut[]>();
   /** `type:id` → keys of every source on it, effect or not (for `heldOn`). */
   private readonly shownOn = new Map<string, Set<string>>();
   private readonly rules = new EventRuleIndex();
@@ -138,7 +146,8 @@ export class SuppressionState {
 
   private takeOut(target: NodeRef, held: Held, down: Down) {
     const key = nodeKey(target);
-    const entry = { held, tentative: down === 'TENTATIVE' };
+    const record = held.record as FixedSource;
+    const entry = { held, tentative: down === 'TENTATIVE', startMs: record.start.getTime(), endMs: record.end.getTime() };
     const list = this.downOn.get(key);
     if (list) list.push(entry);
     else this.downOn.set(key, [entry]);
@@ -147,11 +156,11 @@ export class SuppressionState {
   /** When each of `targets` is out of service within [from, to), and because of what, by target then start. */
   downtimes(targets: readonly NodeRef[], from: Date, to: Date): Downtime[] {
     const found: Downtime[] = [];
+    const fromMs = from.getTime();
+    const toMs = to.getTime();
     for (const target of targets) {
-      for (const { held, tentative } of this.downOn.get(nodeKey(target)) ?? []) {
-        const { record } = held;
-        if (record.kind !== 'fixed' || record.start >= to || record.end <= from) continue;
-        found.push(downtime(target, record, tentative));
+      for (const { held, tentative, startMs, endMs } of this.downOn.get(nodeKey(target)) ?? []) {
+        if (startMs < toMs && endMs > fromMs) found.push(downtime(target, held.record as FixedSource, tentative));
       }
     }
     return found;
@@ -361,9 +370,10 @@ function withVia(on: OnTarget, own: Reason): Reason {
   return on.lastReason!;
 }
 
+/** `target` is the caller's own object, so it can tell its targets apart by identity. */
 function downtime(target: NodeRef, record: FixedSource, tentative: boolean): Downtime {
   const { start, end, source, id, name, providerId } = record;
-  return { target, start, end, tentative, source, id, name, ...(providerId && { providerId }) };
+  return { target, start, end, tentative, source, id, name, providerId };
 }
 
 /** The estimate while it is ahead, else `at`; never before the start. */

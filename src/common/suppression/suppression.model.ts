@@ -37,6 +37,7 @@ export type Down = 'FIRM' | 'TENTATIVE';
 
 /** An object out of service over [start, end) because of a source (see SourceTarget.down). */
 export interface Downtime {
+  /** The very object the caller asked about. */
   target: NodeRef;
   start: Date;
   end: Date;
