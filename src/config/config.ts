@@ -94,6 +94,12 @@ export class HushConfig {
   @Min(0)
   HUSH_RELEASE_TICK_MS = 1_000;
 
+  /** How often redundancy risks are compared with those announced (besides after each change), in ms; 0 only after changes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  HUSH_RISK_CHECK_MS = 60_000;
+
   /** How often the suppression engine compares what it holds with the database (and repairs and logs any difference), in ms; 0 never. */
   @Transform(toInt)
   @IsInt()

@@ -5,6 +5,8 @@ import { REDUNDANCY_ENTITIES } from './redundancy.entities';
 import { RedundancyGroupsResolver, RedundancyRiskResolver } from './redundancy.resolver';
 import { RedundancyGroupsService } from './redundancy-groups.service';
 import { RedundancyRisksService } from './redundancy-risks.service';
+import { RiskChangeFeed } from './risk-change.feed';
+import { RiskWatch } from './risk-watch.service';
 
 /** Redundancy groups, and the risks of too few of their members being available at once (offered to other modules as the RedundancyPort). */
 @Global()
@@ -16,7 +18,9 @@ import { RedundancyRisksService } from './redundancy-risks.service';
     { provide: RedundancyPort, useExisting: RedundancyRisksService },
     RedundancyGroupsResolver,
     RedundancyRiskResolver,
+    RiskWatch,
+    RiskChangeFeed,
   ],
-  exports: [RedundancyPort],
+  exports: [RedundancyPort, RiskWatch],
 })
 export class RedundancyModule {}

@@ -1,12 +1,13 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import { BadUserInputError } from '../common/errors/domain-error';
 import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
-import { RedundancyRiskType } from '../common/redundancy/redundancy-risk.type';
+import { RedundancyRiskChangeType, RedundancyRiskType, riskFromJson } from '../common/redundancy/redundancy-risk.type';
 import { ImpactTargetInput, ImpactTargetType } from '../common/targets/impact-target.type';
-import type { RedundancyGroup } from './redundancy.entities';
+import type { RedundancyGroup, RedundancyRiskChangeRow } from './redundancy.entities';
+import { RiskChangeFeed } from './risk-change.feed';
 import { RedundancyGroupsService } from './redundancy-groups.service';
 import { RedundancyRisksService } from './redundancy-risks.service';
 import {
@@ -121,7 +122,21 @@ export class RedundancyGroupsResolver {
 
 @Resolver(() => RedundancyRiskType)
 export class RedundancyRiskResolver {
-  constructor(private readonly groups: RedundancyGroupsService) {}
+  constructor(
+    private readonly groups: RedundancyGroupsService,
+    private readonly feed: RiskChangeFeed,
+  ) {}
+
+  @Subscription(() => RedundancyRiskChangeType, {
+    description: 'Each risk that appears, changes or disappears from now on (of these groups only, when given), sent once across replicas.',
+    filter: (row: RedundancyRiskChangeRow, args: { groupIds?: string[] | null }) =>
+      !args.groupIds?.length || args.groupIds.includes(row.groupId),
+    resolve: (row: RedundancyRiskChangeRow) =>
+      Object.assign(new RedundancyRiskChangeType(), { kind: row.kind, risk: riskFromJson(row.risk), at: row.at }),
+  })
+  redundancyRiskChanged(@Args('groupIds', { type: () => [ID], nullable: true }) _groupIds: string[] | null) {
+    return this.feed.changes();
+  }
 
   @ResolveField(() => RedundancyGroupType)
   async group(@Parent() risk: RedundancyRiskType) {

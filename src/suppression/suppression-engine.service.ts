@@ -45,6 +45,7 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
   private loads = 0;
   private readonly loadOf = new Map<string, number>();
   private readonly counts = { fullLoads: 0, followed: 0, repairs: 0 };
+  private readonly listeners = new Set<(changes: readonly ChangeRef[]) => void>();
   private unlisten?: () => void;
   private unresync?: () => void;
   private markLoaded!: () => void;
@@ -114,6 +115,15 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     return this.state.graph.reach(from);
   }
 
+  onChanged(listener: (changes: readonly ChangeRef[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(changes: readonly ChangeRef[]) {
+    for (const listener of this.listeners) listener(changes);
+  }
+
   loaded(): Promise<void> {
     return this.firstLoad;
   }
@@ -157,6 +167,7 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
       for (const id of ids) this.apply(load, sourceKey(provider.source, id), found.get(id) ?? null, provider.source, id);
     }
     this.counts.followed++;
+    this.tell(changes);
   }
 
   /** Whether `load` is the newest to have read this source (and now marked as such). */
@@ -206,6 +217,7 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
     }
     this.counts.fullLoads++;
     this.counts.repairs += repaired;
+    if (repaired) this.tell([]);
     return repaired;
   }
 

@@ -43,3 +43,29 @@ export class RedundancyRiskType {
   @Field({ description: 'True when it needs a TENTATIVE or UNKNOWN maintenance to happen.' }) tentative!: boolean;
   @Field(() => [RiskCauseType]) causes!: RiskCauseType[];
 }
+
+export enum RiskChangeKind {
+  APPEARED = 'APPEARED',
+  CHANGED = 'CHANGED',
+  DISAPPEARED = 'DISAPPEARED',
+}
+registerEnumType(RiskChangeKind, { name: 'RiskChangeKind' });
+
+@ObjectType('RedundancyRiskChange', {
+  description: 'A risk that appeared, changed (its end, causes, severity…) or disappeared; sent once across replicas.',
+})
+export class RedundancyRiskChangeType {
+  @Field(() => RiskChangeKind) kind!: RiskChangeKind;
+  @Field(() => RedundancyRiskType, { description: 'As it is now; for DISAPPEARED, as it was.' }) risk!: RedundancyRiskType;
+  @Field(() => Date) at!: Date;
+}
+
+/** A risk as stored (JSON text) back as the GraphQL type. */
+export function riskFromJson(text: string): RedundancyRiskType {
+  const r = JSON.parse(text) as RedundancyRiskType & { start: string; end: string };
+  return Object.assign(new RedundancyRiskType(), r, {
+    start: new Date(r.start),
+    end: new Date(r.end),
+    causes: r.causes.map((c) => Object.assign(new RiskCauseType(), c, { member: ImpactTargetType.of(c.member.type, c.member.id) })),
+  });
+}

@@ -1,5 +1,5 @@
 import type { SuppressionSource } from '../graphql/suppression-reason.type';
-import type { CalendarEntry, Decision, Downtime, NodeRef, Reached, Target } from './suppression.model';
+import type { CalendarEntry, ChangeRef, Decision, Downtime, NodeRef, Reached, Target } from './suppression.model';
 
 /** How the engine's copy of the sources is doing, for /health. */
 export interface SuppressionStatus {
@@ -35,6 +35,9 @@ export abstract class SuppressionPort {
 
   /** What one source takes out of service (as `downtimes` counts it), over its whole interval. */
   abstract takenOutBy(source: SuppressionSource, id: string): Downtime[];
+
+  /** Calls `listener` after the engine took in committed changes (this replica's or, through NOTIFY, another's) or repaired itself; returns how to stop. */
+  abstract onChanged(listener: (changes: readonly ChangeRef[]) => void): () => void;
 
   abstract status(): SuppressionStatus;
 

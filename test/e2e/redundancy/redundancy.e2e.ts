@@ -1,4 +1,7 @@
+import { RiskChangeFeed } from '../../../src/redundancy/risk-change.feed';
+import { RiskWatch } from '../../../src/redundancy/risk-watch.service';
 import { ADMIN_SECRET, codes, TestHush } from '../../support/hush';
+import { collect, feedListeners, wsClient } from '../../support/ws';
 import { seedService } from '../services/fixtures';
 
 const RISK = 'id start end available required severity tentative causes { kind id name tentative member { type id name } } group { name }';
@@ -87,9 +90,20 @@ describe('redundancy risk: two maintenances taking down both paths', () => {
     (await hush.ok(RISKS, { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z', f: filter })).redundancyRisks as Risk[];
 
   it('reports the risk on the second import, with both causes, and lifts it when either is cancelled', async () => {
+    const client = wsClient(hush.url, { authorization: `Bearer ${ADMIN_SECRET}` });
+    const changes = collect(
+      client,
+      'subscription($g: [ID!]) { redundancyRiskChanged(groupIds: $g) { kind risk { start end tentative severity } } }',
+      { g: [group.id] },
+      3,
+    );
+    await feedListeners(hush, RiskChangeFeed, 'redundancyRiskChange', 1);
+    const watch = hush.app.get(RiskWatch);
+
     const first = await importNotice('north-transit', 'NT-100', 'NT-1', 'CONFIRMED', '20260610T010000Z', '20260610T050000Z');
     expect(first.risks).toEqual([]);
     const second = await importNotice('south-fibre', 'SF-7', 'SF-9', 'TENTATIVE', '20260610T030000Z', '20260610T070000Z');
+    await watch.check();
     expect(second.risks).toHaveLength(1);
     expect(second.risks[0]).toMatchObject({
       start: '2026-06-10T03:00:00.000Z',
@@ -140,10 +154,21 @@ describe('redundancy risk: two maintenances taking down both paths', () => {
     // Confirmed: no longer tentative.
     const confirmed = await importNotice('south-fibre', 'SF-7', 'SF-9', 'CONFIRMED', '20260610T030000Z', '20260610T070000Z', 2);
     expect(confirmed.risks.map((r) => r.tentative)).toEqual([false]);
+    await watch.check();
 
     const cancelled = await importNotice('north-transit', 'NT-100', 'NT-1', 'CANCELLED', '20260610T010000Z', '20260610T050000Z', 2);
     expect(cancelled.risks).toEqual([]);
     expect(await risks()).toEqual([]);
+    await watch.check();
+    // Each change once, in order; checking again announces nothing more.
+    const window = { start: '2026-06-10T03:00:00.000Z', end: '2026-06-10T05:00:00.000Z', severity: 'LOST' };
+    expect((await changes.done).map((c) => c.redundancyRiskChanged)).toEqual([
+      { kind: 'APPEARED', risk: { ...window, tentative: true } },
+      { kind: 'CHANGED', risk: { ...window, tentative: false } },
+      { kind: 'DISAPPEARED', risk: { ...window, tentative: false } },
+    ]);
+    expect(await watch.check()).toBe(0);
+    await client.dispose();
   });
 
   it('counts members through dependencies and windows, needs minimumAvailable, and skips INACTIVE members', async () => {
@@ -227,5 +252,64 @@ describe('redundancy risk: two maintenances taking down both paths', () => {
     const deleted = await hush.ok('mutation($id: ID!) { deleteRedundancyGroup(id: $id) { name } }', { id: group.id });
     expect(deleted.deleteRedundancyGroup.name).toBe('AMS uplinks');
     expect(codes(await hush.gql('query($id: ID!) { redundancyGroup(id: $id) { id } }', { id: group.id }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+/** Two replicas need one real Postgres; on embedded PGlite there is only ever one process. */
+const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+
+onPostgres('redundancy risks on two replicas', () => {
+  let a: TestHush;
+  let b: TestHush;
+  beforeAll(async () => {
+    a = await TestHush.start({ now: '2026-06-01T00:00:00Z' });
+    b = await TestHush.start({ now: '2026-06-01T00:00:00Z', shareDatabaseWith: a });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('announces a risk once, to the subscribers of every replica, however many replicas check', async () => {
+    const p = (await a.ok('mutation { createProvider(input: { name: "Twin", slug: "twin" }) { id } }')).createProvider.id;
+    const circuit = async (cid: string) =>
+      (await a.ok('mutation($i: CreateCircuitInput!) { createCircuit(input: $i) { id } }', { i: { providerId: p, cid } })).createCircuit.id;
+    const [x, y] = [await circuit('TW-1'), await circuit('TW-2')];
+    const { id: groupId } = (
+      await a.ok(CREATE_GROUP, {
+        i: { name: 'Twins', members: [{ target: { type: 'CIRCUIT', id: x } }, { target: { type: 'CIRCUIT', id: y } }] },
+      })
+    ).createRedundancyGroup;
+    const clients = [a, b].map((h) => wsClient(h.url, { authorization: `Bearer ${ADMIN_SECRET}` }));
+    const query = 'subscription($g: [ID!]) { redundancyRiskChanged(groupIds: $g) { kind risk { groupId } } }';
+    const subs = clients.map((c) => collect(c, query, { g: [groupId] }, 1));
+    await Promise.all([a, b].map((h) => feedListeners(h, RiskChangeFeed, 'redundancyRiskChange', 1)));
+    for (const [i, target] of [x, y].entries()) {
+      const m = (
+        await a.ok(`mutation($i: CreateMaintenanceInput!) { createMaintenance(input: $i) { id } }`, {
+          i: {
+            providerId: p,
+            name: `TW-${i}`,
+            summary: 'works',
+            status: 'CONFIRMED',
+            startsAt: '2026-06-20T01:00:00Z',
+            endsAt: '2026-06-20T03:00:00Z',
+          },
+        })
+      ).createMaintenance;
+      await a.ok(
+        'mutation($m: ID!, $t: ID!) { addImpact(maintenanceId: $m, input: { target: { type: CIRCUIT, id: $t }, level: OUTAGE }) { id } }',
+        {
+          m: m.id,
+          t: target,
+        },
+      );
+    }
+    // Both replicas check (besides the checks their engines' changes set off): the risk is recorded, and sent, once.
+    await Promise.all([a, b].map((h) => h.app.get(RiskWatch).check()));
+    await Promise.all([a, b].map((h) => h.app.get(RiskWatch).check()));
+    expect(await a.sql('SELECT kind FROM redundancy_risk_change WHERE group_id = $1', [groupId])).toEqual([{ kind: 'APPEARED' }]);
+    for (const sub of subs) expect((await sub.done).map((d) => d.redundancyRiskChanged)).toEqual([{ kind: 'APPEARED', risk: { groupId } }]);
+    await Promise.all(clients.map((c) => c.dispose()));
   });
 });
