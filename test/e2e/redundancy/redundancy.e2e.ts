@@ -193,7 +193,7 @@ describe('redundancy risk: two maintenances taking down both paths', () => {
       })
     ).createRedundancyGroup;
     expect(trio.members.map((m: { priority: string }) => m.priority)).toEqual(['PRIMARY', 'PRIMARY', 'INACTIVE']);
-    await importNotice('north-transit', 'NT-200', 'NT-1', 'CONFIRMED', '20260615T010000Z', '20260615T030000Z');
+    const nt200 = await importNotice('north-transit', 'NT-200', 'NT-1', 'CONFIRMED', '20260615T010000Z', '20260615T030000Z');
     const window = `mutation($i: CreateMaintenanceWindowInput!) { createMaintenanceWindow(input: $i) { id } }`;
     await hush.ok(window, { i: { startsAt: '2026-06-15T02:00:00Z', endsAt: '2026-06-15T04:00:00Z', serviceIds: [c.serviceId] } });
     // Edge a is out through the circuit it depends on: one of the two that count, below the two required.
@@ -212,6 +212,16 @@ describe('redundancy risk: two maintenances taking down both paths', () => {
       },
     );
     expect(ofGroup.redundancyGroup.risks).toEqual([{ id: risk.id }]);
+
+    // The result of a reschedule shows the risk the change creates, at the new time.
+    const moved = await hush.ok(
+      `mutation($id: ID!) { rescheduleMaintenance(id: $id, input: { startsAt: "2026-06-16T01:00:00Z", endsAt: "2026-06-16T02:00:00Z" }) {
+        risks { start end group { name } } } }`,
+      { id: nt200.maintenance.id },
+    );
+    expect(moved.rescheduleMaintenance.risks).toEqual([
+      { start: '2026-06-16T01:00:00.000Z', end: '2026-06-16T02:00:00.000Z', group: { name: 'Edge trio' } },
+    ]);
   });
 
   it('lists, edits and refuses bad groups clearly', async () => {
