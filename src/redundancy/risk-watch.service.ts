@@ -78,10 +78,12 @@ export class RiskWatch implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private request() {
     if (this.stopped) return;
-    this.settling ??= setTimeout(() => {
+    if (this.settling) return;
+    this.settling = setTimeout(() => {
       this.settling = undefined;
       void this.check().catch(() => undefined);
     }, SETTLE_MS);
+    this.settling.unref();
   }
 
   private async compare(): Promise<number> {

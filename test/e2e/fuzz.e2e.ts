@@ -180,6 +180,10 @@ describe('hostile arguments, from the schema', () => {
     });
     known.set('Impact', impact.addImpact.id);
     await m('Outage', 'createOutage', { name: 'FUZZ-OUT', providerId: provider, startsAt: '2026-06-01T09:00:00Z' });
+    await m('RedundancyGroup', 'createRedundancyGroup', {
+      name: 'Fuzz uplinks',
+      members: [{ target: { type: 'CIRCUIT', id: circuit } }, { target: { type: 'SITE', id: site } }],
+    });
     const notification = await hush.ok(
       'mutation($m: ID!, $i: AttachNotificationInput!) { attachNotification(maintenanceId: $m, input: $i) { id } }',
       { m: maintenance, i: { subject: 'Fuzz', sender: 'noc@example.com', receivedAt: '2026-06-01T10:00:00Z', body: 'hello' } },
