@@ -69,7 +69,9 @@ describe('changelog', () => {
     const client = wsClient(hush.url, { authorization: `Bearer ${viewer}` });
     try {
       const sub = collect(client, 'subscription { changeLogged { id } }', {}, 1);
-      await expect(sub.done).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+      await expect(sub.done).rejects.toMatchObject({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+      });
     } finally {
       await client.dispose();
     }

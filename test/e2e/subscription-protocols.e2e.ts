@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { SubscriptionSockets } from '../../src/common/shutdown/graceful-shutdown';
 import { WindowTransitionWorker } from '../../src/suppression/window-transition.worker';
 import { TestHush } from '../support/hush';
-import { collect, LegacyClient, transitionListeners, wsClient } from '../support/ws';
+import { collect, LegacyClient, SubscriptionFailed, transitionListeners, wsClient } from '../support/ws';
 import { CREATE_WINDOW, seedService } from './services/fixtures';
 
 const TRANSITIONS = `subscription($serviceIds: [ID!]) { windowTransitions(serviceIds: $serviceIds) { kind at id name } }`;
@@ -10,7 +10,7 @@ const TRANSITIONS = `subscription($serviceIds: [ID!]) { windowTransitions(servic
 const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
 /** Message and code of each error, to compare what each transport says. */
-const summary = (errors: { message: string; extensions?: Record<string, any> }[]) =>
+const summary = (errors: readonly { message: string; extensions?: Record<string, any> }[]) =>
   errors.map((e) => ({ message: e.message, code: e.extensions?.code }));
 
 describe('subscriptions over both WebSocket protocols on /graphql', () => {
@@ -86,8 +86,8 @@ describe('subscriptions over both WebSocket protocols on /graphql', () => {
   });
 
   it.each([
-    ['no connection params', () => ({})],
-    ['an unknown token', () => ({ authorization: 'Bearer hush_not-a-real-token' })],
+    ['no connection params', async () => ({})],
+    ['an unknown token', async () => ({ authorization: 'Bearer hush_not-a-real-token' })],
     ['a feed-only CALENDAR token', async () => ({ authorization: `Bearer ${await hush.token('CALENDAR')}` })],
   ])('refuses a legacy connection with %s (connection_error, then 4403) and runs nothing', async (_name, params) => {
     const client = legacy(await params());
@@ -140,9 +140,9 @@ describe('subscriptions over both WebSocket protocols on /graphql', () => {
 
         const errors = await collect(modern, query, {}, 1).done.then(
           () => [],
-          (e: unknown) => e,
+          (e: SubscriptionFailed) => e.errors ?? [],
         );
-        expect([id, summary(errors as any[])]).toEqual([id, http]);
+        expect([id, summary(errors)]).toEqual([id, http]);
       }
     } finally {
       await modern.dispose();

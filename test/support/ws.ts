@@ -1,6 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
+import type { GraphQLFormattedError } from 'graphql';
 import type { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
+import { messageText } from '../../src/common/graphql/legacy-ws-server';
 import { WindowTransitionFeed } from '../../src/suppression/window-transition.feed';
 import type { TestHush } from './hush';
 
@@ -17,7 +19,24 @@ export function wsClient(httpUrl: string, connectionParams: Record<string, unkno
   });
 }
 
-/** Subscribes and collects results until `count` arrived; rejects with the GraphQL errors, or the close event. */
+/** Why a subscription ended before its results: the GraphQL errors it was answered with, or the socket's close code. */
+export class SubscriptionFailed extends Error {
+  constructor(
+    readonly errors?: readonly GraphQLFormattedError[],
+    readonly code?: number,
+  ) {
+    super(errors ? errors.map((e) => e.message).join('; ') : `socket closed with ${code}`);
+  }
+}
+
+/** graphql-ws reports a failed subscription with an Error, a list of GraphQL errors, or the close event. */
+function failure(error: unknown): Error {
+  if (error instanceof Error) return error;
+  if (Array.isArray(error)) return new SubscriptionFailed(error as GraphQLFormattedError[]);
+  return new SubscriptionFailed(undefined, (error as { code?: number }).code);
+}
+
+/** Subscribes and collects results until `count` arrived; rejects with a SubscriptionFailed (the GraphQL errors, or the close code). */
 export function collect<T = any>(
   client: Client,
   query: string,
@@ -32,14 +51,14 @@ export function collect<T = any>(
       { query, variables },
       {
         next: (value) => {
-          if (value.errors) return reject(value.errors);
+          if (value.errors) return reject(new SubscriptionFailed(value.errors));
           results.push(value.data as T);
           if (results.length === count) {
             unsubscribe();
             resolve(results);
           }
         },
-        error: (error) => reject(error),
+        error: (error) => reject(failure(error)),
         complete: () => (results.length < count ? reject(new Error(`completed after ${results.length} of ${count}`)) : undefined),
       },
     );
@@ -60,7 +79,7 @@ export async function feedListeners(
   timeoutMs = 15_000,
 ): Promise<void> {
   // A feed's PubSub keeps one listener per live subscription; read it rather than guess with a sleep.
-  const { pubsub } = hush.app.get(feed) as { pubsub: { ee: EventEmitter } };
+  const { pubsub } = hush.app.get<unknown, { pubsub: { ee: EventEmitter } }>(feed);
   const deadline = Date.now() + timeoutMs;
   while (pubsub.ee.listenerCount(topic) < count) {
     if (Date.now() > deadline) throw new Error(`fewer than ${count} ${topic} subscriptions after ${timeoutMs} ms`);
@@ -101,7 +120,7 @@ export class LegacyClient {
     this.socket.on('error', () => undefined);
     this.closed = new Promise((resolve) => this.socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
     this.socket.on('message', (data) => {
-      this.received.push(JSON.parse(String(data)) as LegacyMessage);
+      this.received.push(JSON.parse(messageText(data)) as LegacyMessage);
       for (const wake of this.waiters.splice(0)) wake();
     });
     if (connectionParams) void this.send({ type: 'connection_init', payload: connectionParams });

@@ -1,7 +1,7 @@
 import { compileSchedule, ScheduleError, validateSchedule, type Schedule } from '..';
 
 const base: Schedule = { recurrence: 'DAILY', timeZone: 'UTC', startDate: '2026-06-01', startTime: '10:00', endTime: '11:00' };
-const paths = (s: Partial<Schedule>) => validateSchedule({ ...base, ...s } as Schedule).map((p) => p.path);
+const paths = (s: Partial<Schedule>) => validateSchedule({ ...base, ...s }).map((p) => p.path);
 
 describe('validateSchedule', () => {
   it('accepts a valid schedule', () => {

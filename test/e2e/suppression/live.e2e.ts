@@ -190,11 +190,13 @@ describe('live transitions and maintenance changes', () => {
     const admin = wsClient(hush.url, { authorization: `Bearer ${ADMIN_SECRET}` });
     try {
       const sub = collect(admin, CHANGED, { id: 'nope' }, 1);
-      await expect(sub.done).rejects.toEqual([
-        expect.objectContaining({
-          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ path: 'id', message: 'must be a UUID' }] }),
-        }),
-      ]);
+      await expect(sub.done).rejects.toMatchObject({
+        errors: [
+          expect.objectContaining({
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ path: 'id', message: 'must be a UUID' }] }),
+          }),
+        ],
+      });
     } finally {
       await admin.dispose();
     }

@@ -86,7 +86,7 @@ onPostgres('suppression index on two replicas', () => {
         { kind: 'ENDED' },
       ]);
     } finally {
-      await Promise.all(clients.map((c) => c.dispose()));
+      for (const c of clients) await c.dispose();
     }
   });
 });
