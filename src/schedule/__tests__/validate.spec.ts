@@ -23,7 +23,7 @@ describe('validateSchedule', () => {
   it('needs weekdays for WEEKLY and checks them', () => {
     expect(paths({ recurrence: 'WEEKLY' })).toEqual(['weekdays']);
     expect(paths({ recurrence: 'WEEKLY', weekdays: ['MONDAY', 'MONDAY'] })).toEqual(['weekdays.1']);
-    expect(paths({ recurrence: 'WEEKLY', weekdays: ['FUNDAY' as never] })).toEqual(['weekdays.0']);
+    expect(paths({ recurrence: 'WEEKLY', weekdays: ['FUNDAY' as never] })).toEqual(['weekdays.0']); // a weekday the type rules out, as a client could send
   });
   it('needs exactly one of monthDays and monthWeekdays for MONTHLY, each in range', () => {
     expect(paths({ recurrence: 'MONTHLY' })).toEqual(['monthDays']);
