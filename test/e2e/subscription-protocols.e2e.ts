@@ -7,8 +7,6 @@ import { CREATE_WINDOW, seedService } from './services/fixtures';
 
 const TRANSITIONS = `subscription($serviceIds: [ID!]) { windowTransitions(serviceIds: $serviceIds) { kind at id name } }`;
 
-const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
-
 /** Message and code of each error, to compare what each transport says. */
 const summary = (errors: readonly { message: string; extensions?: Record<string, any> }[]) =>
   errors.map((e) => ({ message: e.message, code: e.extensions?.code }));
@@ -74,7 +72,7 @@ describe('subscriptions over both WebSocket protocols on /graphql', () => {
       expect((await sub.done).map((d) => d.windowTransitions)).toEqual(expected);
       await old.next((m) => m.id === '1' && m.payload?.data?.windowTransitions?.kind === 'ENDED');
       expect(await tickAt('2026-06-01T13:00:00Z')).toBe(0);
-      await settle();
+      await old.roundTrip();
       expect(old.of('1')).toEqual(expected.map((t) => ({ id: '1', type: 'data', payload: { data: { windowTransitions: t } } })));
       expect(old.received.filter((m) => !m.id).map((m) => m.type)).toEqual(['connection_ack', 'ka']);
 
@@ -113,7 +111,7 @@ describe('subscriptions over both WebSocket protocols on /graphql', () => {
     ]);
     await client.start('admin-only', 'subscription { changeLogged { id } }');
     await client.next((m) => m.id === 'admin-only');
-    await settle();
+    await client.roundTrip();
     expect(client.of('admin-only')).toEqual([
       { id: 'admin-only', type: 'error', payload: expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }) },
     ]);

@@ -3,8 +3,10 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import { messageText } from '../../src/common/graphql/legacy-ws-server';
+import { ChangeLogFeed } from '../../src/common/changelog/changelog.feed';
 import { WindowTransitionFeed } from '../../src/suppression/window-transition.feed';
 import type { TestHush } from './hush';
+import { waitFor } from './wait';
 
 /** A graphql-ws client for a test Hush (Node 20 has no global WebSocket). */
 export function wsClient(httpUrl: string, connectionParams: Record<string, unknown>): Client {
@@ -68,28 +70,29 @@ export function collect<T = any>(
 }
 
 /**
- * Resolves once `count` subscriptions listen to a feed's topic on this Hush, so that what is published after it
- * reaches them (a subscription started over a socket gets there a moment after its message is sent).
+ * Resolves once exactly `count` subscriptions listen to a feed's topic on this Hush, so that what is published
+ * after it reaches them (a subscription started over a socket gets there a moment after its message is sent,
+ * and one stopped or disposed leaves a moment after).
  */
 export async function feedListeners(
   hush: TestHush,
   feed: { new (...args: never[]): unknown },
   topic: string,
   count: number,
-  timeoutMs = 15_000,
+  timeout = 15_000,
 ): Promise<void> {
   // A feed's PubSub keeps one listener per live subscription; read it rather than guess with a sleep.
   const { pubsub } = hush.app.get<unknown, { pubsub: { ee: EventEmitter } }>(feed);
-  const deadline = Date.now() + timeoutMs;
-  while (pubsub.ee.listenerCount(topic) < count) {
-    if (Date.now() > deadline) throw new Error(`fewer than ${count} ${topic} subscriptions after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await waitFor(() => pubsub.ee.listenerCount(topic) === count, { timeout, what: `${count} ${topic} subscriptions` });
 }
 
-/** Resolves once `count` subscriptions listen to `windowTransitions`. */
-export const transitionListeners = (hush: TestHush, count: number, timeoutMs?: number) =>
-  feedListeners(hush, WindowTransitionFeed, 'windowTransition', count, timeoutMs);
+/** Resolves once exactly `count` subscriptions listen to `windowTransitions`. */
+export const transitionListeners = (hush: TestHush, count: number, timeout?: number) =>
+  feedListeners(hush, WindowTransitionFeed, 'windowTransition', count, timeout);
+
+/** Resolves once exactly `count` subscriptions listen to committed changes (`changeLogged`, `maintenanceChanged`, `outageChanged`). */
+export const changeListeners = (hush: TestHush, count: number, timeout?: number) =>
+  feedListeners(hush, ChangeLogFeed, 'changeLogged', count, timeout);
 
 /** A message of the legacy subscriptions-transport-ws protocol. */
 export interface LegacyMessage {
@@ -109,6 +112,7 @@ export class LegacyClient {
   private readonly socket: WebSocket;
   private readonly opened: Promise<void>;
   private waiters: (() => void)[] = [];
+  private roundTrips = 0;
 
   constructor(httpUrl: string, connectionParams?: Record<string, unknown>, protocols: string[] = ['graphql-ws']) {
     this.socket = new WebSocket(httpUrl.replace(/^http/, 'ws') + '/graphql', protocols);
@@ -165,6 +169,16 @@ export class LegacyClient {
         });
       });
     }
+  }
+
+  /**
+   * Runs a query over the socket and waits for its `complete`: the server answers a socket's messages in turn, so
+   * whatever it had to send before (a late or duplicate message a test wants to rule out) has arrived by then.
+   */
+  async roundTrip(): Promise<void> {
+    const id = `round-trip-${++this.roundTrips}`;
+    await this.start(id, '{ __typename }');
+    await this.next((m) => m.id === id && m.type === 'complete');
   }
 
   close(): Promise<{ code: number; reason: string }> {
