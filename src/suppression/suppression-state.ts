@@ -178,7 +178,7 @@ export class SuppressionState {
   private place(target: NodeRef, on: OnTarget) {
     if (on.effects === 0) return;
     let ids = this.byTarget.get(target.type);
-    if (!ids) this.byTarget.set(target.type, (ids = new Map()));
+    if (!ids) this.byTarget.set(target.type, (ids = new Map<string, OnTarget[]>()));
     const list = ids.get(target.id);
     if (list) list.push(on);
     else ids.set(target.id, [on]);
