@@ -25,9 +25,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   // Starting an app (PGlite in WebAssembly, migrations) takes seconds, and far longer on a busy machine: hooks share this bound.
   testTimeout: 120000,
-  // A fresh worker per test file: a second AppModule built in one worker failed its
-  // schema build ("Cannot determine a GraphQL output type"), so no worker is reused.
-  workerIdleMemoryLimit: 1,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

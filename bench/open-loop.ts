@@ -69,7 +69,7 @@ async function send(url: string, token: string, body: string, due: number, tally
  * cannot hide waiting (no coordinated omission).
  */
 export async function openLoop(url: string, token: string, ops: Operation[], rnd: () => number, rps: number, seconds: number) {
-  const tallies = new Map(ops.map((op) => [op.name, { latencies: [], errors: 0, timeouts: 0, messages: new Map() } as Tally]));
+  const tallies = new Map(ops.map((op) => [op.name, { latencies: [], errors: 0, timeouts: 0, messages: new Map() }]));
   const total = Math.round(rps * seconds);
   const sum = ops.reduce((s, op) => s + op.weight, 0);
   const pickOp = () => {

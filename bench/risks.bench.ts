@@ -49,7 +49,7 @@ const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)]
 async function insert<T>(dataSource: DataSource, entity: new () => T, rows: Partial<T>[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 1_000) {
-    const result = await dataSource.getRepository(entity).insert(rows.slice(i, i + 1_000) as never);
+    const result = await dataSource.getRepository(entity).insert(rows.slice(i, i + 1_000));
     ids.push(...result.identifiers.map((r) => r.id as string));
   }
   return ids;

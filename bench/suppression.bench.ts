@@ -82,7 +82,7 @@ async function seed(dataSource: DataSource, n: number, now: Date): Promise<Seede
   const insert = async <T>(entity: new () => T, rows: Partial<T>[]) => {
     const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 1_000) {
-      const result = await dataSource.getRepository(entity).insert(rows.slice(i, i + 1_000) as never);
+      const result = await dataSource.getRepository(entity).insert(rows.slice(i, i + 1_000));
       ids.push(...result.identifiers.map((r) => r.id as string));
     }
     return ids;
@@ -259,14 +259,14 @@ function sqlDecider(app: INestApplicationContext, compiled: Map<string, ReturnTy
          JOIN up ON up.type = i.target_type::text AND up.id = i.target_id
        WHERE i.level <> 'NO_IMPACT' AND m.status IN ('CONFIRMED', 'IN_PROCESS') AND m.starts_at <= $3 AND m.ends_at > $3 LIMIT 1`,
       [type, id, at],
-    ) as Promise<unknown[]>;
+    );
   const service = async (id: string, at: Date) => {
     const [windows, impacts] = await Promise.all([
-      dataSource.query(
+      dataSource.query<unknown[]>(
         `SELECT 1 FROM maintenance_window w JOIN maintenance_window_service ws ON ws.window_id = w.id
          WHERE ws.service_id = $1 AND tstzrange(w.starts_at, w.ends_at, '[)') @> $2::timestamptz LIMIT 1`,
         [id, at],
-      ) as Promise<unknown[]>,
+      ),
       provider(ImpactTargetKind.SERVICE, id, at),
     ]);
     return windows.length > 0 || impacts.length > 0;
@@ -281,11 +281,11 @@ function sqlDecider(app: INestApplicationContext, compiled: Map<string, ReturnTy
       return periods.some((p) => occurrenceAt(compileSchedule(p.schedule), at)) || impacts.length > 0;
     }
     const event = toSelectorEvent(target.event as EventInputType);
-    const candidates = (await dataSource.query(
+    const candidates = await dataSource.query<{ id: string }[]>(
       `SELECT id FROM blackout_policy WHERE enabled AND first_start <= $1 AND (last_end IS NULL OR last_end > $1)
        ORDER BY execution_order, created_at`,
       [at],
-    )) as { id: string }[];
+    );
     if (candidates.some(({ id }) => compiled.get(id)!.matches(event) && compiled.get(id)!.activeAt(at))) return true;
     return target.event!.serviceId ? service(target.event!.serviceId, at) : false;
   };
@@ -329,7 +329,7 @@ async function startServer(): Promise<ChildProcess> {
   });
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('Hush is serving')) resolve();
     });
@@ -460,7 +460,7 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
   const decideBySql = sqlDecider(app, new Map((await cache.enabled()).map((c) => [c.policy.id, c])));
   const sampled = batches.slice(0, SQL_SAMPLE / BATCH);
   const sample = sampled.flat();
-  const expected = (await Promise.all(sampled.map((b) => suppression.decide(b, now, 'targets', true)))).flat();
+  const expected = sampled.flatMap((b) => suppression.decide(b, now, 'targets', true));
   const answers: boolean[] = new Array<boolean>(sample.length);
   t = performance.now();
   let next = 0;

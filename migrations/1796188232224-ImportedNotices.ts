@@ -25,9 +25,9 @@ export class ImportedNotices1796188232224 implements MigrationInterface {
     await queryRunner.query(
       `UPDATE "maintenance" SET "original_time_zone_name" = "original_time_zone" WHERE "original_time_zone" IS NOT NULL AND "provider_maintenance_id" IS NOT NULL`,
     );
-    const zones: { zone: string }[] = await queryRunner.query(
+    const zones = (await queryRunner.query(
       `SELECT DISTINCT "original_time_zone" AS "zone" FROM "maintenance" WHERE "original_time_zone" IS NOT NULL`,
-    );
+    )) as { zone: string }[];
     for (const { zone } of zones) {
       if (formattable(zone)) continue;
       const windows = WINDOWS_TO_IANA_MAP.find((row) => row.territory === '001' && row.windowsName.toLowerCase() === zone.trim().toLowerCase());

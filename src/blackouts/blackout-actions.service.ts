@@ -111,7 +111,7 @@ export class BlackoutActionsService {
   private async release(manager: EntityManager, policy: BlackoutPolicy, occurrence: Occurrence, now: Date): Promise<number> {
     // Put back only what is still blacked out; what someone acknowledged meanwhile stays as they left it.
     const putBack = policy.resetStatusOnBlackoutEnd ? `status = 'BLACKOUT'` : 'false';
-    const [, released] = (await manager.query(
+    const [, released] = await manager.query<[unknown[], number]>(
       `UPDATE event SET
          released_at = $2,
          released_from_id = $1,
@@ -121,7 +121,7 @@ export class BlackoutActionsService {
          status_changed_at = CASE WHEN ${putBack} THEN $2 ELSE status_changed_at END
        WHERE blacked_out_by_id = $1 AND status <> 'CLOSED' AND released_at IS NULL AND blacked_out_at < $3`,
       [policy.id, now, occurrence.end],
-    )) as [unknown[], number];
+    );
     return released;
   }
 }

@@ -81,10 +81,10 @@ export class BlackoutEventsService {
 
   /** The attribute keys the most recent 10,000 events carried: what selectors can expect to find. */
   async attributeKeys(): Promise<Set<string>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ key: string }[]>(
       `SELECT DISTINCT jsonb_object_keys(attributes) AS key
        FROM (SELECT attributes FROM event WHERE jsonb_typeof(attributes) = 'object' ORDER BY received_at DESC LIMIT 10000) AS recent`,
-    )) as { key: string }[];
+    );
     return new Set(rows.map((r) => r.key));
   }
 

@@ -70,10 +70,10 @@ export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShut
     // Policies with events to release at an END, whether or not they have start and end actions.
     const releasing = new Set(
       (
-        (await this.dataSource.query(
+        await this.dataSource.query<{ id: string }[]>(
           `SELECT DISTINCT blacked_out_by_id AS id FROM event
            WHERE blacked_out_by_id IS NOT NULL AND released_at IS NULL AND status <> 'CLOSED'`,
-        )) as { id: string }[]
+        )
       ).map((r) => r.id),
     );
     const due: Due[] = [];

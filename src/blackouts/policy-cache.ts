@@ -20,9 +20,9 @@ export class PolicyCache {
 
   /** The enabled policies in precedence order. */
   async enabled(): Promise<readonly CompiledPolicy[]> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ n: number; latest: string; ids: string }[]>(
       `SELECT count(*)::int AS n, coalesce(max(updated_at), 'epoch')::text AS latest, coalesce(sum(hashtext(id::text)), 0)::text AS ids FROM blackout_policy WHERE enabled`,
-    )) as { n: number; latest: string; ids: string }[];
+    );
     const fingerprint = `${row.n}/${row.latest}/${row.ids}`;
     if (fingerprint !== this.fingerprint) {
       const rows = await this.dataSource.getRepository(BlackoutPolicy).find({ where: { enabled: true } });

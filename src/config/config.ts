@@ -1,9 +1,10 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+// loadConfig reads the environment, so every value arrives as a string or not at all.
+const toInt = ({ value }: { value: string | undefined }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: string | undefined }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 
 /**
  * Every setting Hush reads from the environment, validated once at start.

@@ -88,7 +88,7 @@ export class EmbeddedPostgres {
         if (message.type === 'ready') resolve();
         if (message.type === 'failed') reject(new Error(`the embedded database did not start: ${message.message}`));
       });
-      void this.exited.then(() => reject(this.failure));
+      void this.exited.then(() => reject(this.failure ?? new Error('the embedded database stopped')));
     });
     // Until it is ready the worker keeps the process alive (someone is waiting for it);
     // after that, open connections do, and a process that forgot to close it may still exit.
@@ -118,7 +118,7 @@ export class EmbeddedPostgres {
   private socket(): Socket {
     const socket = new Socket();
     const connect = socket.connect.bind(socket) as (path: string) => Socket;
-    socket.connect = (() => {
+    socket.connect = () => {
       this.started.then(
         () => {
           if (this.failure) socket.destroy(this.failure);
@@ -127,7 +127,7 @@ export class EmbeddedPostgres {
         (error: Error) => socket.destroy(error),
       );
       return socket;
-    }) as Socket['connect'];
+    };
     return socket;
   }
 

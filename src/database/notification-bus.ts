@@ -172,7 +172,7 @@ export class NotificationBus {
     clearInterval(this.heartbeat);
     void client.end().catch(() => undefined);
     if (this.closed) return;
-    const reason = error instanceof Error ? error.message : error ? String(error) : 'connection ended';
+    const reason = error instanceof Error ? error.message : error === undefined ? 'connection ended' : JSON.stringify(error);
     this.logger.warn(`listening connection lost (${reason}); reconnecting`);
     void this.reconnect();
   }

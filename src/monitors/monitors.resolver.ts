@@ -13,9 +13,9 @@ import { PageArgs } from '../common/pagination/page-args';
 import { OccurrenceType } from '../schedule-graphql/occurrence.type';
 import { ScheduleType } from '../schedule-graphql/schedule.types';
 import { MaintenancePeriodsService } from './maintenance-periods.service';
-import type { MaintenancePeriod, Monitor, MonitorGroup } from './monitor.entities';
+import type { Monitor, MonitorGroup } from './monitor.entities';
 import { MonitorsService } from './monitors.service';
-import { toPeriod } from './period.mapper';
+import { toPeriod, type PeriodParent } from './period.mapper';
 import {
   CreateMonitorGroupInput,
   CreateMonitorInput,
@@ -200,23 +200,18 @@ export class MaintenancePeriodsResolver {
   }
 
   @ResolveField(() => ScheduleType)
-  schedule(@Parent() p: MaintenancePeriodType) {
-    return ScheduleType.from((p as unknown as MaintenancePeriod).schedule);
+  schedule(@Parent() p: PeriodParent) {
+    return ScheduleType.from(p.schedule);
   }
 
   @ResolveField(() => PeriodStatus)
-  status(@Parent() p: MaintenancePeriodType) {
-    return this.periods.status(p as unknown as MaintenancePeriod);
+  status(@Parent() p: PeriodParent) {
+    return this.periods.status(p);
   }
 
   @ResolveField(() => [OccurrenceType], { description: 'The next occurrences from now (an ongoing one included).' })
-  nextOccurrences(
-    @Parent() p: MaintenancePeriodType,
-    @Args('limit', { type: () => Int, defaultValue: 5, description: '1 to 100.' }) limit: number,
-  ) {
-    return this.periods
-      .nextOccurrences(p as unknown as MaintenancePeriod, Math.min(Math.max(limit, 1), 100))
-      .map((o) => OccurrenceType.of(o.start, o.end));
+  nextOccurrences(@Parent() p: PeriodParent, @Args('limit', { type: () => Int, defaultValue: 5, description: '1 to 100.' }) limit: number) {
+    return this.periods.nextOccurrences(p, Math.min(Math.max(limit, 1), 100)).map((o) => OccurrenceType.of(o.start, o.end));
   }
 
   @ResolveField(() => MonitorType)

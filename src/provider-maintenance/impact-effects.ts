@@ -17,7 +17,7 @@ const EFFECTS: Record<string, Effect[]> = {
 export interface ImpactRow {
   type: string;
   id: string;
-  level: string;
+  level: ImpactLevel;
 }
 
 /** The impacts (aliased `i`) of each grouped row as a JSON array of ImpactRow, `[]` when none. */

@@ -33,12 +33,14 @@ export class MaintenanceSuppressionSource implements SuppressionSourceProvider, 
   }
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
-    const rows = (await db.query(
+    const rows = await db.query<
+      { id: string; name: string; status: string; starts_at: Date; ends_at: Date; provider_id: string; impacts: ImpactRow[] }[]
+    >(
       `SELECT m.id, m.name, m.status, m.starts_at, m.ends_at, m.provider_id, ${IMPACTS_JSON} AS impacts
        FROM maintenance m LEFT JOIN maintenance_impact i ON i.maintenance_id = m.id
        ${ids ? 'WHERE m.id = ANY($1::uuid[])' : ''} GROUP BY m.id`,
       ids ? [ids] : [],
-    )) as { id: string; name: string; status: string; starts_at: Date; ends_at: Date; provider_id: string; impacts: ImpactRow[] }[];
+    );
     return rows.map((m) => ({
       kind: 'fixed',
       source: this.source,

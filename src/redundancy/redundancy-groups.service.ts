@@ -83,11 +83,11 @@ export class RedundancyGroupsService {
   ): Promise<{ group: RedundancyGroup; members: RedundancyGroupMember[] }[]> {
     let ids = select.ids;
     if (select.members) {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<{ group_id: string }[]>(
         `SELECT DISTINCT group_id FROM redundancy_group_member m
          JOIN unnest($1::text[], $2::uuid[]) AS t(type, id) ON m.target_type = t.type AND m.target_id = t.id`,
         [select.members.map((n) => n.type), select.members.map((n) => n.id)],
-      )) as { group_id: string }[];
+      );
       ids = rows.map((r) => r.group_id);
       if (ids.length === 0) return [];
     }
@@ -95,11 +95,11 @@ export class RedundancyGroupsService {
       .getRepository(RedundancyGroup)
       .find({ where: ids ? { id: In([...ids]) } : {}, order: { name: 'ASC', id: 'ASC' } });
     // Raw rows: a year of risks reads every member of every group, and mapping entities would cost more than the query.
-    const members = (await this.dataSource.query(
+    const members = await this.dataSource.query<RedundancyGroupMember[]>(
       `SELECT group_id AS "groupId", target_type AS "targetType", target_id AS "targetId", priority FROM redundancy_group_member
        ${ids ? 'WHERE group_id = ANY($1::uuid[])' : ''}`,
       ids ? [ids] : [],
-    )) as RedundancyGroupMember[];
+    );
     const byGroup = groupByKeys(
       groups.map((g) => g.id),
       members,

@@ -94,7 +94,7 @@ export class RiskWatch implements OnApplicationBootstrap, OnApplicationShutdown 
     return this.dataSource.transaction(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock($1)', [RISK_LOCK]);
       const announced = new Map(
-        ((await db.query('SELECT id, risk FROM redundancy_risk')) as { id: string; risk: string }[]).map((r) => [r.id, r.risk]),
+        (await db.query<{ id: string; risk: string }[]>('SELECT id, risk FROM redundancy_risk')).map((r) => [r.id, r.risk]),
       );
       const changes: { kind: RiskChangeKind; risk: string; groupId: string }[] = [];
       for (const [id, risk] of current) {
@@ -112,7 +112,7 @@ export class RiskWatch implements OnApplicationBootstrap, OnApplicationShutdown 
         if (Date.parse(risk.end) > from.getTime()) changes.push({ kind: RiskChangeKind.DISAPPEARED, risk: text, groupId: risk.groupId });
       }
       this.active =
-        current.size > 0 || announced.size > 0 || ((await db.query('SELECT 1 FROM redundancy_group LIMIT 1')) as unknown[]).length > 0;
+        current.size > 0 || announced.size > 0 || (await db.query<unknown[]>('SELECT 1 FROM redundancy_group LIMIT 1')).length > 0;
       if (gone.length) await db.query('DELETE FROM redundancy_risk WHERE id = ANY($1::text[])', [gone]);
       const upserts = changes.filter((c) => c.kind !== RiskChangeKind.DISAPPEARED);
       if (upserts.length) {

@@ -80,7 +80,7 @@ export class ScheduleType implements Schedule {
   @Field(() => [MonthWeekdayType], { nullable: true }) monthWeekdays?: MonthWeekdayType[] | null;
   @Field(() => [LocalDateScalar], { nullable: true, description: SKIP_DATES }) skipDates?: string[] | null;
 
-  static from(s: Schedule): ScheduleType {
+  static from(this: void, s: Schedule): ScheduleType {
     return Object.assign(new ScheduleType(), { ...s, interval: s.interval ?? 1, skipDates: s.skipDates ?? [] });
   }
 }

@@ -21,12 +21,12 @@ export function validateSchedule(s: Schedule): ScheduleProblem[] {
   if (startTime === null) bad('startTime', 'must be HH:mm (00:00–23:59)');
   const endTime = parseTime(s.endTime);
   if (endTime === null) bad('endTime', 'must be HH:mm (00:00–23:59)');
-  const endDay = given(s.endDate) ? parseDay(s.endDate!) : undefined;
+  const endDay = given(s.endDate) ? parseDay(s.endDate) : undefined;
   if (endDay === null) bad('endDate', 'must be a date, YYYY-MM-DD');
   if (given(s.skipDates)) {
     // Duplicates are folded, not refused: skipping a date twice means the same as once.
     if (new Set(s.skipDates).size > MAX_SKIP_DATES) bad('skipDates', `must name at most ${MAX_SKIP_DATES} dates`);
-    s.skipDates!.forEach((d, i) => parseDay(d) === null && bad(`skipDates.${i}`, 'must be a date, YYYY-MM-DD'));
+    s.skipDates.forEach((d, i) => parseDay(d) === null && bad(`skipDates.${i}`, 'must be a date, YYYY-MM-DD'));
   }
 
   if (s.recurrence === 'ONE_TIME') {
@@ -44,19 +44,19 @@ export function validateSchedule(s: Schedule): ScheduleProblem[] {
 
   if (given(s.endDate) && given(s.occurrences)) bad('occurrences', 'give endDate or occurrences, not both');
   if (startDay !== null && typeof endDay === 'number' && endDay < startDay) bad('endDate', 'must not be before startDate');
-  if (given(s.occurrences) && (!Number.isInteger(s.occurrences) || s.occurrences! < 1 || s.occurrences! > MAX_OCCURRENCES)) {
+  if (given(s.occurrences) && (!Number.isInteger(s.occurrences) || s.occurrences < 1 || s.occurrences > MAX_OCCURRENCES)) {
     bad('occurrences', `must be a whole number from 1 to ${MAX_OCCURRENCES}`);
   }
-  if (given(s.interval) && (!Number.isInteger(s.interval) || s.interval! < 1 || s.interval! > MAX_INTERVAL))
+  if (given(s.interval) && (!Number.isInteger(s.interval) || s.interval < 1 || s.interval > MAX_INTERVAL))
     bad('interval', `must be a whole number from 1 to ${MAX_INTERVAL}`);
 
   const weekdaysAllowed = s.recurrence === 'DAILY' || s.recurrence === 'WEEKLY';
   if (s.recurrence === 'WEEKLY' && (!s.weekdays || s.weekdays.length === 0)) bad('weekdays', 'WEEKLY needs at least one weekday');
   if (given(s.weekdays)) {
     if (!weekdaysAllowed) bad('weekdays', 'applies only to DAILY and WEEKLY schedules');
-    else if (s.recurrence === 'DAILY' && s.weekdays!.length === 0)
+    else if (s.recurrence === 'DAILY' && s.weekdays.length === 0)
       bad('weekdays', 'leave it out to fire every day, or name at least one day');
-    else checkList(s.weekdays!, 'weekdays', (d) => (WEEKDAYS.includes(d) ? null : `must be one of ${WEEKDAYS.join(', ')}`), bad);
+    else checkList(s.weekdays, 'weekdays', (d) => (WEEKDAYS.includes(d) ? null : `must be one of ${WEEKDAYS.join(', ')}`), bad);
   }
 
   if (s.recurrence === 'MONTHLY') {

@@ -56,9 +56,21 @@ function compileComparison(node: CompareNode): Matcher {
   };
 }
 
+/** An attribute's text, as String() gives it: 87.5 is '87.5', a list 'a,b', a nested object '[object Object]'; null is missing. */
 function asText(raw: unknown): string | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  return typeof raw === 'string' ? raw : String(raw);
+  switch (typeof raw) {
+    case 'string':
+      return raw;
+    case 'undefined':
+      return undefined;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(raw);
+    default:
+      if (raw === null) return undefined;
+      return Array.isArray(raw) ? raw.join(',') : Object.prototype.toString.call(raw);
+  }
 }
 
 export function accessor(field: FieldRef): Accessor {

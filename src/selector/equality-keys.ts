@@ -108,7 +108,7 @@ function narrowest(choices: EqualityKey[][]): EqualityKey[] | null {
 /** The texts a `within` accepts, or null when it also accepts numbers (compared numerically, so not by text). */
 function withinItems(value: SelectorValue): string[] | null {
   const items = typeof value === 'string' ? splitList(value) : Array.isArray(value) ? value : [value];
-  return items.every((item) => typeof item === 'string') ? (items as string[]) : null;
+  return items.every((item) => typeof item === 'string') ? items : null;
 }
 
 /** One string per field (or pair of fields, for a key with `and`), for use as a map key. */

@@ -43,7 +43,7 @@ export class HeldAlertsService {
     now: Date,
     reasons: SuppressionReasonRecord[],
   ): Promise<string> {
-    const [{ id }] = (await manager.query(
+    const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO held_alert (service_id, dedup_key, summary, severity, first_triggered_at, last_triggered_at, held_by)
        VALUES ($1, $2, $3, $4, $5, $5, $6::jsonb)
        ON CONFLICT (service_id, dedup_key) WHERE status = 'HELD' DO UPDATE SET
@@ -52,16 +52,16 @@ export class HeldAlertsService {
          held_by = held_alert.held_by || ${newReasons('held_alert.held_by', 'EXCLUDED.held_by')}
        RETURNING id`,
       [alert.serviceId, alert.dedupKey, alert.summary, alert.severity, now, JSON.stringify(reasons)],
-    )) as { id: string }[];
+    );
     return id;
   }
 
   /** A RESOLVE: clears the alert held for the key, if any; returns its id. */
   async clear(manager: EntityManager, serviceId: string, dedupKey: string, now: Date): Promise<string | null> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[{ id: string }[], number]>(
       `UPDATE held_alert SET status = 'CLEARED', ended_at = $3 WHERE service_id = $1 AND dedup_key = $2 AND status = 'HELD' RETURNING id`,
       [serviceId, dedupKey, now],
-    )) as [{ id: string }[], number];
+    );
     return rows[0]?.id ?? null;
   }
 
@@ -79,9 +79,7 @@ export class HeldAlertsService {
   async releaseDue(): Promise<number> {
     const now = this.clock.now();
     const serviceIds = (
-      (await this.dataSource.query(`SELECT DISTINCT service_id FROM held_alert WHERE status = 'HELD'`)) as {
-        service_id: string;
-      }[]
+      await this.dataSource.query<{ service_id: string }[]>(`SELECT DISTINCT service_id FROM held_alert WHERE status = 'HELD'`)
     ).map((r) => r.service_id);
     if (serviceIds.length === 0) return 0;
     const decisions = this.suppression.decide(

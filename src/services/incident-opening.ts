@@ -36,7 +36,7 @@ export async function openOrJoinIncident(
     .orIgnore()
     .returning('*')
     .execute();
-  const row = inserted.raw[0] as { id: string } | undefined;
+  const row = (inserted.raw as { id: string }[])[0] as { id: string } | undefined;
   if (row) return { incident: await manager.findOneByOrFail(Incident, { id: row.id }), opened: true };
   return { incident: (await findOpenIncident(manager, alert.serviceId, alert.dedupKey))!, opened: false };
 }

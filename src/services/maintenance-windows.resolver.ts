@@ -4,6 +4,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
 import type { RequestContext } from '../common/graphql/request-context';
 import { PageArgs } from '../common/pagination/page-args';
+import type { Service } from './entities/service.entity';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { ServiceCatalog } from './service-catalog.service';
 import { toService, toUser, toWindow } from './services.mappers';
@@ -63,14 +64,14 @@ export class MaintenanceWindowsResolver {
 
   @ResolveField(() => WindowState)
   state(@Parent() window: MaintenanceWindowType) {
-    return this.windows.state(window as never);
+    return this.windows.state(window);
   }
 
   @ResolveField(() => [ServiceType])
   async services(@Parent() window: MaintenanceWindowType, @Context() ctx: RequestContext) {
     const ids = await ctx.loaders.get(this.windows.serviceIdsByWindow).load(window.id);
     const services = await ctx.loaders.get(this.catalog.byId).loadMany(ids);
-    return services.filter((s) => s && !(s instanceof Error)).map((s) => toService(s as never));
+    return services.filter((s): s is Service => !!s && !(s instanceof Error)).map(toService);
   }
 }
 

@@ -119,7 +119,7 @@ export class MaintenanceWindowsService {
     return window;
   }
 
-  state(window: MaintenanceWindow): WindowState {
+  state(window: Pick<MaintenanceWindow, 'startsAt' | 'endsAt'>): WindowState {
     return windowState(window, this.clock.now());
   }
 

@@ -23,12 +23,12 @@ export class WindowSuppressionSource implements SuppressionSourceProvider, OnMod
   }
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
-    const rows = (await db.query(
+    const rows = await db.query<{ id: string; description: string; starts_at: Date; ends_at: Date; services: string[] }[]>(
       `SELECT w.id, w.description, w.starts_at, w.ends_at, array_agg(ws.service_id::text ORDER BY ws.service_id) AS services
        FROM maintenance_window w JOIN maintenance_window_service ws ON ws.window_id = w.id
        ${ids ? 'WHERE w.id = ANY($1::uuid[])' : ''} GROUP BY w.id`,
       ids ? [ids] : [],
-    )) as { id: string; description: string; starts_at: Date; ends_at: Date; services: string[] }[];
+    );
     return rows.map((w) => ({
       kind: 'fixed',
       source: this.source,

@@ -45,7 +45,7 @@ export class DependencyGraph {
     for (const u of upstream) {
       const uKey = nodeKey(u);
       let down = this.downstream.get(uKey);
-      if (!down) this.downstream.set(uKey, (down = new Map()));
+      if (!down) this.downstream.set(uKey, (down = new Map<string, NodeRef>()));
       down.set(key, ref);
     }
   }

@@ -59,13 +59,11 @@ const EFFECTS = [Effect.NO_INCIDENT, Effect.DISABLE_MONITORING, Effect.DISABLE_N
 const BLACKOUT_BIT = 1 << EFFECTS.indexOf(Effect.BLACKOUT);
 const bits = (effects: readonly Effect[]) => effects.reduce((mask, e) => mask | (1 << EFFECTS.indexOf(e)), 0);
 /** The effects each set of bits stands for, built once: decisions share them (and only read them). */
-const EFFECT_LISTS = Array.from({ length: 1 << EFFECTS.length }, (_, mask) =>
-  Object.freeze(EFFECTS.filter((_, i) => mask & (1 << i))),
-) as Effect[][];
+const EFFECT_LISTS = Array.from({ length: 1 << EFFECTS.length }, (_, mask) => Object.freeze(EFFECTS.filter((_, i) => mask & (1 << i))));
 const NOT_SUPPRESSED: Decision = Object.freeze({
   suppressed: false,
-  effects: Object.freeze([]) as never,
-  reasons: Object.freeze([]) as never,
+  effects: Object.freeze([]),
+  reasons: Object.freeze([]),
 });
 
 /** `source/id`: the same id could in principle name two kinds of source. */
@@ -180,7 +178,7 @@ export class SuppressionState {
   private place(target: NodeRef, on: OnTarget) {
     if (on.effects === 0) return;
     let ids = this.byTarget.get(target.type);
-    if (!ids) this.byTarget.set(target.type, (ids = new Map()));
+    if (!ids) this.byTarget.set(target.type, (ids = new Map<string, OnTarget[]>()));
     const list = ids.get(target.id);
     if (list) list.push(on);
     else ids.set(target.id, [on]);

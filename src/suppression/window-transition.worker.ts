@@ -86,7 +86,7 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
       if (t.kind === WindowTransitionKind.ENDED) return count(`${occurrence}/${WindowTransitionKind.STARTED}`) - 1;
       return moves;
     });
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<unknown[]>(
       `WITH batch AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::jsonb[], $10::int[])
            WITH ORDINALITY AS t(source, source_id, occurrence_start, kind, at, occurrence_end, title, targets, offset_in_batch, n)),
@@ -118,7 +118,7 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
         offsets,
         KIND_ORDER,
       ],
-    )) as unknown[];
+    );
     return rows.length;
   }
 }

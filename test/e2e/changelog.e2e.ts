@@ -1,5 +1,5 @@
 import { codes, TestHush } from '../support/hush';
-import { collect, wsClient } from '../support/ws';
+import { changeListeners, collect, wsClient } from '../support/ws';
 import { ADMIN_SECRET } from '../support/hush';
 
 describe('changelog', () => {
@@ -40,8 +40,7 @@ describe('changelog', () => {
     const client = wsClient(hush.url, { authorization: `Bearer ${ADMIN_SECRET}` });
     try {
       const sub = collect(client, 'subscription { changeLogged(objectType: "ApiToken") { objectType action changes } }', {}, 1);
-      await sub.started;
-      await new Promise((r) => setTimeout(r, 200)); // let the subscription register before the write
+      await changeListeners(hush, 1);
       await hush.token('EDITOR', 'streamed');
       const [event] = await sub.done;
       expect(event.changeLogged).toEqual({
@@ -69,7 +68,9 @@ describe('changelog', () => {
     const client = wsClient(hush.url, { authorization: `Bearer ${viewer}` });
     try {
       const sub = collect(client, 'subscription { changeLogged { id } }', {}, 1);
-      await expect(sub.done).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+      await expect(sub.done).rejects.toMatchObject({
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+      });
     } finally {
       await client.dispose();
     }

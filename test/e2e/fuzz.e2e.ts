@@ -236,7 +236,7 @@ describe('hostile arguments, from the schema', () => {
 
   function sample(type: GraphQLInputType, name: string, coordinate: string, owner?: AnyField): unknown {
     const t = getNullableType(type);
-    if (isListType(t)) return [sample(t.ofType as GraphQLInputType, name, coordinate, owner)];
+    if (isListType(t)) return [sample(t.ofType, name, coordinate, owner)];
     if (isInputObjectType(t)) {
       if (t.name === 'ScheduleInput')
         return { recurrence: 'DAILY', timeZone: 'UTC', startDate: '2026-06-01', startTime: '01:00', endTime: '02:00' };
@@ -301,7 +301,7 @@ describe('hostile arguments, from the schema', () => {
   function* positions(type: GraphQLInputType, path: PathKey[], name: string, coordinate: string, depth = 0): Generator<Position> {
     yield { path, type, name, coordinate };
     const t = getNullableType(type);
-    if (isListType(t)) yield* positions(t.ofType as GraphQLInputType, [...path, 0], name, coordinate, depth + 1);
+    if (isListType(t)) yield* positions(t.ofType, [...path, 0], name, coordinate, depth + 1);
     if (isInputObjectType(t) && depth < 8) {
       for (const f of Object.values(t.getFields())) yield* positions(f.type, [...path, f.name], f.name, `${t.name}.${f.name}`, depth + 1);
     }
@@ -319,7 +319,7 @@ describe('hostile arguments, from the schema', () => {
       container = container[key] as Record<PathKey, unknown>;
       const t = getNullableType(type);
       const next = path[i + 1];
-      if (isListType(t)) type = t.ofType as GraphQLInputType;
+      if (isListType(t)) type = t.ofType;
       else if (isInputObjectType(t)) {
         coordinate = `${t.name}.${String(next)}`;
         type = t.getFields()[next as string].type;

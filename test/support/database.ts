@@ -26,7 +26,7 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
 }
 
 /** A fresh database for one test file, or undefined on PGlite. */
-export async function cloneTestDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+export async function cloneTestDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
   const base = process.env.DATABASE_URL;
   const template = process.env[TEMPLATE_ENV];
   if (!base) return undefined;

@@ -1,8 +1,12 @@
 import { createClient, type Client } from 'graphql-ws';
+import type { GraphQLFormattedError } from 'graphql';
 import type { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
+import { messageText } from '../../src/common/graphql/legacy-ws-server';
+import { ChangeLogFeed } from '../../src/common/changelog/changelog.feed';
 import { WindowTransitionFeed } from '../../src/suppression/window-transition.feed';
 import type { TestHush } from './hush';
+import { waitFor } from './wait';
 
 /** A graphql-ws client for a test Hush (Node 20 has no global WebSocket). */
 export function wsClient(httpUrl: string, connectionParams: Record<string, unknown>): Client {
@@ -17,7 +21,24 @@ export function wsClient(httpUrl: string, connectionParams: Record<string, unkno
   });
 }
 
-/** Subscribes and collects results until `count` arrived; rejects with the GraphQL errors, or the close event. */
+/** Why a subscription ended before its results: the GraphQL errors it was answered with, or the socket's close code. */
+export class SubscriptionFailed extends Error {
+  constructor(
+    readonly errors?: readonly GraphQLFormattedError[],
+    readonly code?: number,
+  ) {
+    super(errors ? errors.map((e) => e.message).join('; ') : `socket closed with ${code}`);
+  }
+}
+
+/** graphql-ws reports a failed subscription with an Error, a list of GraphQL errors, or the close event. */
+function failure(error: unknown): Error {
+  if (error instanceof Error) return error;
+  if (Array.isArray(error)) return new SubscriptionFailed(error as GraphQLFormattedError[]);
+  return new SubscriptionFailed(undefined, (error as { code?: number }).code);
+}
+
+/** Subscribes and collects results until `count` arrived; rejects with a SubscriptionFailed (the GraphQL errors, or the close code). */
 export function collect<T = any>(
   client: Client,
   query: string,
@@ -32,14 +53,14 @@ export function collect<T = any>(
       { query, variables },
       {
         next: (value) => {
-          if (value.errors) return reject(value.errors);
+          if (value.errors) return reject(new SubscriptionFailed(value.errors));
           results.push(value.data as T);
           if (results.length === count) {
             unsubscribe();
             resolve(results);
           }
         },
-        error: (error) => reject(error),
+        error: (error) => reject(failure(error)),
         complete: () => (results.length < count ? reject(new Error(`completed after ${results.length} of ${count}`)) : undefined),
       },
     );
@@ -49,28 +70,29 @@ export function collect<T = any>(
 }
 
 /**
- * Resolves once `count` subscriptions listen to a feed's topic on this Hush, so that what is published after it
- * reaches them (a subscription started over a socket gets there a moment after its message is sent).
+ * Resolves once exactly `count` subscriptions listen to a feed's topic on this Hush, so that what is published
+ * after it reaches them (a subscription started over a socket gets there a moment after its message is sent,
+ * and one stopped or disposed leaves a moment after).
  */
 export async function feedListeners(
   hush: TestHush,
   feed: { new (...args: never[]): unknown },
   topic: string,
   count: number,
-  timeoutMs = 15_000,
+  timeout = 15_000,
 ): Promise<void> {
   // A feed's PubSub keeps one listener per live subscription; read it rather than guess with a sleep.
-  const { pubsub } = hush.app.get(feed) as { pubsub: { ee: EventEmitter } };
-  const deadline = Date.now() + timeoutMs;
-  while (pubsub.ee.listenerCount(topic) < count) {
-    if (Date.now() > deadline) throw new Error(`fewer than ${count} ${topic} subscriptions after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const { pubsub } = hush.app.get<unknown, { pubsub: { ee: EventEmitter } }>(feed);
+  await waitFor(() => pubsub.ee.listenerCount(topic) === count, { timeout, what: `${count} ${topic} subscriptions` });
 }
 
-/** Resolves once `count` subscriptions listen to `windowTransitions`. */
-export const transitionListeners = (hush: TestHush, count: number, timeoutMs?: number) =>
-  feedListeners(hush, WindowTransitionFeed, 'windowTransition', count, timeoutMs);
+/** Resolves once exactly `count` subscriptions listen to `windowTransitions`. */
+export const transitionListeners = (hush: TestHush, count: number, timeout?: number) =>
+  feedListeners(hush, WindowTransitionFeed, 'windowTransition', count, timeout);
+
+/** Resolves once exactly `count` subscriptions listen to committed changes (`changeLogged`, `maintenanceChanged`, `outageChanged`). */
+export const changeListeners = (hush: TestHush, count: number, timeout?: number) =>
+  feedListeners(hush, ChangeLogFeed, 'changeLogged', count, timeout);
 
 /** A message of the legacy subscriptions-transport-ws protocol. */
 export interface LegacyMessage {
@@ -90,6 +112,7 @@ export class LegacyClient {
   private readonly socket: WebSocket;
   private readonly opened: Promise<void>;
   private waiters: (() => void)[] = [];
+  private roundTrips = 0;
 
   constructor(httpUrl: string, connectionParams?: Record<string, unknown>, protocols: string[] = ['graphql-ws']) {
     this.socket = new WebSocket(httpUrl.replace(/^http/, 'ws') + '/graphql', protocols);
@@ -101,7 +124,7 @@ export class LegacyClient {
     this.socket.on('error', () => undefined);
     this.closed = new Promise((resolve) => this.socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
     this.socket.on('message', (data) => {
-      this.received.push(JSON.parse(String(data)) as LegacyMessage);
+      this.received.push(JSON.parse(messageText(data)) as LegacyMessage);
       for (const wake of this.waiters.splice(0)) wake();
     });
     if (connectionParams) void this.send({ type: 'connection_init', payload: connectionParams });
@@ -146,6 +169,16 @@ export class LegacyClient {
         });
       });
     }
+  }
+
+  /**
+   * Runs a query over the socket and waits for its `complete`: the server answers a socket's messages in turn, so
+   * whatever it had to send before (a late or duplicate message a test wants to rule out) has arrived by then.
+   */
+  async roundTrip(): Promise<void> {
+    const id = `round-trip-${++this.roundTrips}`;
+    await this.start(id, '{ __typename }');
+    await this.next((m) => m.id === id && m.type === 'complete');
   }
 
   close(): Promise<{ code: number; reason: string }> {

@@ -38,9 +38,9 @@ export class AuthGuard implements CanActivate {
   private async checkHttp(context: ExecutionContext, targets: [Function, Function]): Promise<boolean> {
     const req = context.switchToHttp().getRequest<RequestContext['req'] & { token?: RequestContext['token'] }>();
     const fromQuery = typeof req?.query?.token === 'string' ? req.query.token : undefined;
-    req!.token = await this.tokenFor(req?.headers.authorization ?? fromQuery);
+    req.token = await this.tokenFor(req?.headers.authorization ?? fromQuery);
     const required = this.reflector.getAllAndOverride<Role>(ROLE_KEY, targets) ?? Role.VIEWER;
-    if (!roleAllows(req!.token.role, required)) throw new ForbiddenError(required, req!.token.role);
+    if (!roleAllows(req.token.role, required)) throw new ForbiddenError(required, req.token.role);
     return true;
   }
 

@@ -12,7 +12,7 @@ export class ApiTokenType {
   @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
 
-  static from(token: ApiToken): ApiTokenType {
+  static from(this: void, token: ApiToken): ApiTokenType {
     const { id, name, role, createdAt, lastUsedAt, revokedAt } = token;
     return Object.assign(new ApiTokenType(), { id, name, role, createdAt, lastUsedAt, revokedAt });
   }

@@ -16,7 +16,7 @@ export class ChangeLogEntryType {
   @Field(() => JSONScalar, { description: '`{ field: { before, after } }` for each changed field.' }) changes!: Record<string, unknown>;
   @Field(() => String, { nullable: true, description: "The object's status after the change, where it has one." }) status!: string | null;
 
-  static from(entry: ChangeLogEntry): ChangeLogEntryType {
+  static from(this: void, entry: ChangeLogEntry): ChangeLogEntryType {
     const { id, objectType, objectId, action, at, actorTokenId, changes, status } = entry;
     return Object.assign(new ChangeLogEntryType(), {
       id,

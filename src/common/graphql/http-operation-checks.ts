@@ -1,5 +1,5 @@
 import { Plugin } from '@nestjs/apollo';
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { AuthService } from '../auth/auth.service';
 import { requireRequestToken } from '../auth/request-token';
 import { DomainError } from '../errors/domain-error';
@@ -41,7 +41,7 @@ export class HttpOperationChecks {
     contextValue.requireToken = () => requireRequestToken(this.auth, contextValue);
     return {
       async didResolveOperation({ operation, document }: { operation: OperationDefinitionNode; document: DocumentNode }) {
-        if (operation.operation === 'subscription') {
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
           throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on /graphql, not over HTTP', {
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
           });

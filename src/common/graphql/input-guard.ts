@@ -155,9 +155,9 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, coordi
   if (value instanceof UnreadableValue) return problems.add(path, value.problem);
   switch (kind(type)) {
     case 'GraphQLNonNull':
-      return checkValue((type as unknown as Wrapped).ofType, value, path, coordinate, problems);
+      return checkValue((type as Wrapped).ofType, value, path, coordinate, problems);
     case 'GraphQLList': {
-      const item = (type as unknown as Wrapped).ofType;
+      const item = (type as Wrapped).ofType;
       if (!Array.isArray(value)) return checkValue(item, value, path, coordinate, problems);
       const { maxItems } = limitsAt(coordinate);
       if (value.length > maxItems) return problems.add(path, `must have at most ${maxItems} items`);
@@ -165,7 +165,7 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, coordi
       return;
     }
     case 'GraphQLInputObjectType': {
-      const input = type as unknown as InputObject;
+      const input = type as InputObject;
       const object = value as Record<string, unknown>;
       for (const field of Object.values(input.getFields())) {
         checkValue(field.type, object[field.name], `${path}.${field.name}`, `${input.name}.${field.name}`, problems);
@@ -173,7 +173,7 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, coordi
       return;
     }
     case 'GraphQLScalarType':
-      return checkScalar((type as unknown as { name: string }).name, value, path, coordinate, problems);
+      return checkScalar((type as { name: string }).name, value, path, coordinate, problems);
     default:
       return; // enums: graphql-js has checked them
   }
@@ -230,7 +230,10 @@ export function guardInputs(schema: GraphQLSchema): GraphQLSchema {
     if (kind(type) !== 'GraphQLObjectType' || type.name.startsWith('__')) continue;
     for (const field of Object.values((type as GraphQLObjectType).getFields())) {
       if (!field.args.length) continue;
-      const guard = (inner: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> =>
+      // graphql-js hands a resolver its coerced arguments as an object keyed by argument name.
+      const guard = (
+        inner: GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>,
+      ): GraphQLFieldResolver<unknown, unknown, Record<string, unknown>> =>
         function guarded(this: unknown, source, args, context, info) {
           const problems = argumentProblems(type.name, field, args);
           if (!problems.length) return inner.call(this, source, args, context, info);

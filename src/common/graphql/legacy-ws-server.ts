@@ -2,13 +2,14 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  OperationTypeNode,
   subscribe,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 
 /** The WebSocket subprotocol of subscriptions-transport-ws (GraphQL Playground, Apollo Client 2, …); not the graphql-ws library's. */
 export const LEGACY_PROTOCOL = 'graphql-ws';
@@ -46,7 +47,16 @@ interface Operation {
   iterator?: AsyncGenerator<ExecutionResult> | AsyncIterableIterator<ExecutionResult>;
 }
 
+/** A message's text: ws hands it over as one Buffer, or as fragments or an ArrayBuffer when so configured. */
+export function messageText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString();
+  return Buffer.isBuffer(data) ? data.toString() : Buffer.from(data).toString();
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A message is any object with a type; its id and payload are read where they are used. */
+const isMessage = (value: unknown): value is Message => isObject(value) && typeof value.type === 'string';
 
 function isAsyncIterable(value: unknown): value is AsyncIterableIterator<ExecutionResult> {
   return isObject(value) && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
@@ -88,7 +98,7 @@ class LegacyConnection {
     if (initWait > 0) {
       this.timers.push(setTimeout(() => (this.init ? undefined : this.socket.close(4408, 'Connection initialisation timeout')), initWait));
     }
-    this.socket.on('message', (data) => this.receive(String(data)));
+    this.socket.on('message', (data) => this.receive(messageText(data)));
     this.socket.once('close', () => this.close());
     this.socket.on('error', () => this.socket.terminate());
   }
@@ -97,8 +107,8 @@ class LegacyConnection {
     let message: Message;
     try {
       const parsed: unknown = JSON.parse(data);
-      if (!isObject(parsed) || typeof parsed.type !== 'string') throw new Error('no type');
-      message = parsed as unknown as Message;
+      if (!isMessage(parsed)) throw new Error('no type');
+      message = parsed;
     } catch {
       // As the reference server: a message it cannot read is answered, not fatal.
       return this.send({ type: 'connection_error', payload: { message: 'Invalid message received' } });
@@ -178,7 +188,10 @@ class LegacyConnection {
           operationName,
           contextValue: this.options.context(params),
         };
-        const result = getOperationAST(document, operationName)?.operation === 'subscription' ? await subscribe(args) : await execute(args);
+        const result =
+          getOperationAST(document, operationName)?.operation === OperationTypeNode.SUBSCRIPTION
+            ? await subscribe(args)
+            : await execute(args);
         if (isAsyncIterable(result)) {
           operation.iterator = result;
           // Stopped (or closed) while it was being set up.

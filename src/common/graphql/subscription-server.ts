@@ -83,18 +83,17 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnModuleDestr
         onConnect: (ctx) => this.authorize(ctx.connectionParams),
         onSubscribe: (ctx, _id, payload) => {
           const checked = check(payload);
-          if (Array.isArray(checked)) return checked as GraphQLError[];
+          if (Array.isArray(checked)) return checked;
           return {
             schema,
-            document: checked as DocumentNode,
+            document: checked,
             operationName: payload.operationName,
             variableValues: payload.variables,
             contextValue: rules.context(ctx.connectionParams ?? {}),
           };
         },
         onError: (_ctx, _id, _payload, errors) => rules.formatErrors(errors),
-        onNext: (_ctx, _id, _payload, _args, result) =>
-          result.errors ? { ...result, errors: rules.formatErrors(result.errors as readonly GraphQLError[]) } : result,
+        onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: rules.formatErrors(result.errors) } : result),
       },
       modern,
     );

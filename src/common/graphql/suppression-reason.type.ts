@@ -30,7 +30,7 @@ export class SuppressionReasonType {
   })
   via!: ImpactTargetType[];
 
-  static from(reason: Reason): SuppressionReasonType {
+  static from(this: void, reason: Reason): SuppressionReasonType {
     const { source, id, name, occurrence, via } = reason;
     return SuppressionReasonType.of(source, id, name, occurrence.start, occurrence.end, via);
   }

@@ -31,6 +31,8 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
+const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object, Date]);
+
 function isPrimitive(type: unknown): boolean {
-  return [String, Boolean, Number, Array, Object, Date].includes(type as never);
+  return PRIMITIVES.has(type);
 }

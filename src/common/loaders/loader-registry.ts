@@ -22,7 +22,7 @@ export class LoaderRegistry {
     let loader = byParam.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = factory(param);
-      byParam.set(key, loader as DataLoader<unknown, unknown>);
+      byParam.set(key, loader);
     }
     return loader;
   }

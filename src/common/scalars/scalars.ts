@@ -1,14 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLDateTime, GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
-// TEMP until the schedule engine lands
-const isValidTimeZone = (z: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: z });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isValidTimeZone } from '../../schedule';
 
 /**
  * An input value a scalar cannot read. Scalars hand it on rather than fail the

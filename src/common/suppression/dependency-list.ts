@@ -59,12 +59,12 @@ export class DependencyLists {
 
   /** The lists of these owners (every one when omitted), targets in a fixed order. */
   async load(db: EntityManager, t: DependencyTable, ids?: readonly string[]): Promise<DependencyRecord[]> {
-    const rows = (await db.query(
+    const rows = await db.query<{ owner: string; upstream: NodeRef[] }[]>(
       `SELECT ${t.ownerColumn} AS owner,
          json_agg(json_build_object('type', target_type, 'id', target_id) ORDER BY target_type, target_id) AS upstream
        FROM ${t.table} ${ids ? `WHERE ${t.ownerColumn} = ANY($1::uuid[])` : ''} GROUP BY ${t.ownerColumn}`,
       ids ? [ids] : [],
-    )) as { owner: string; upstream: NodeRef[] }[];
+    );
     return rows.map((r) => ({ node: { type: t.type, id: r.owner }, upstream: r.upstream }));
   }
 

@@ -107,9 +107,9 @@ export interface Reason {
 
 export interface Decision {
   suppressed: boolean;
-  effects: Effect[];
+  effects: readonly Effect[];
   /** Service and monitor reasons by start; event rules in precedence order (the first is the one that applies). */
-  reasons: Reason[];
+  reasons: readonly Reason[];
 }
 
 export type Target = { serviceId: string } | { monitorId: string } | { event: SelectorEvent };

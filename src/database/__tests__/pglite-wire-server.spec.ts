@@ -83,7 +83,7 @@ describe('PgliteWireServer', () => {
     await a.query('BEGIN');
     await a.query('INSERT INTO t VALUES (1)');
     const waiting = b.query('SELECT count(*)::int AS n FROM t');
-    (a as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    (a as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy(); // pg's socket, not in its types: vanish without a goodbye
     expect((await waiting).rows[0].n).toBe(0);
     expect((await b.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });

@@ -16,7 +16,7 @@ describe('migration ImportedNotices: zones saved before imports mapped them', ()
             ]
           : [];
       },
-    } as unknown as QueryRunner;
+    } as unknown as QueryRunner; // the migration calls query() alone, which the fake implements
     await new ImportedNotices1796188232224().up(runner);
     expect(queries.some((q) => q.sql.startsWith('UPDATE "maintenance" SET "original_time_zone_name" = "original_time_zone"'))).toBe(true);
     expect(queries.filter((q) => q.sql.startsWith('UPDATE "maintenance" SET "original_time_zone" =')).map((q) => q.parameters)).toEqual([

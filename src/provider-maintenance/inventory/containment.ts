@@ -54,11 +54,11 @@ export class ContainmentDependencies implements OnModuleInit {
 
 async function load(db: EntityManager, kind: Contained, ids?: readonly string[]): Promise<DependencyRecord[]> {
   const columns = kind.containers.map(([column]) => column);
-  const rows = (await db.query(
+  const rows = await db.query<Record<string, string | null>[]>(
     `SELECT id, ${columns.join(', ')} FROM ${kind.table}
      WHERE (${columns.map((c) => `${c} IS NOT NULL`).join(' OR ')}) ${ids ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY id`,
     ids ? [ids] : [],
-  )) as Record<string, string | null>[];
+  );
   return rows.map((row) => ({
     node: { type: kind.type, id: row.id! },
     upstream: kind.containers.filter(([column]) => row[column]).map(([column, type]) => ({ type, id: row[column]! })),

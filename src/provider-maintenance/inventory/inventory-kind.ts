@@ -14,7 +14,10 @@ export interface Holder {
  * the changelog records, the unique index that names a clash, and the checks
  * and holders particular to it.
  */
-export interface InventoryKind<E extends ObjectLiteral & { id: string }> {
+/** A row of an inventory table: every kind has a string id. */
+export type InventoryRow = ObjectLiteral & { id: string };
+
+export interface InventoryKind<E extends InventoryRow> {
   objectType: string;
   entity: EntityTarget<E>;
   fields: readonly (keyof E & string)[];

@@ -1,15 +1,14 @@
 import type { Type } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { ObjectLiteral } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/auth.decorators';
 import { InputValidationPipe } from '../../common/graphql/validation.pipe';
 import type { Connection } from '../../common/pagination/connection';
 import { PageArgs } from '../../common/pagination/page-args';
-import type { InventoryKind } from './inventory-kind';
+import type { InventoryKind, InventoryRow } from './inventory-kind';
 import { InventoryService } from './inventory.service';
 
-interface Spec<E extends ObjectLiteral & { id: string }, T> {
+interface Spec<E extends InventoryRow, T> {
   kind: InventoryKind<E>;
   type: Type<T>;
   connection: Type<Connection<T>>;
@@ -17,11 +16,11 @@ interface Spec<E extends ObjectLiteral & { id: string }, T> {
   updateInput: Type<object>;
   /** e.g. `site` → queries `sites`, `site`, mutations `createSite`, `updateSite`, `deleteSite`. */
   singular: string;
-  toType(row: E): T;
+  toType: (row: E) => T;
 }
 
 /** List, get, create, update and delete for one inventory kind: the five operations every kind has, declared once. */
-export function inventoryResolver<E extends ObjectLiteral & { id: string }, T>(spec: Spec<E, T>): Type<unknown> {
+export function inventoryResolver<E extends InventoryRow, T>(spec: Spec<E, T>): Type<unknown> {
   const Name = spec.singular[0].toUpperCase() + spec.singular.slice(1);
 
   @Resolver(() => spec.type)

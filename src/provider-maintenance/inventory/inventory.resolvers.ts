@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../common/graphql/request-context';
+import type { InventoryKind, InventoryRow } from './inventory-kind';
 import { inventoryResolver } from './inventory-resolver.factory';
 import { CIRCUIT, LOCATION, PROVIDER, REGION, SITE } from './inventory.kinds';
 import { InventoryService } from './inventory.service';
@@ -73,16 +74,16 @@ export const CircuitCrudResolver = inventoryResolver({
 });
 
 /** Loads one related inventory object through the request's loader, or null. */
-async function related<T>(
+async function related<E extends InventoryRow, T>(
   inventory: InventoryService,
   ctx: RequestContext,
-  kind: Parameters<InventoryService['byId']>[0],
+  kind: InventoryKind<E>,
   id: string | null,
-  toType: (row: never) => T,
+  toType: (row: E) => T,
 ) {
   if (!id) return null;
   const row = await ctx.loaders.get(inventory.byId(kind)).load(id);
-  return row ? toType(row as never) : null;
+  return row ? toType(row) : null;
 }
 
 @Resolver(() => RegionType)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { DataSource, In, type DeepPartial, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { ChangeLogService, diffFields } from '../../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error';
@@ -11,9 +11,12 @@ import { byKeys } from '../../common/loaders/loader-registry';
 import type { Connection } from '../../common/pagination/connection';
 import { keysetPage } from '../../common/pagination/keyset';
 import type { PageArgs } from '../../common/pagination/page-args';
-import type { InventoryKind } from './inventory-kind';
+import type { InventoryKind, InventoryRow as Row } from './inventory-kind';
 
-type Row = ObjectLiteral & { id: string };
+/** A where clause on the id column, which every inventory kind has (InventoryRow). */
+function whereId<E extends Row>(id: string | FindOperator<string>): FindOptionsWhere<E> {
+  return { id } as FindOptionsWhere<E>;
+}
 
 /** Create, update, delete, list and load any inventory kind, each write in one transaction with its changelog entry. */
 @Injectable()
@@ -27,20 +30,18 @@ export class InventoryService {
 
   /** The per-request loader factory of a kind (stable, so the request's registry can key on it). */
   byId<E extends Row>(kind: InventoryKind<E>): () => DataLoader<string, E | null> {
-    let factory = this.loaderFactories.get(kind as InventoryKind<Row>);
+    let factory = this.loaderFactories.get(kind);
     if (!factory) {
       const repo = () => this.dataSource.getRepository(kind.entity);
       factory = () =>
-        new DataLoader<string, Row | null>(async (ids) =>
-          byKeys(ids, await repo().findBy({ id: In([...ids]) } as never), (r) => r.id, null),
-        );
-      this.loaderFactories.set(kind as InventoryKind<Row>, factory);
+        new DataLoader<string, Row | null>(async (ids) => byKeys(ids, await repo().findBy(whereId<E>(In([...ids]))), (r) => r.id, null));
+      this.loaderFactories.set(kind, factory);
     }
     return factory as () => DataLoader<string, E | null>;
   }
 
   async get<E extends Row>(kind: InventoryKind<E>, id: string): Promise<E> {
-    const row = await this.dataSource.getRepository(kind.entity).findOneBy({ id } as never);
+    const row = await this.dataSource.getRepository(kind.entity).findOneBy(whereId<E>(id));
     if (!row) throw new NotFoundError(kind.objectType, id, 'id');
     return row;
   }
@@ -50,14 +51,14 @@ export class InventoryService {
       column: kind.sort.column,
       idColumn: 'o.id',
       cast: 'text',
-      valueOf: kind.sort.valueOf,
+      valueOf: (r) => kind.sort.valueOf(r),
       idOf: (r) => r.id,
     });
   }
 
   create<E extends Row>(kind: InventoryKind<E>, input: Partial<E>, actor: Actor): Promise<E> {
     return this.write(kind, input, async (manager) => {
-      const row = manager.create(kind.entity, input as never) as E;
+      const row = manager.create(kind.entity, input as DeepPartial<E>);
       await this.check(kind, manager, row);
       const saved = await manager.save(kind.entity, row);
       await this.changeLog.record(manager, {
@@ -94,7 +95,7 @@ export class InventoryService {
           heldBy: holders,
         });
       }
-      await manager.delete(kind.entity, { id } as never);
+      await manager.delete(kind.entity, whereId<E>(id));
       await this.changeLog.record(manager, {
         objectType: kind.objectType,
         objectId: id,
@@ -107,7 +108,7 @@ export class InventoryService {
   }
 
   private async locked<E extends Row>(kind: InventoryKind<E>, manager: EntityManager, id: string): Promise<E> {
-    const row = await manager.findOne(kind.entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
+    const row = await manager.findOne(kind.entity, { where: whereId<E>(id), lock: { mode: 'pessimistic_write' } });
     if (!row) throw new NotFoundError(kind.objectType, id, 'id');
     return row;
   }

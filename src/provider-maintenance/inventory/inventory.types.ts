@@ -10,7 +10,7 @@ export class ProviderType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() slug!: string;
-  static from(p: Provider) {
+  static from(this: void, p: Provider) {
     return Object.assign(new ProviderType(), { id: p.id, name: p.name, slug: p.slug });
   }
 }
@@ -37,7 +37,7 @@ export class RegionType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   parentId!: string | null;
-  static from(r: Region) {
+  static from(this: void, r: Region) {
     return Object.assign(new RegionType(), { id: r.id, name: r.name, parentId: r.parentId });
   }
 }
@@ -59,7 +59,7 @@ export class SiteType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   regionId!: string | null;
-  static from(s: Site) {
+  static from(this: void, s: Site) {
     return Object.assign(new SiteType(), { id: s.id, name: s.name, regionId: s.regionId });
   }
 }
@@ -82,7 +82,7 @@ export class LocationType {
   @Field() name!: string;
   siteId!: string;
   parentId!: string | null;
-  static from(l: Location) {
+  static from(this: void, l: Location) {
     return Object.assign(new LocationType(), { id: l.id, name: l.name, siteId: l.siteId, parentId: l.parentId });
   }
 }
@@ -108,7 +108,7 @@ export class CircuitType {
   providerId!: string;
   siteId!: string | null;
   locationId!: string | null;
-  static from(c: Circuit) {
+  static from(this: void, c: Circuit) {
     return Object.assign(new CircuitType(), { id: c.id, cid: c.cid, providerId: c.providerId, siteId: c.siteId, locationId: c.locationId });
   }
 }

@@ -28,21 +28,23 @@ export class OutageSuppressionSource implements SuppressionSourceProvider, OnMod
   }
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
-    const rows = (await db.query(
+    const rows = await db.query<
+      {
+        id: string;
+        name: string;
+        status: string;
+        starts_at: Date;
+        ends_at: Date | null;
+        estimated_time_to_repair: Date | null;
+        provider_id: string;
+        impacts: ImpactRow[];
+      }[]
+    >(
       `SELECT o.id, o.name, o.status, o.starts_at, o.ends_at, o.estimated_time_to_repair, o.provider_id, ${IMPACTS_JSON} AS impacts
        FROM outage o LEFT JOIN maintenance_impact i ON i.outage_id = o.id
        ${ids ? 'WHERE o.id = ANY($1::uuid[])' : ''} GROUP BY o.id`,
       ids ? [ids] : [],
-    )) as {
-      id: string;
-      name: string;
-      status: string;
-      starts_at: Date;
-      ends_at: Date | null;
-      estimated_time_to_repair: Date | null;
-      provider_id: string;
-      impacts: ImpactRow[];
-    }[];
+    );
     return rows.map((o) => ({
       kind: 'fixed',
       source: this.source,

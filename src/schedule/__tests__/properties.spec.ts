@@ -22,7 +22,7 @@ const day2026 = fc.integer({ min: Date.UTC(2026, 0, 1) / DAY_MS, max: Date.UTC(2
 
 const recurring: fc.Arbitrary<Schedule> = fc
   .record({
-    recurrence: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY') as fc.Arbitrary<'DAILY' | 'WEEKLY' | 'MONTHLY'>,
+    recurrence: fc.constantFrom<'DAILY' | 'WEEKLY' | 'MONTHLY'>('DAILY', 'WEEKLY', 'MONTHLY'),
     timeZone: fc.constantFrom(...ZONES),
     start: day2026,
     startTime: time,

@@ -1,7 +1,7 @@
 import { compileSchedule, ScheduleError, validateSchedule, type Schedule } from '..';
 
 const base: Schedule = { recurrence: 'DAILY', timeZone: 'UTC', startDate: '2026-06-01', startTime: '10:00', endTime: '11:00' };
-const paths = (s: Partial<Schedule>) => validateSchedule({ ...base, ...s } as Schedule).map((p) => p.path);
+const paths = (s: Partial<Schedule>) => validateSchedule({ ...base, ...s }).map((p) => p.path);
 
 describe('validateSchedule', () => {
   it('accepts a valid schedule', () => {
@@ -23,7 +23,7 @@ describe('validateSchedule', () => {
   it('needs weekdays for WEEKLY and checks them', () => {
     expect(paths({ recurrence: 'WEEKLY' })).toEqual(['weekdays']);
     expect(paths({ recurrence: 'WEEKLY', weekdays: ['MONDAY', 'MONDAY'] })).toEqual(['weekdays.1']);
-    expect(paths({ recurrence: 'WEEKLY', weekdays: ['FUNDAY' as never] })).toEqual(['weekdays.0']);
+    expect(paths({ recurrence: 'WEEKLY', weekdays: ['FUNDAY' as never] })).toEqual(['weekdays.0']); // a weekday the type rules out, as a client could send
   });
   it('needs exactly one of monthDays and monthWeekdays for MONTHLY, each in range', () => {
     expect(paths({ recurrence: 'MONTHLY' })).toEqual(['monthDays']);

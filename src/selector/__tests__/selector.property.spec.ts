@@ -210,7 +210,9 @@ function read(field: FieldRef, event: SelectorEvent): string | undefined {
     };
     raw = byField[field.name];
   }
-  return raw === null || raw === undefined ? undefined : String(raw);
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  return Array.isArray(raw) ? raw.join(',') : '[object Object]';
 }
 
 function asNumber(text: string): number | undefined {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 import type { SelectorEvent } from '../../selector';
-import { occurrenceAt } from '../../schedule';
+import { occurrenceAt, type Schedule } from '../../schedule';
 import { CompiledRule, EventRuleIndex, precedes } from '../event-rule-index';
 
 const texts = fc.constantFrom('db-1', 'DB-12', 'db-2', 'web-1', 'Web', 'w', 'eu-1', 'eu-10', '');
@@ -61,7 +61,7 @@ describe('EventRuleIndex', () => {
   });
 
   it('answers at any instant as a scan of the rules in effect does, as rules come and go between questions', () => {
-    const schedules = [
+    const schedules: Schedule[] = [
       { recurrence: 'DAILY', timeZone: 'Europe/Berlin', startDate: '2026-03-27', startTime: '01:30', endTime: '03:15' },
       {
         recurrence: 'WEEKLY',
@@ -72,7 +72,7 @@ describe('EventRuleIndex', () => {
         weekdays: ['SUNDAY'],
       },
       { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-03-28', startTime: '10:00', endDate: '2026-03-29', endTime: '10:00' },
-    ] as const;
+    ];
     const base = Date.parse('2026-03-27T00:00:00Z');
     const step = fc.record({
       minute: fc.integer({ min: 0, max: 6 * 24 * 60 }),
@@ -92,7 +92,7 @@ describe('EventRuleIndex', () => {
               name: `rule ${i}`,
               selector: add[0],
               precedence: [i % 3, i],
-              schedule: { ...schedules[add[1]] } as never,
+              schedule: { ...schedules[add[1]] },
             });
             index.add(rule);
             held.push(rule);

@@ -1,7 +1,7 @@
 import { SuppressionEngine } from '../../../src/suppression/suppression-engine.service';
 import { WindowTransitionWorker } from '../../../src/suppression/window-transition.worker';
 import { ADMIN_SECRET, codes, TestHush } from '../../support/hush';
-import { collect, wsClient } from '../../support/ws';
+import { changeListeners, collect, transitionListeners, wsClient } from '../../support/ws';
 import { SEND_EVENT, seedService } from '../services/fixtures';
 import { seedInventory } from './fixtures';
 
@@ -22,9 +22,6 @@ const TRANSITIONS = `subscription($serviceIds: [ID!]) {
   windowTransitions(sources: [PROVIDER_OUTAGE], serviceIds: $serviceIds) { kind at id occurrence { start end } } }`;
 const HELD = `query($s: [ID!]) { heldAlerts(filter: { serviceIds: $s }) { nodes { dedupKey status expectedReleaseAt heldBy { id } } } }`;
 const CHANGED = `subscription($id: ID) { outageChanged(id: $id) { change { action status changes } outage { id status } } }`;
-
-/** Lets a subscription reach the server before what it should see happens. */
-const settle = () => new Promise((r) => setTimeout(r, 200));
 
 interface Outage {
   id: string;
@@ -169,7 +166,8 @@ describe('provider outages', () => {
     try {
       const transitions = collect(client, TRANSITIONS, { serviceIds: [serviceId] }, 2);
       const changes = collect(client, CHANGED, {}, 4);
-      await settle();
+      await transitionListeners(hush, 1);
+      await changeListeners(hush, 1);
 
       hush.clock.set('2026-07-03T09:05:00Z');
       const o = await create({ name: 'Transit down', estimatedTimeToRepair: '2026-07-03T11:00:00Z' });

@@ -320,6 +320,6 @@ onPostgres('redundancy risks on two replicas', () => {
     await Promise.all([a, b].map((h) => h.app.get(RiskWatch).check()));
     expect(await a.sql('SELECT kind FROM redundancy_risk_change WHERE group_id = $1', [groupId])).toEqual([{ kind: 'APPEARED' }]);
     for (const sub of subs) expect((await sub.done).map((d) => d.redundancyRiskChanged)).toEqual([{ kind: 'APPEARED', risk: { groupId } }]);
-    await Promise.all(clients.map((c) => c.dispose()));
+    for (const c of clients) await c.dispose();
   });
 });

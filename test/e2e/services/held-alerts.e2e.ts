@@ -1,6 +1,8 @@
 import { AlertReleaseFeed } from '../../../src/services/alert-release.feed';
 import { HeldAlertReleaseWorker } from '../../../src/services/held-alert-release.worker';
+import { SuppressionEngine } from '../../../src/suppression/suppression-engine.service';
 import { ADMIN_SECRET, TestHush } from '../../support/hush';
+import { waitFor } from '../../support/wait';
 import { collect, feedListeners, wsClient } from '../../support/ws';
 import { createMaintenance, seedInventory } from '../provider-maintenance/fixtures';
 import { CREATE_WINDOW, SEND_EVENT, seedService } from './fixtures';
@@ -213,7 +215,10 @@ onPostgres('held alerts on two replicas', () => {
       await a.ok(CREATE_WINDOW, { i: { startsAt: hours(-1), endsAt: hours(1), serviceIds: [serviceId] } });
       for (const key of ['k1', 'k2', 'k3', 'k4', 'k5'])
         await a.ok(SEND_EVENT, { i: { serviceId, action: 'TRIGGER', dedupKey: key, summary: key } });
-      await new Promise((r) => setTimeout(r, 300)); // b hears of the window
+      // b hears of the window: its engine suppresses the service now.
+      await waitFor(() => b.app.get(SuppressionEngine).decide([{ serviceId }], new Date(NOW))[0].suppressed, {
+        what: 'b to hear of the window',
+      });
       for (const hush of [a, b]) hush.clock.set(hours(1));
       const released = await Promise.all([a, b].map((h) => h.app.get(HeldAlertReleaseWorker).tick()));
       expect(released[0] + released[1]).toBe(5);

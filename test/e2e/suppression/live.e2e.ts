@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { WindowTransitionWorker } from '../../../src/suppression/window-transition.worker';
 import { ADMIN_SECRET, TestHush } from '../../support/hush';
-import { collect, wsClient } from '../../support/ws';
+import { changeListeners, collect, transitionListeners, wsClient } from '../../support/ws';
 import { createMaintenance, seedInventory } from '../provider-maintenance/fixtures';
 import { CREATE_WINDOW, seedService } from '../services/fixtures';
 
@@ -9,9 +9,6 @@ const TRANSITIONS = `subscription($sources: [SuppressionSource!], $serviceIds: [
   windowTransitions(sources: $sources, serviceIds: $serviceIds) { kind at source id name occurrence { start end } targets { type id } } }`;
 const CHANGED = `subscription($id: ID) {
   maintenanceChanged(id: $id) { change { action status changes } maintenance { id status } } }`;
-
-/** Lets a subscription reach the server (on the already connected client) before what it should see happens. */
-const settle = () => new Promise((r) => setTimeout(r, 200));
 
 describe('live transitions and maintenance changes', () => {
   let hush: TestHush;
@@ -60,7 +57,7 @@ describe('live transitions and maintenance changes', () => {
 
     const all = collect(client, TRANSITIONS, { serviceIds: [serviceId] }, 4);
     const providerOnly = collect(client, TRANSITIONS, { sources: ['PROVIDER_MAINTENANCE'], serviceIds: [serviceId] }, 2);
-    await settle();
+    await transitionListeners(hush, 2);
 
     expect(await tickAt('2026-06-01T12:29:59Z')).toBe(0);
     await tickAt('2026-06-01T12:30:00Z');
@@ -117,7 +114,7 @@ describe('live transitions and maintenance changes', () => {
     const level = (l: string) =>
       hush.ok('mutation($id: ID!, $l: ImpactLevel!) { updateImpact(id: $id, input: { level: $l }) { id } }', { id: impact.id, l });
     const sub = collect(client, TRANSITIONS, { serviceIds: [serviceId] }, 4);
-    await settle();
+    await transitionListeners(hush, 1);
     await tickAt('2026-06-02T09:59:00Z');
     await tickAt('2026-06-02T10:05:00Z'); // STARTED at 10:00
     await level('NO_IMPACT');
@@ -150,7 +147,7 @@ describe('live transitions and maintenance changes', () => {
       },
     });
     const sub = collect(client, TRANSITIONS, { sources: ['BLACKOUT_POLICY'] }, 4);
-    await settle();
+    await transitionListeners(hush, 1);
     await tickAt('2026-10-25T06:00:00Z'); // 25 Oct: Berlin falls back at 03:00 CEST
     await tickAt('2026-10-26T06:00:00Z');
     expect((await sub.done).map((d) => `${d.windowTransitions.kind} ${d.windowTransitions.at}`)).toEqual([
@@ -167,7 +164,7 @@ describe('live transitions and maintenance changes', () => {
     const sub = collect(client, CHANGED, { id: watched.id }, 3);
     // The maintenance is read as each change is delivered: the delete waits until the updates were, or they would show it gone.
     const updates = collect(client, CHANGED, { id: watched.id }, 2);
-    await settle();
+    await changeListeners(hush, 2);
     await hush.ok('mutation($id: ID!) { updateMaintenance(id: $id, input: { status: CONFIRMED }) { status } }', { id: ignored.id });
     await hush.ok('mutation($id: ID!) { updateMaintenance(id: $id, input: { status: CONFIRMED }) { status } }', { id: watched.id });
     await hush.ok('mutation($id: ID!) { updateMaintenance(id: $id, input: { internalTicket: "CHG-7" }) { id } }', { id: watched.id });
@@ -190,11 +187,13 @@ describe('live transitions and maintenance changes', () => {
     const admin = wsClient(hush.url, { authorization: `Bearer ${ADMIN_SECRET}` });
     try {
       const sub = collect(admin, CHANGED, { id: 'nope' }, 1);
-      await expect(sub.done).rejects.toEqual([
-        expect.objectContaining({
-          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ path: 'id', message: 'must be a UUID' }] }),
-        }),
-      ]);
+      await expect(sub.done).rejects.toMatchObject({
+        errors: [
+          expect.objectContaining({
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ path: 'id', message: 'must be a UUID' }] }),
+          }),
+        ],
+      });
     } finally {
       await admin.dispose();
     }

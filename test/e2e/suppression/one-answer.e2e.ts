@@ -211,7 +211,7 @@ describe('one answer everywhere', () => {
           CIRCUIT: circuits(),
           SITE: sites(),
           REGION: [inventory.europe, inventory.germany],
-        }[type]!;
+        }[type];
         await hush.gql(ADD_IMPACT, { m: m.id, type, id: ids[n % ids.length], level }); // the same target twice is refused, as it should be
       }
       created.push(() => hush.ok('mutation($id: ID!) { deleteMaintenance(id: $id) { id } }', { id: m.id }));

@@ -1,7 +1,8 @@
 import { SuppressionEngine } from '../../../src/suppression/suppression-engine.service';
 import { WindowTransitionWorker } from '../../../src/suppression/window-transition.worker';
 import { ADMIN_SECRET, TestHush } from '../../support/hush';
-import { collect, wsClient } from '../../support/ws';
+import { waitFor } from '../../support/wait';
+import { collect, transitionListeners, wsClient } from '../../support/ws';
 import { CREATE_WINDOW, seedService } from '../services/fixtures';
 
 /** Two replicas need one real Postgres; on embedded PGlite there is only ever one process. */
@@ -55,7 +56,9 @@ onPostgres('suppression index on two replicas', () => {
     const w = (
       await a.ok(CREATE_WINDOW, { i: { startsAt: '2026-06-01T12:30:00Z', endsAt: '2026-06-01T13:00:00Z', serviceIds: [serviceId] } })
     ).createMaintenanceWindow;
-    await new Promise((r) => setTimeout(r, 300)); // b hears of the window
+    // b hears of the window: its engine suppresses the service inside it.
+    const inside = new Date('2026-06-01T12:45:00Z');
+    await waitFor(() => b.app.get(SuppressionEngine).decide([{ serviceId }], inside)[0].suppressed, { what: 'b to hear of the window' });
     const query = 'subscription($s: [ID!]) { windowTransitions(serviceIds: $s) { kind at id } }';
     const clients = [
       wsClient(a.url, { authorization: `Bearer ${ADMIN_SECRET}` }),
@@ -63,8 +66,8 @@ onPostgres('suppression index on two replicas', () => {
     ];
     try {
       const subs = clients.map((c) => collect(c, query, { s: [serviceId] }, 2));
-      await Promise.all(subs.map((s) => s.started));
-      await new Promise((r) => setTimeout(r, 200));
+      await transitionListeners(a, 1);
+      await transitionListeners(b, 1);
       const tickBoth = async (at: string) => {
         a.clock.set(at);
         b.clock.set(at);
@@ -86,7 +89,7 @@ onPostgres('suppression index on two replicas', () => {
         { kind: 'ENDED' },
       ]);
     } finally {
-      await Promise.all(clients.map((c) => c.dispose()));
+      for (const c of clients) await c.dispose();
     }
   });
 });

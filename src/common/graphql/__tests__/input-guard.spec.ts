@@ -1,4 +1,4 @@
-import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { buildSchema, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { argumentProblems, guardInputs, LIMIT_OVERRIDES } from '../input-guard';
 
 const schema = buildSchema(`
@@ -87,12 +87,14 @@ describe('input guard', () => {
     const context = { requireToken: async () => void asked++ };
     guardInputs(guarded);
     const resolve = field.resolve;
-    expect(resolve(null, { id: uuid }, context, {} as never)).toBe(true);
+    expect(resolve(null, { id: uuid }, context, {} as GraphQLResolveInfo)).toBe(true);
     expect(asked).toBe(0);
-    await expect(resolve(null, { id: 'x' }, context, {} as never)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(resolve(null, { id: 'x' }, context, {} as GraphQLResolveInfo)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(asked).toBe(1);
     const refused = new Error('no token');
-    await expect(resolve(null, { id: 'x' }, { requireToken: () => Promise.reject(refused) }, {} as never)).rejects.toBe(refused);
+    await expect(resolve(null, { id: 'x' }, { requireToken: () => Promise.reject(refused) }, {} as GraphQLResolveInfo)).rejects.toBe(
+      refused,
+    );
     expect(() => guardInputs(buildSchema('type Query { preview(limit: Int): Boolean }'))).toThrow(
       /LIMIT_OVERRIDES names .* not in the schema/,
     );
