@@ -135,7 +135,7 @@ export class RedundancyRiskResolver {
       Object.assign(new RedundancyRiskChangeType(), { kind: row.kind, risk: riskFromJson(row.risk), at: row.at }),
   })
   redundancyRiskChanged(@Args('groupIds', { type: () => [ID], nullable: true }) _groupIds: string[] | null) {
-    return this.feed.changes();
+    return this.feed.stream();
   }
 
   @ResolveField(() => RedundancyGroupType)

@@ -28,6 +28,6 @@ export class LiveResolver {
       }),
   })
   windowTransitions(@Args() _args: WindowTransitionsArgs) {
-    return this.transitions.transitions();
+    return this.transitions.stream();
   }
 }

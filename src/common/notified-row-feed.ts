@@ -1,0 +1,46 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PubSub } from 'graphql-subscriptions';
+import type { NotificationBus } from '../database/notification-bus';
+
+/**
+ * Rows that some replica wrote and announced with a NOTIFY on `channel`, read
+ * back and streamed to this replica's subscribers. Each waits for the one
+ * before, so subscribers see them in the order they were announced.
+ */
+export abstract class NotifiedRowFeed<Row> implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger: Logger;
+  /** Read by the tests' listener count (test/support/ws.ts). */
+  protected readonly pubsub = new PubSub<Record<string, Row>>();
+  private unlisten?: () => void;
+  private publishing: Promise<void> = Promise.resolve();
+
+  protected constructor(
+    private readonly bus: NotificationBus,
+    private readonly channel: string,
+    private readonly topic: string,
+  ) {
+    this.logger = new Logger(new.target.name);
+  }
+
+  /** The row a NOTIFY payload names, or null when it is gone. */
+  protected abstract read(payload: string): Promise<Row | null>;
+
+  async onApplicationBootstrap() {
+    this.unlisten = await this.bus.listen(this.channel, (payload) => {
+      this.publishing = this.publishing
+        .then(async () => {
+          const row = await this.read(payload);
+          if (row) await this.pubsub.publish(this.topic, row);
+        })
+        .catch((error: unknown) => this.logger.error(`publishing from ${this.channel} failed: ${String(error)}`));
+    });
+  }
+
+  onApplicationShutdown() {
+    this.unlisten?.();
+  }
+
+  stream(): AsyncIterableIterator<Row> {
+    return this.pubsub.asyncIterableIterator(this.topic);
+  }
+}
