@@ -134,9 +134,9 @@ export class SuppressionState {
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);
-        this.place(t, { timing, effects: bits(t.effects) });
+        this.place(t, onTarget(timing, t.effects));
       }
-      for (const r of held.reached) this.place(r, { timing, effects: bits(r.effects), via: r.via });
+      for (const r of held.reached) this.place(r, onTarget(timing, r.effects, r.via));
       if (fixed) for (const t of [...record.targets, ...held.reached]) if (t.down) this.takeOut(t, held, t.down);
     }
     this.changed(key);
@@ -357,6 +357,11 @@ export class SuppressionState {
     const { reached } = this.held.get(sourceKey(record.source, record.id))!;
     return reached.length ? own.concat(reached.map(({ type, id }) => ({ type, id }))) : own;
   }
+}
+
+/** Every OnTarget has every field, so the decision loop sees one shape. */
+function onTarget(timing: Timing, effects: readonly Effect[], via?: readonly NodeRef[]): OnTarget {
+  return { timing, effects: bits(effects), via, lastOwn: undefined, lastReason: undefined };
 }
 
 /** A reason given through dependencies: the source's own, with the chain. */
