@@ -66,6 +66,16 @@ const SORT_COLUMN: Record<SortField, string> = {
   UPDATED_AT: 'p.updated_at',
 };
 
+/** A policy with an occurrence under way or to come, by its span (first_start, last_end: see BlackoutPolicy). */
+const LIVE = '(p.first_start IS NOT NULL AND (p.last_end IS NULL OR p.last_end > :now))';
+/** Each status as SQL, given `:now` and `:active` (the ids in an occurrence now): what `status()` says, filtered in the database. */
+const STATUS_SQL: Record<PolicyStatus, string> = {
+  [PolicyStatus.DISABLED]: 'NOT p.enabled',
+  [PolicyStatus.ACTIVE]: 'p.enabled AND p.id = ANY(CAST(:active AS uuid[]))',
+  [PolicyStatus.SCHEDULED]: `p.enabled AND ${LIVE} AND NOT p.id = ANY(CAST(:active AS uuid[]))`,
+  [PolicyStatus.EXPIRED]: `p.enabled AND NOT ${LIVE}`,
+};
+
 /** Blackout policies: what they select, when, and what happens to events at the start and end. */
 @Injectable()
 export class BlackoutPoliciesService {
@@ -129,11 +139,28 @@ export class BlackoutPoliciesService {
     const query = this.dataSource.getRepository(BlackoutPolicy).createQueryBuilder('p');
     if (search.text) query.andWhere('(p.name ILIKE :like OR p.description ILIKE :like)', { like: containsPattern(search.text) });
     if (search.enabled !== undefined && search.enabled !== null) query.andWhere('p.enabled = :enabled', { enabled: search.enabled });
-    query.orderBy(SORT_COLUMN[sort.field], sort.order).addOrderBy('p.id', sort.order);
-    const now = this.clock.now();
-    let rows = await query.getMany();
-    if (search.status?.length) rows = rows.filter((p) => search.status!.includes(this.status(p, now)));
-    return { totalCount: rows.length, nodes: rows.slice((page.index - 1) * page.size, page.index * page.size) };
+    if (search.status?.length) {
+      const now = this.clock.now();
+      const active = await this.activeIds(now);
+      query.andWhere(`(${search.status.map((s) => STATUS_SQL[s]).join(' OR ')})`, { now, active });
+    }
+    query
+      .orderBy(SORT_COLUMN[sort.field], sort.order)
+      .addOrderBy('p.id', sort.order)
+      .offset((page.index - 1) * page.size)
+      .limit(page.size);
+    const [nodes, totalCount] = await query.getManyAndCount();
+    return { totalCount, nodes };
+  }
+
+  /** The enabled policies in an occurrence at `now`: only those whose span covers it are asked (the rest cannot be). */
+  private async activeIds(now: Date): Promise<string[]> {
+    const candidates = await this.dataSource
+      .getRepository(BlackoutPolicy)
+      .createQueryBuilder('p')
+      .where(`p.enabled AND ${LIVE} AND p.first_start <= :now`, { now })
+      .getMany();
+    return candidates.filter((p) => this.activeOccurrence(p, now)).map((p) => p.id);
   }
 
   create({ confirmBroad, ...input }: BlackoutPolicyInput & BroadConsent, actor: Actor): Promise<BlackoutPolicy> {
