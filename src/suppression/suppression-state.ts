@@ -46,6 +46,45 @@ interface OnTarget {
   lastReason?: Reason;
 }
 
+/**
+ * The sources with an effect on one target, and which of them were in effect
+ * when last asked — kept until one of them starts or ends (Timing.sameUntil),
+ * so a target reached by many sources (a service behind many circuits) is
+ * not asked of each again for every decision about "now".
+ */
+class TargetList {
+  private all: OnTarget[] = [];
+  private active: OnTarget[] = [];
+  private fromMs = Number.NaN;
+  private untilMs = Number.NaN;
+
+  add(on: OnTarget) {
+    this.all.push(on);
+    this.untilMs = Number.NaN;
+  }
+
+  /** Takes out the entries of one source; returns whether any are left. */
+  remove(timing: Timing): boolean {
+    this.all = this.all.filter((o) => o.timing !== timing);
+    this.untilMs = Number.NaN;
+    return this.all.length > 0;
+  }
+
+  activeAt(atMs: number, at: Date): readonly OnTarget[] {
+    if (this.fromMs <= atMs && atMs < this.untilMs) return this.active;
+    const active: OnTarget[] = [];
+    let untilMs = Infinity;
+    for (const o of this.all) {
+      if (o.timing.at(atMs, at)) active.push(o);
+      untilMs = Math.min(untilMs, o.timing.sameUntil(atMs));
+    }
+    this.active = active;
+    this.fromMs = atMs;
+    this.untilMs = untilMs;
+    return active;
+  }
+}
+
 /** A fixed source that takes an object out of service, with its interval as numbers (redundancy asks about many at once). */
 interface TakenOut {
   held: Held;
@@ -79,7 +118,7 @@ export class SuppressionState {
   private readonly records = new Map<string, SourceRecord>();
   private readonly held = new Map<string, Held>();
   /** type → target id → the sources with an effect on it. */
-  private readonly byTarget = new Map<string, Map<string, OnTarget[]>>();
+  private readonly byTarget = new Map<string, Map<string, TargetList>>();
   /** `type:id` → the fixed sources that take it out of service (directly or through what it depends on). */
   private readonly downOn = new Map<string, TakenOut[]>();
   /** `type:id` → keys of every source on it, effect or not (for `heldOn`). */
@@ -178,10 +217,10 @@ export class SuppressionState {
   private place(target: NodeRef, on: OnTarget) {
     if (on.effects === 0) return;
     let ids = this.byTarget.get(target.type);
-    if (!ids) this.byTarget.set(target.type, (ids = new Map<string, OnTarget[]>()));
-    const list = ids.get(target.id);
-    if (list) list.push(on);
-    else ids.set(target.id, [on]);
+    if (!ids) this.byTarget.set(target.type, (ids = new Map<string, TargetList>()));
+    let list = ids.get(target.id);
+    if (!list) ids.set(target.id, (list = new TargetList()));
+    list.add(on);
   }
 
   /** What a source's spreading targets reach that it is not on itself, each once (by the first target, on its shortest chain). */
@@ -253,10 +292,7 @@ export class SuppressionState {
       }
       const ids = this.byTarget.get(t.type);
       const list = ids?.get(t.id);
-      if (!list) continue;
-      const left = list.filter((o) => o.timing !== held.timing);
-      if (left.length) ids!.set(t.id, left);
-      else ids!.delete(t.id);
+      if (list && !list.remove(held.timing)) ids!.delete(t.id);
     }
   }
 
@@ -270,9 +306,8 @@ export class SuppressionState {
       const id = 'serviceId' in target ? target.serviceId : 'monitorId' in target ? target.monitorId : target.event.serviceId;
       const on = id ? this.byTarget.get(type)?.get(id) : undefined;
       if (on) {
-        for (const o of on) {
-          const own = o.timing.at(atMs, at);
-          if (!own) continue;
+        for (const o of on.activeAt(atMs, at)) {
+          const own = o.timing.at(atMs, at)!;
           const reason = o.via ? withVia(o, own) : own;
           effects |= o.effects;
           // Few reasons apply at once: inserting each in place is cheaper than sorting.
