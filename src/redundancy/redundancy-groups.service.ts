@@ -178,13 +178,15 @@ export class RedundancyGroupsService {
 
   /** Before the transaction (names are read through other modules' connections): every member exists; a repeated one is kept once, last priority. */
   private async checkMembers(members: readonly MemberInput[], path = 'input.members'): Promise<MemberInput[]> {
-    const unique = new Map<string, MemberInput>();
-    for (const [i, { target, priority }] of members.entries()) {
-      const at = path === 'input' ? 'input.target.id' : `${path}.${i}.target.id`;
-      if (!(await this.targets.names(target.type, [target.id])).has(target.id))
-        throw BadUserInputError.field(at, `no ${target.type.toLowerCase()} ${target.id}`);
-      unique.set(`${target.type}:${target.id}`, { target: { type: target.type, id: target.id }, priority });
+    const missing = await this.targets.firstMissing(members.map((m) => m.target));
+    if (missing >= 0) {
+      const { type, id } = members[missing].target;
+      throw BadUserInputError.field(
+        path === 'input' ? 'input.target.id' : `${path}.${missing}.target.id`,
+        `no ${type.toLowerCase()} ${id}`,
+      );
     }
+    const unique = new Map(members.map(({ target: { type, id }, priority }) => [`${type}:${id}`, { target: { type, id }, priority }]));
     return [...unique.values()];
   }
 

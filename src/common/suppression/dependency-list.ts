@@ -80,14 +80,15 @@ export class DependencyLists {
    * the list without repeats.
    */
   async check(t: DependencyTable, ownerId: string | null, list: readonly NodeRef[], path: string): Promise<NodeRef[]> {
-    const unique = new Map<string, NodeRef>();
-    for (const [i, { type, id }] of list.entries()) {
+    for (const [i, { type }] of list.entries()) {
       if (!t.allowed.includes(type)) throw BadUserInputError.field(`${path}.${i}.type`, `${t.verb} ${t.allowed.join(', ')}, not ${type}`);
-      if (!(await this.targets.names(type, [id])).has(id))
-        throw BadUserInputError.field(`${path}.${i}.id`, `no ${type.toLowerCase()} ${id}`);
-      unique.set(`${type}:${id}`, { type, id });
     }
-    const targets = [...unique.values()];
+    const missing = await this.targets.firstMissing(list);
+    if (missing >= 0) {
+      const { type, id } = list[missing];
+      throw BadUserInputError.field(`${path}.${missing}.id`, `no ${type.toLowerCase()} ${id}`);
+    }
+    const targets = [...new Map(list.map(({ type, id }) => [`${type}:${id}`, { type, id }])).values()];
     if (ownerId) await this.refuseCycle(this.dataSource.manager, t, ownerId, targets, path, true);
     return targets;
   }

@@ -32,6 +32,21 @@ export class TargetRegistry {
       return ids.map((id) => names.get(id) ?? null);
     });
 
+  /** The index of the first target that does not exist, or -1: one lookup per kind, however long the list. */
+  async firstMissing(targets: readonly { type: string; id: string }[]): Promise<number> {
+    const existing = new Map<string, Map<string, string>>();
+    for (const type of new Set(targets.map((t) => t.type))) {
+      existing.set(
+        type,
+        await this.names(
+          type,
+          targets.filter((t) => t.type === type).map((t) => t.id),
+        ),
+      );
+    }
+    return targets.findIndex((t) => !existing.get(t.type)!.has(t.id));
+  }
+
   /** Display names of the ids of one kind that exist; an unregistered kind knows no ids. */
   async names(kind: string, ids: readonly string[]): Promise<Map<string, string>> {
     const resolver = this.kinds.get(kind);
