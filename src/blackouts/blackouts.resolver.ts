@@ -15,9 +15,10 @@ import {
   BlackoutPolicySort,
   BlackoutPolicyType,
   CreateBlackoutPolicyInput,
-  EventConnection,
-  EventFilter,
-  EventType,
+  BlackoutEventConnection,
+  BlackoutEventFilter,
+  BlackoutEventType,
+  LegacyEventFilter,
   PageInput,
   PolicyRunType,
   PolicySortField,
@@ -129,17 +130,21 @@ export class BlackoutPoliciesResolver {
   }
 }
 
-@Resolver(() => EventType)
+@Resolver(() => BlackoutEventType)
 export class BlackoutEventsResolver {
   constructor(private readonly events: BlackoutEventsService) {}
 
-  @Query(() => EventConnection, { name: 'events', description: 'Newest first.' })
-  async listEvents(@Args('filter', { type: () => EventFilter, nullable: true }) filter: EventFilter, @Args() page: PageArgs) {
-    const c = await this.events.list(filter ?? {}, page);
-    return { ...c, nodes: c.nodes.map(toBlackoutEvent) };
+  @Query(() => BlackoutEventConnection, { description: 'Newest first.' })
+  blackoutEvents(@Args('filter', { type: () => BlackoutEventFilter, nullable: true }) filter: BlackoutEventFilter, @Args() page: PageArgs) {
+    return this.list(filter, page);
   }
 
-  @Mutation(() => [EventType], {
+  @Query(() => BlackoutEventConnection, { name: 'events', deprecationReason: 'Use blackoutEvents (the same list).' })
+  legacyEvents(@Args('filter', { type: () => LegacyEventFilter, nullable: true }) filter: LegacyEventFilter, @Args() page: PageArgs) {
+    return this.list(filter, page);
+  }
+
+  @Mutation(() => [BlackoutEventType], {
     description: 'Stores up to 1,000 events, each OPEN or BLACKOUT by the policy active now that matches it.',
   })
   async ingestEvents(@Args('events', { type: () => [EventInputType] }) events: EventInputType[]) {
@@ -157,13 +162,18 @@ export class BlackoutEventsResolver {
   }
 
   @ResolveField(() => BlackoutPolicyType, { nullable: true })
-  blackedOutBy(@Parent() e: EventType, @Context() ctx: RequestContext) {
+  blackedOutBy(@Parent() e: BlackoutEventType, @Context() ctx: RequestContext) {
     return this.policy(e.blackedOutById, ctx);
   }
 
   @ResolveField(() => BlackoutPolicyType, { nullable: true, description: 'The policy whose END released it.' })
-  releasedFrom(@Parent() e: EventType, @Context() ctx: RequestContext) {
+  releasedFrom(@Parent() e: BlackoutEventType, @Context() ctx: RequestContext) {
     return this.policy(e.releasedFromId, ctx);
+  }
+
+  private async list(filter: BlackoutEventFilter | null, page: PageArgs) {
+    const c = await this.events.list(filter ?? {}, page);
+    return { ...c, nodes: c.nodes.map(toBlackoutEvent) };
   }
 
   private async policy(id: string | null, ctx: RequestContext) {

@@ -126,8 +126,8 @@ export class SelectorValidationType {
   warnings!: string[];
 }
 
-@ObjectType('Event')
-export class EventType {
+@ObjectType('BlackoutEvent', { description: 'An event stored for blackout policies (not a ServiceEvent sent to a service).' })
+export class BlackoutEventType {
   @Field(() => ID) id!: string;
   @Field(() => EventStatus) status!: EventStatus;
   @Field(() => EventStatus, { nullable: true }) previousStatus!: EventStatus | null;
@@ -161,10 +161,10 @@ export class PolicyRunType {
   @Field(() => Int, { description: 'Events it blacked out (START) or released (END).' }) eventsAffected!: number;
 }
 
-export const EventConnection = ConnectionType(EventType, 'EventConnection');
+export const BlackoutEventConnection = ConnectionType(BlackoutEventType, 'BlackoutEventConnection');
 
 @InputType()
-export class EventFilter {
+export class BlackoutEventFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(1000)
@@ -181,3 +181,7 @@ export class EventFilter {
   @Length(1, 200)
   text?: string;
 }
+
+/** The filter's name before it was BlackoutEventFilter, so variables declared with it still work on `events`. */
+@InputType('EventFilter', { description: 'Deprecated: use BlackoutEventFilter with blackoutEvents.' })
+export class LegacyEventFilter extends BlackoutEventFilter {}

@@ -1,11 +1,11 @@
 import type { BlackoutEvent } from './blackout.entities';
-import { EventType } from './blackouts.types';
+import { BlackoutEventType } from './blackouts.types';
 
 /** A stored event as GraphQL shows it (its policies are resolved from the ids). */
-export function toBlackoutEvent(e: BlackoutEvent): EventType {
+export function toBlackoutEvent(e: BlackoutEvent): BlackoutEventType {
   const { id, status, previousStatus, message, host, objectId, identifier, serviceId, attributes, receivedAt, blackedOutById, severity } =
     e;
-  return Object.assign(new EventType(), {
+  return Object.assign(new BlackoutEventType(), {
     id,
     status,
     previousStatus,

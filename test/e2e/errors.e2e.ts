@@ -141,7 +141,7 @@ describe('errors and atomic writes', () => {
 
     it('refuses a forged cursor as bad input, not SQL', async () => {
       const forged = Buffer.from(JSON.stringify({ v: 'not a time', id: someId })).toString('base64url');
-      expect(fields(await hush.gql('query($a: String) { events(after: $a) { totalCount } }', { a: forged }))).toEqual([
+      expect(fields(await hush.gql('query($a: String) { blackoutEvents(after: $a) { totalCount } }', { a: forged }))).toEqual([
         { path: 'after', message: 'is not a cursor this list returned' },
       ]);
     });

@@ -6,7 +6,7 @@ import { TestHush } from '../../support/hush';
 
 const CREATE = `mutation($i: CreateBlackoutPolicyInput!) { createBlackoutPolicy(input: $i) { id } }`;
 const INGEST = `mutation($e: [EventInput!]!) { ingestEvents(events: $e) { id status } }`;
-const EVENTS = `query($ids: [ID!]) { events(filter: { ids: $ids }) { nodes { id status } } }`;
+const EVENTS = `query($ids: [ID!]) { blackoutEvents(filter: { ids: $ids }) { nodes { id status } } }`;
 const RUNS = `query($id: ID!) { changeLog(filter: { objectId: $id }) { nodes { action changes } } }`;
 
 /**
@@ -51,7 +51,7 @@ describe('a blackout start that falls while no replica runs', () => {
     const after = await replica('2026-06-01T10:30:00Z', { HUSH_BLACKOUT_TICK_MS: '3600000' });
     try {
       const statuses = async () =>
-        (await after.ok(EVENTS, { ids: events })).events.nodes.map((e: { id: string; status: string }) => [e.id, e.status]);
+        (await after.ok(EVENTS, { ids: events })).blackoutEvents.nodes.map((e: { id: string; status: string }) => [e.id, e.status]);
       const ranAtStart = async () =>
         (await after.ok(RUNS, { id })).changeLog.nodes.filter((e: { action: string }) => e.action === 'TRANSITION').length;
       for (let i = 0; i < 50 && (await ranAtStart()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
