@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { BulkResult } from '../common/bulk-result';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError, ConflictError, DomainError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
@@ -49,7 +49,7 @@ export interface PolicySearch {
 
 export type SortField = 'NAME' | 'EXECUTION_ORDER' | 'CREATED_AT' | 'UPDATED_AT';
 
-const FIELDS = [
+const FIELDS: AuditedKind<BlackoutPolicy>['fields'] = [
   'name',
   'description',
   'executionOrder',
@@ -58,7 +58,7 @@ const FIELDS = [
   'schedule',
   'blackoutExistingEvents',
   'resetStatusOnBlackoutEnd',
-] as const;
+];
 const SORT_COLUMN: Record<SortField, string> = {
   NAME: 'lower(p.name)',
   EXECUTION_ORDER: 'p.execution_order',
@@ -79,6 +79,8 @@ const STATUS_SQL: Record<PolicyStatus, string> = {
 /** Blackout policies: what they select, when, and what happens to events at the start and end. */
 @Injectable()
 export class BlackoutPoliciesService {
+  private readonly audited: AuditedKind<BlackoutPolicy> = { objectType: 'BlackoutPolicy', fields: FIELDS, status: (p) => this.status(p) };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changeLog: ChangeLogService,
@@ -176,14 +178,7 @@ export class BlackoutPoliciesService {
           createdAt: this.clock.now(),
         }),
       );
-      await this.changeLog.record(manager, {
-        objectType: 'BlackoutPolicy',
-        objectId: policy.id,
-        action: 'CREATE',
-        actor,
-        changes: diffFields(null, policy, FIELDS),
-        status: this.status(policy),
-      });
+      await this.changeLog.recordDiff(manager, this.audited, policy.id, { before: null, after: policy, actor });
       return policy;
     });
   }
@@ -208,28 +203,14 @@ export class BlackoutPoliciesService {
       }
       if (input.selector !== undefined && input.selector !== policy.selector && !confirmBroad)
         await refuseBroadSelector(manager, input.selector, 'input.selector');
-      const before = { ...policy };
-      Object.assign(policy, definedOnly({ ...input, name: undefined }), derived);
-      const changes = diffFields(before, policy, FIELDS);
-      if (Object.keys(changes).length === 0) return policy;
-      const saved = await manager.save(policy);
-      await this.changeLog.record(manager, {
-        objectType: 'BlackoutPolicy',
-        objectId: id,
-        action: 'UPDATE',
-        actor,
-        changes,
-        status: this.status(saved),
-      });
-      return saved;
+      return this.saveAndLog(manager, policy, (p) => Object.assign(p, definedOnly({ ...input, name: undefined }), derived), actor);
     });
   }
 
   enable(ids: string[], actor: Actor): Promise<BulkResult> {
     return this.bulk(ids, async (manager, policy) => {
       if (policy.enabled) return;
-      policy.enabled = true;
-      await this.saveAndLog(manager, policy, { enabled: { before: false, after: true } }, actor);
+      await this.saveAndLog(manager, policy, (p) => Object.assign(p, { enabled: true }), actor);
     });
   }
 
@@ -238,8 +219,7 @@ export class BlackoutPoliciesService {
     return this.bulk(ids, async (manager, policy) => {
       if (!policy.enabled) return;
       await this.endNow(manager, policy, actor);
-      policy.enabled = false;
-      await this.saveAndLog(manager, policy, { enabled: { before: true, after: false } }, actor);
+      await this.saveAndLog(manager, policy, (p) => Object.assign(p, { enabled: false }), actor);
     });
   }
 
@@ -248,13 +228,7 @@ export class BlackoutPoliciesService {
     return this.bulk(ids, async (manager, policy) => {
       await this.endNow(manager, policy, actor);
       await manager.delete(BlackoutPolicy, { id: policy.id });
-      await this.changeLog.record(manager, {
-        objectType: 'BlackoutPolicy',
-        objectId: policy.id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields(policy, null, FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, this.audited, policy.id, { before: policy, after: null, actor });
     });
   }
 
@@ -263,21 +237,13 @@ export class BlackoutPoliciesService {
     if (active) await this.actions.runIn(manager, this.cache.compile(policy), active, PolicyRunKind.END, actor, this.clock.now());
   }
 
-  private async saveAndLog(
-    manager: EntityManager,
-    policy: BlackoutPolicy,
-    changes: Record<string, { before: unknown; after: unknown }>,
-    actor: Actor,
-  ) {
+  /** Applies `edit` to the policy, saves it and records what changed. */
+  private async saveAndLog(manager: EntityManager, policy: BlackoutPolicy, edit: (p: BlackoutPolicy) => void, actor: Actor) {
+    const before = { ...policy };
+    edit(policy);
     const saved = await manager.save(policy);
-    await this.changeLog.record(manager, {
-      objectType: 'BlackoutPolicy',
-      objectId: policy.id,
-      action: 'UPDATE',
-      actor,
-      changes,
-      status: this.status(saved),
-    });
+    await this.changeLog.recordDiff(manager, this.audited, policy.id, { before, after: saved, actor });
+    return saved;
   }
 
   /** Each id in its own transaction: one failing leaves the others done. */

@@ -6,6 +6,12 @@ const toInt = ({ value }: { value: string | undefined }) => (value === undefined
 const toBool = ({ value }: { value: string | undefined }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 
+/** An integer setting, read from its string: at least `min`, and at most `max` when given. */
+function IntSetting(min: number, max?: number): PropertyDecorator {
+  const checks = [Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)])];
+  return (target, key) => checks.forEach((check) => check(target, key));
+}
+
 /**
  * Every setting Hush reads from the environment, validated once at start.
  * Property names are the variable names so an error names exactly what to fix.
@@ -14,10 +20,7 @@ export class HushConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   /** Unset: embedded PGlite in HUSH_DATA_DIR. */
@@ -51,20 +54,13 @@ export class HushConfig {
   @IsString()
   HUSH_CORS_ORIGINS?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntSetting(1, 100)
   HUSH_GRAPHQL_MAX_DEPTH = 12;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @IntSetting(100)
   HUSH_GRAPHQL_MAX_COST = 50000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   HUSH_GRAPHQL_MAX_ALIASES = 30;
 
   /** Time zone used when a viewer names none (e.g. for display comparisons). */
@@ -72,51 +68,35 @@ export class HushConfig {
   HUSH_DEFAULT_TIME_ZONE = 'UTC';
 
   /** How often blackout start/end actions are checked, in ms; 0 turns the worker off (it can still be ticked). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   HUSH_BLACKOUT_TICK_MS = 15_000;
 
   /** How often occurrence starts and ends are looked for and announced to `windowTransitions`, in ms; 0 turns it off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   HUSH_TRANSITION_TICK_MS = 1_000;
 
   /** How long before an occurrence's end `windowTransitions` sends its ENDING_SOON, in minutes; 0 sends none. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   HUSH_ENDING_SOON_MINUTES = 15;
 
   /** How often alerts held over a maintenance are looked at and released once nothing suppresses their service, in ms; 0 turns it off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   HUSH_RELEASE_TICK_MS = 1_000;
 
   /** How often redundancy risks are compared with those announced (besides after each change), in ms; 0 only after changes. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   HUSH_RISK_CHECK_MS = 60_000;
 
   /** How often the suppression engine compares what it holds with the database (and repairs and logs any difference), in ms; 0 never. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   HUSH_SUPPRESSION_CHECK_MS = 300_000;
 
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut, in ms. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   HUSH_SHUTDOWN_GRACE_MS = 10_000;
 
   /** The longest a service maintenance window or a provider maintenance may last, in days; longer ones are refused at `input.endsAt`. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   HUSH_MAX_WINDOW_DAYS = 730;
 
   /** `/health` answers 503 (not only `degraded`) while the LISTEN connection is away: for balancers that should drop such a replica. */

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
 import { groupByKeys } from '../common/loaders/loader-registry';
@@ -21,8 +21,10 @@ export interface PeriodInput {
   maintenanceType: PeriodMaintenanceType;
 }
 
-/** What a monitor's maintenance means at one instant, and why. */
-const FIELDS = ['monitorId', 'name', 'description', 'maintenanceType', 'schedule', 'groupId'] as const;
+const PERIOD: AuditedKind<MaintenancePeriod> = {
+  objectType: 'MaintenancePeriod',
+  fields: ['monitorId', 'name', 'description', 'maintenanceType', 'schedule', 'groupId'],
+};
 
 @Injectable()
 export class MaintenancePeriodsService {
@@ -78,10 +80,8 @@ export class MaintenancePeriodsService {
         Object.fromEntries(given.filter(([, v]) => v != null)),
         input.schedule ? { schedule: input.schedule, ...bounds } : {},
       );
-      const changes = diffFields(before, period, FIELDS);
-      if (Object.keys(changes).length === 0) return period;
       const saved = await manager.save(period);
-      await this.changeLog.record(manager, { objectType: 'MaintenancePeriod', objectId: id, action: 'UPDATE', actor, changes });
+      await this.changeLog.recordDiff(manager, PERIOD, id, { before, after: saved, actor });
       return saved;
     });
   }
@@ -90,13 +90,7 @@ export class MaintenancePeriodsService {
     return this.dataSource.transaction(async (manager) => {
       const period = await lockOrNotFound(manager, MaintenancePeriod, id, 'MaintenancePeriod');
       await manager.delete(MaintenancePeriod, { id });
-      await this.changeLog.record(manager, {
-        objectType: 'MaintenancePeriod',
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields(period, null, FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, PERIOD, id, { before: period, after: null, actor });
       return period;
     });
   }
@@ -115,13 +109,7 @@ export class MaintenancePeriodsService {
         .getMany();
       for (const period of old) {
         await manager.delete(MaintenancePeriod, { id: period.id });
-        await this.changeLog.record(manager, {
-          objectType: 'MaintenancePeriod',
-          objectId: period.id,
-          action: 'DELETE',
-          actor,
-          changes: diffFields(period, null, FIELDS),
-        });
+        await this.changeLog.recordDiff(manager, PERIOD, period.id, { before: period, after: null, actor });
       }
       return old.length;
     });
@@ -167,13 +155,7 @@ export class MaintenancePeriodsService {
     actor: Actor,
   ) {
     const saved = await manager.save(manager.create(MaintenancePeriod, row));
-    await this.changeLog.record(manager, {
-      objectType: 'MaintenancePeriod',
-      objectId: saved.id,
-      action: 'CREATE',
-      actor,
-      changes: diffFields(null, saved, FIELDS),
-    });
+    await this.changeLog.recordDiff(manager, PERIOD, saved.id, { before: null, after: saved, actor });
     return saved;
   }
 }

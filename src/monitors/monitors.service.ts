@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
@@ -35,8 +35,14 @@ export interface GroupInput {
   monitorIds?: string[];
 }
 
-const MONITOR_FIELDS = ['name', 'description', 'type', 'target', 'active', 'groupIds', 'watches'] as const;
-const GROUP_FIELDS = ['name', 'description', 'monitorIds'] as const;
+const MONITOR: AuditedKind<Monitor & { groupIds: string[]; watches: unknown }> = {
+  objectType: 'Monitor',
+  fields: ['name', 'description', 'type', 'target', 'active', 'groupIds', 'watches'],
+};
+const GROUP: AuditedKind<MonitorGroup & { monitorIds: string[] }> = {
+  objectType: 'MonitorGroup',
+  fields: ['name', 'description', 'monitorIds'],
+};
 
 /** Monitors and monitor groups, with their many-to-many membership. */
 @Injectable()
@@ -125,13 +131,8 @@ export class MonitorsService implements OnModuleInit {
       const monitor = await manager.save(manager.create(Monitor, fields));
       await this.setMembers(manager, 'monitor', monitor.id, groupIds ?? []);
       await this.lists.save(manager, WATCHES, monitor.id, watches, 'input.watches');
-      await this.changeLog.record(manager, {
-        objectType: 'Monitor',
-        objectId: monitor.id,
-        action: 'CREATE',
-        actor,
-        changes: diffFields(null, { ...monitor, groupIds: groupIds ?? [], watches: inListOrder(watches) }, MONITOR_FIELDS),
-      });
+      const after = { ...monitor, groupIds: groupIds ?? [], watches: inListOrder(watches) };
+      await this.changeLog.recordDiff(manager, MONITOR, monitor.id, { before: null, after, actor });
       return monitor;
     });
   }
@@ -146,21 +147,15 @@ export class MonitorsService implements OnModuleInit {
         groupIds: await this.memberIds(manager, 'monitor', id),
         watches: await this.lists.current(manager, WATCHES, id),
       };
-      Object.assign(monitor, fields);
+      const saved = await manager.save(Object.assign(monitor, fields));
       if (groupIds) await this.setMembers(manager, 'monitor', id, groupIds);
       if (watches) await this.lists.save(manager, WATCHES, id, watches, 'input.watches');
-      const changes = diffFields(
-        before,
-        {
-          ...monitor,
-          groupIds: groupIds ? [...new Set(groupIds)].sort() : before.groupIds,
-          watches: watches ? inListOrder(watches) : before.watches,
-        },
-        MONITOR_FIELDS,
-      );
-      if (Object.keys(changes).length === 0) return monitor;
-      const saved = await manager.save(monitor);
-      await this.changeLog.record(manager, { objectType: 'Monitor', objectId: id, action: 'UPDATE', actor, changes });
+      const after = {
+        ...saved,
+        groupIds: groupIds ? [...new Set(groupIds)].sort() : before.groupIds,
+        watches: watches ? inListOrder(watches) : before.watches,
+      };
+      await this.changeLog.recordDiff(manager, MONITOR, id, { before, after, actor });
       return saved;
     });
   }
@@ -175,13 +170,7 @@ export class MonitorsService implements OnModuleInit {
         watches: await this.lists.current(manager, WATCHES, id),
       };
       await manager.delete(Monitor, { id });
-      await this.changeLog.record(manager, {
-        objectType: 'Monitor',
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields(before, null, MONITOR_FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, MONITOR, id, { before, after: null, actor });
       return monitor;
     });
   }
@@ -191,13 +180,7 @@ export class MonitorsService implements OnModuleInit {
       const { monitorIds, ...fields } = input;
       const group = await manager.save(manager.create(MonitorGroup, fields));
       await this.setMembers(manager, 'group', group.id, monitorIds ?? []);
-      await this.changeLog.record(manager, {
-        objectType: 'MonitorGroup',
-        objectId: group.id,
-        action: 'CREATE',
-        actor,
-        changes: diffFields(null, { ...group, monitorIds: monitorIds ?? [] }, GROUP_FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, GROUP, group.id, { before: null, after: { ...group, monitorIds: monitorIds ?? [] }, actor });
       return group;
     });
   }
@@ -207,16 +190,10 @@ export class MonitorsService implements OnModuleInit {
       const group = await lockOrNotFound(manager, MonitorGroup, id, 'MonitorGroup');
       const { monitorIds, ...fields } = definedOnly(input);
       const before = { ...group, monitorIds: await this.memberIds(manager, 'group', id) };
-      Object.assign(group, fields);
+      const saved = await manager.save(Object.assign(group, fields));
       if (monitorIds) await this.setMembers(manager, 'group', id, monitorIds);
-      const changes = diffFields(
-        before,
-        { ...group, monitorIds: monitorIds ? [...new Set(monitorIds)].sort() : before.monitorIds },
-        GROUP_FIELDS,
-      );
-      if (Object.keys(changes).length === 0) return group;
-      const saved = await manager.save(group);
-      await this.changeLog.record(manager, { objectType: 'MonitorGroup', objectId: id, action: 'UPDATE', actor, changes });
+      const after = { ...saved, monitorIds: monitorIds ? [...new Set(monitorIds)].sort() : before.monitorIds };
+      await this.changeLog.recordDiff(manager, GROUP, id, { before, after, actor });
       return saved;
     });
   }
@@ -227,13 +204,7 @@ export class MonitorsService implements OnModuleInit {
       const group = await lockOrNotFound(manager, MonitorGroup, id, 'MonitorGroup');
       const before = { ...group, monitorIds: await this.memberIds(manager, 'group', id) };
       await manager.delete(MonitorGroup, { id });
-      await this.changeLog.record(manager, {
-        objectType: 'MonitorGroup',
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields(before, null, GROUP_FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, GROUP, id, { before, after: null, actor });
       return group;
     });
   }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../common/errors/domain-error';
 import { definedOnly } from '../common/graphql/defined-only';
@@ -33,7 +33,9 @@ export type MaintenanceFields = Pick<
   | 'replacesId'
 >;
 
-export const MAINTENANCE_FIELDS = [
+export const OBJECT_TYPE = 'Maintenance';
+
+const MAINTENANCE_FIELDS = [
   'name',
   'summary',
   'providerId',
@@ -48,7 +50,7 @@ export const MAINTENANCE_FIELDS = [
   'replacesId',
 ] as const;
 
-export const OBJECT_TYPE = 'Maintenance';
+const MAINTENANCE: AuditedKind<Maintenance> = { objectType: OBJECT_TYPE, fields: MAINTENANCE_FIELDS, status: (m) => m.status };
 
 /**
  * Provider maintenances and their workflow. Every status change goes through
@@ -109,14 +111,7 @@ export class MaintenanceService {
     if (problems.length) throw new BadUserInputError(problems);
     setActor(manager, actor);
     const saved = await manager.save(manager.create(Maintenance, input));
-    await this.changeLog.record(manager, {
-      objectType: OBJECT_TYPE,
-      objectId: saved.id,
-      action: 'CREATE',
-      actor,
-      changes: diffFields(null, saved, MAINTENANCE_FIELDS),
-      status: saved.status,
-    });
+    await this.changeLog.recordDiff(manager, MAINTENANCE, saved.id, { before: null, after: saved, actor });
     return saved;
   }
 
@@ -141,21 +136,10 @@ export class MaintenanceService {
     const moved = fields.startsAt !== undefined || fields.endsAt !== undefined;
     const problems = moved ? this.rangeProblems(m.startsAt, m.endsAt) : [];
     if (problems.length) throw new BadUserInputError(problems);
-    const changes = diffFields(before, m, MAINTENANCE_FIELDS);
-    // Fields the changelog does not show still need saving when they changed.
-    const untrackedSame = before.noticeSequence === m.noticeSequence && before.originalTimeZoneName === m.originalTimeZoneName;
-    if (Object.keys(changes).length === 0 && untrackedSame) return m;
+    // Fields the changelog does not show (notice sequence, time zone name) are saved too.
     const saved = await manager.save(m);
-    if (Object.keys(changes).length) {
-      await this.changeLog.record(manager, {
-        objectType: OBJECT_TYPE,
-        objectId: id,
-        action: changes.status ? 'TRANSITION' : 'UPDATE',
-        actor,
-        changes,
-        status: saved.status,
-      });
-    }
+    const action = saved.status === before.status ? 'UPDATE' : 'TRANSITION';
+    await this.changeLog.recordDiff(manager, MAINTENANCE, id, { before, after: saved, actor, action });
     return saved;
   }
 
@@ -163,14 +147,7 @@ export class MaintenanceService {
     return this.dataSource.transaction(async (manager) => {
       const m = await this.locked(manager, id);
       await manager.delete(Maintenance, { id });
-      await this.changeLog.record(manager, {
-        objectType: OBJECT_TYPE,
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields(m, null, MAINTENANCE_FIELDS),
-        status: m.status,
-      });
+      await this.changeLog.recordDiff(manager, MAINTENANCE, id, { before: m, after: null, actor });
       return m;
     });
   }
@@ -240,17 +217,9 @@ export class MaintenanceService {
       const m = await this.locked(manager, id);
       const { to, changed } = action(m.status);
       if (!changed) return m;
-      const from = m.status;
-      m.status = to;
-      const saved = await manager.save(m);
-      await this.changeLog.record(manager, {
-        objectType: OBJECT_TYPE,
-        objectId: id,
-        action: 'TRANSITION',
-        actor,
-        changes: { status: { before: from, after: to } },
-        status: to,
-      });
+      const before = { ...m };
+      const saved = await manager.save(Object.assign(m, { status: to }));
+      await this.changeLog.recordDiff(manager, MAINTENANCE, id, { before, after: saved, actor, action: 'TRANSITION' });
       return saved;
     });
   }

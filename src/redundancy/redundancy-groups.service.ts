@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import type { ChangeAction, FieldChanges } from '../common/changelog/changelog-entry.entity';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { uniqueAs } from '../common/errors/pg-errors';
@@ -32,7 +31,10 @@ export interface GroupInput {
   members: MemberInput[];
 }
 
-const FIELDS = ['name', 'description', 'minimumAvailable', 'members'] as const;
+const GROUP: AuditedKind<RedundancyGroup & { members: unknown }> = {
+  objectType: OBJECT_TYPE,
+  fields: ['name', 'description', 'minimumAvailable', 'members'],
+};
 const PRIORITY_ORDER = Object.values(MemberPriority);
 
 /** Redundancy groups and their members: each write one transaction, on the group's timeline. */
@@ -115,7 +117,7 @@ export class RedundancyGroupsService {
         manager.create(RedundancyGroup, { name: input.name, description: input.description, minimumAvailable: input.minimumAvailable }),
       );
       await this.saveMembers(manager, group.id, members);
-      await this.record(manager, group.id, 'CREATE', actor, diffFields(null, { ...group, members: described(members) }, FIELDS));
+      await this.changeLog.recordDiff(manager, GROUP, group.id, { before: null, after: { ...group, members: described(members) }, actor });
       return group;
     });
   }
@@ -126,12 +128,10 @@ export class RedundancyGroupsService {
       const group = await lockOrNotFound(manager, RedundancyGroup, id, 'RedundancyGroup');
       const before = { ...group, members: described(await manager.findBy(RedundancyGroupMember, { groupId: id })) };
       const { members: _, ...fields } = definedOnly(input);
-      Object.assign(group, fields);
+      const saved = await manager.save(Object.assign(group, fields));
       if (members) await this.saveMembers(manager, id, members);
-      const changes = diffFields(before, { ...group, members: members ? described(members) : before.members }, FIELDS);
-      if (Object.keys(changes).length === 0) return group;
-      const saved = await manager.save(group);
-      await this.record(manager, id, 'UPDATE', actor, changes);
+      const after = { ...saved, members: members ? described(members) : before.members };
+      await this.changeLog.recordDiff(manager, GROUP, id, { before, after, actor });
       return saved;
     });
   }
@@ -141,7 +141,7 @@ export class RedundancyGroupsService {
       const group = await lockOrNotFound(manager, RedundancyGroup, id, 'RedundancyGroup');
       const members = described(await manager.findBy(RedundancyGroupMember, { groupId: id }));
       await manager.delete(RedundancyGroup, { id });
-      await this.record(manager, id, 'DELETE', actor, diffFields({ ...group, members }, null, FIELDS));
+      await this.changeLog.recordDiff(manager, GROUP, id, { before: { ...group, members }, after: null, actor });
       return group;
     });
   }
@@ -166,12 +166,9 @@ export class RedundancyGroupsService {
       const before = rows.map((r) => ({ target: { type: r.targetType, id: r.targetId }, priority: r.priority }));
       const after = change(before);
       await this.saveMembers(manager, groupId, after);
-      const changes = diffFields({ members: described(before) }, { members: described(after) }, ['members']);
-      if (Object.keys(changes).length) {
-        group.updatedAt = new Date();
-        await manager.save(group);
-        await this.record(manager, groupId, 'UPDATE', actor, changes);
-      }
+      const diff = { before: { ...group, members: described(before) }, after: { ...group, members: described(after) }, actor };
+      if (await this.changeLog.recordDiff(manager, GROUP, groupId, diff))
+        await manager.save(Object.assign(group, { updatedAt: new Date() }));
       return group;
     });
   }
@@ -198,10 +195,6 @@ export class RedundancyGroupsService {
         members.map((m) => ({ groupId, targetType: m.target.type, targetId: m.target.id, priority: m.priority })),
       );
     }
-  }
-
-  private record(manager: EntityManager, id: string, action: ChangeAction, actor: Actor, changes: FieldChanges) {
-    return this.changeLog.record(manager, { objectType: OBJECT_TYPE, objectId: id, action, actor, changes });
   }
 
   private write<T>(name: string | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {

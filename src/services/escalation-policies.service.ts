@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
@@ -28,7 +28,11 @@ export interface EscalationPolicyInput {
   rules: RuleInput[];
 }
 
-const FIELDS = ['name', 'description', 'numLoops'] as const;
+/** Its rules are shown as one field, as `describeRules` gives them. */
+const POLICY: AuditedKind<Omit<EscalationPolicy, 'rules'> & { rules: unknown }> = {
+  objectType: 'EscalationPolicy',
+  fields: ['name', 'description', 'numLoops', 'rules'],
+};
 
 @Injectable()
 export class EscalationPoliciesService {
@@ -81,13 +85,7 @@ export class EscalationPoliciesService {
       const { rules, ...fields } = input;
       const policy = await manager.save(manager.create(EscalationPolicy, fields));
       const ruleChanges = await this.replaceRules(manager, policy.id, rules);
-      await this.changeLog.record(manager, {
-        objectType: 'EscalationPolicy',
-        objectId: policy.id,
-        action: 'CREATE',
-        actor,
-        changes: { ...diffFields(null, policy, FIELDS), rules: { before: null, after: ruleChanges } },
-      });
+      await this.changeLog.recordDiff(manager, POLICY, policy.id, { before: null, after: { ...policy, rules: ruleChanges }, actor });
       return policy;
     });
   }
@@ -96,18 +94,11 @@ export class EscalationPoliciesService {
     return this.write(input.name, async (manager) => {
       const policy = await lockOrNotFound(manager, EscalationPolicy, id, 'EscalationPolicy');
       const { rules, ...fields } = input;
-      const before = { ...policy };
-      Object.assign(policy, definedOnly(fields));
-      const changes = diffFields(before, policy, FIELDS);
-      if (Object.keys(changes).length) await manager.save(policy);
-      if (rules) {
-        const previous = await this.describeRules(manager, id);
-        const next = await this.replaceRules(manager, id, rules);
-        if (JSON.stringify(previous) !== JSON.stringify(next)) changes.rules = { before: previous, after: next };
-      }
-      if (Object.keys(changes).length) {
+      const before = { ...policy, rules: await this.describeRules(manager, id) };
+      const saved = await manager.save(Object.assign(policy, definedOnly(fields)));
+      const after = { ...saved, rules: rules ? await this.replaceRules(manager, id, rules) : before.rules };
+      if (await this.changeLog.recordDiff(manager, POLICY, id, { before, after, actor })) {
         await manager.update(EscalationPolicy, { id }, { updatedAt: () => 'now()' });
-        await this.changeLog.record(manager, { objectType: 'EscalationPolicy', objectId: id, action: 'UPDATE', actor, changes });
       }
       return manager.findOneByOrFail(EscalationPolicy, { id });
     });
@@ -129,13 +120,7 @@ export class EscalationPoliciesService {
       }
       const rules = await this.describeRules(manager, id);
       await manager.delete(EscalationPolicy, { id });
-      await this.changeLog.record(manager, {
-        objectType: 'EscalationPolicy',
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: { ...diffFields(policy, null, FIELDS), rules: { before: rules, after: null } },
-      });
+      await this.changeLog.recordDiff(manager, POLICY, id, { before: { ...policy, rules }, after: null, actor });
       return policy;
     });
   }

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '../common/errors/domain-error';
 import { groupByKeys } from '../common/loaders/loader-registry';
@@ -37,7 +37,10 @@ export interface WindowFilter {
 /** A window with the ids of its services, as the changelog and callers see it. */
 export type WindowWithServices = MaintenanceWindow & { serviceIds: string[] };
 
-const FIELDS = ['startsAt', 'endsAt', 'description', 'serviceIds', 'requesterId'] as const;
+const WINDOW: AuditedKind<MaintenanceWindow & { serviceIds: string[] }> = {
+  objectType: 'MaintenanceWindow',
+  fields: ['startsAt', 'endsAt', 'description', 'serviceIds', 'requesterId'],
+};
 const RANGE = `tstzrange(w.starts_at, w.ends_at, '[)')`;
 
 @Injectable()
@@ -167,13 +170,8 @@ export class MaintenanceWindowsService {
         }),
       );
       await this.linkServices(manager, window.id, input.serviceIds);
-      await this.changeLog.record(manager, {
-        objectType: 'MaintenanceWindow',
-        objectId: window.id,
-        action: 'CREATE',
-        actor,
-        changes: diffFields(null, { ...window, serviceIds: unique(input.serviceIds) }, FIELDS),
-      });
+      const after = { ...window, serviceIds: unique(input.serviceIds) };
+      await this.changeLog.recordDiff(manager, WINDOW, window.id, { before: null, after, actor });
       return window;
     });
   }
@@ -213,11 +211,9 @@ export class MaintenanceWindowsService {
         await this.linkServices(manager, id, input.serviceIds);
         window.serviceIds = unique(input.serviceIds).sort();
       }
-      const changes = diffFields(before, window, FIELDS);
-      if (Object.keys(changes).length === 0) return window;
       const { serviceIds: _ids, ...columns } = window;
       const saved = await manager.save(MaintenanceWindow, columns);
-      await this.changeLog.record(manager, { objectType: 'MaintenanceWindow', objectId: id, action: 'UPDATE', actor, changes });
+      await this.changeLog.recordDiff(manager, WINDOW, id, { before, after: window, actor });
       return saved;
     });
   }
@@ -231,13 +227,7 @@ export class MaintenanceWindowsService {
       if (state === WindowState.PAST) throw new ConflictError(`Maintenance window ${id} is over and cannot be deleted`, { state });
       if (state === WindowState.FUTURE) {
         await manager.delete(MaintenanceWindow, { id });
-        await this.changeLog.record(manager, {
-          objectType: 'MaintenanceWindow',
-          objectId: id,
-          action: 'DELETE',
-          actor,
-          changes: diffFields(window, null, FIELDS),
-        });
+        await this.changeLog.recordDiff(manager, WINDOW, id, { before: window, after: null, actor });
         return { outcome: DeletionOutcome.DELETED, window };
       }
       const before = { ...window };
@@ -246,23 +236,11 @@ export class MaintenanceWindowsService {
       // A window that started this very instant would become empty: it is deleted instead.
       if (window.endsAt.getTime() <= window.startsAt.getTime()) {
         await manager.delete(MaintenanceWindow, { id });
-        await this.changeLog.record(manager, {
-          objectType: 'MaintenanceWindow',
-          objectId: id,
-          action: 'DELETE',
-          actor,
-          changes: diffFields(before, null, FIELDS),
-        });
+        await this.changeLog.recordDiff(manager, WINDOW, id, { before, after: null, actor });
         return { outcome: DeletionOutcome.DELETED, window: before };
       }
       const saved = await manager.save(MaintenanceWindow, columns);
-      await this.changeLog.record(manager, {
-        objectType: 'MaintenanceWindow',
-        objectId: id,
-        action: 'UPDATE',
-        actor,
-        changes: diffFields(before, window, FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, WINDOW, id, { before, after: window, actor });
       return { outcome: DeletionOutcome.ENDED, window: saved };
     });
   }

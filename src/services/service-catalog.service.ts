@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
@@ -33,7 +33,11 @@ export interface ServiceInput {
   dependsOn?: NodeRef[];
 }
 
-const FIELDS = ['name', 'description', 'escalationPolicyId', 'status', 'onMaintenanceEnd', 'dependsOn'] as const;
+const SERVICE: AuditedKind<Service & { dependsOn: unknown }> = {
+  objectType: 'Service',
+  fields: ['name', 'description', 'escalationPolicyId', 'status', 'onMaintenanceEnd', 'dependsOn'],
+  status: (s) => s.status,
+};
 
 /** Services: what events are routed to and maintenance windows are put on. */
 @Injectable()
@@ -96,14 +100,8 @@ export class ServiceCatalog implements OnModuleInit {
       const { dependsOn: _, ...fields } = input;
       const service = await manager.save(manager.create(Service, { ...fields, integrationKey: randomBytes(16).toString('hex') }));
       await this.lists.save(manager, DEPENDS_ON, service.id, dependsOn, 'input.dependsOn');
-      await this.changeLog.record(manager, {
-        objectType: 'Service',
-        objectId: service.id,
-        action: 'CREATE',
-        actor,
-        changes: diffFields(null, { ...service, dependsOn: inListOrder(dependsOn) }, FIELDS),
-        status: service.status,
-      });
+      const after = { ...service, dependsOn: inListOrder(dependsOn) };
+      await this.changeLog.recordDiff(manager, SERVICE, service.id, { before: null, after, actor });
       return service;
     });
   }
@@ -117,10 +115,9 @@ export class ServiceCatalog implements OnModuleInit {
       const { dependsOn: _, ...fields } = definedOnly(input);
       Object.assign(service, fields);
       if (dependsOn) await this.lists.save(manager, DEPENDS_ON, id, dependsOn, 'input.dependsOn');
-      const changes = diffFields(before, { ...service, dependsOn: dependsOn ? inListOrder(dependsOn) : before.dependsOn }, FIELDS);
-      if (Object.keys(changes).length === 0) return service;
       const saved = await manager.save(service);
-      await this.changeLog.record(manager, { objectType: 'Service', objectId: id, action: 'UPDATE', actor, changes, status: saved.status });
+      const after = { ...saved, dependsOn: dependsOn ? inListOrder(dependsOn) : before.dependsOn };
+      await this.changeLog.recordDiff(manager, SERVICE, id, { before, after, actor });
       return saved;
     });
   }
@@ -160,13 +157,7 @@ export class ServiceCatalog implements OnModuleInit {
           .andWhere('NOT EXISTS (SELECT 1 FROM maintenance_window_service ws WHERE ws.window_id = maintenance_window.id)')
           .execute();
       }
-      await this.changeLog.record(manager, {
-        objectType: 'Service',
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields({ ...service, dependsOn }, null, FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, SERVICE, id, { before: { ...service, dependsOn }, after: null, actor });
       return service;
     });
   }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { ChangeLogService, diffFields } from '../common/changelog/changelog.service';
+import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
@@ -15,7 +15,7 @@ import type { PageArgs } from '../common/pagination/page-args';
 import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './entities/escalation-policy.entity';
 import { User } from './entities/user.entity';
 
-const FIELDS = ['name', 'email', 'timeZone'] as const;
+const USER: AuditedKind<User> = { objectType: 'User', fields: ['name', 'email', 'timeZone'] };
 
 @Injectable()
 export class UsersService {
@@ -48,13 +48,7 @@ export class UsersService {
   create(input: Pick<User, 'name' | 'email' | 'timeZone'>, actor: Actor): Promise<User> {
     return this.write(input.email, async (manager) => {
       const user = await manager.save(manager.create(User, input));
-      await this.changeLog.record(manager, {
-        objectType: 'User',
-        objectId: user.id,
-        action: 'CREATE',
-        actor,
-        changes: diffFields(null, user, FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, USER, user.id, { before: null, after: user, actor });
       return user;
     });
   }
@@ -63,11 +57,8 @@ export class UsersService {
     return this.write(input.email, async (manager) => {
       const user = await lockOrNotFound(manager, User, id, 'User');
       const before = { ...user };
-      Object.assign(user, definedOnly(input));
-      const changes = diffFields(before, user, FIELDS);
-      if (Object.keys(changes).length === 0) return user;
-      const saved = await manager.save(user);
-      await this.changeLog.record(manager, { objectType: 'User', objectId: id, action: 'UPDATE', actor, changes });
+      const saved = await manager.save(Object.assign(user, definedOnly(input)));
+      await this.changeLog.recordDiff(manager, USER, id, { before, after: saved, actor });
       return saved;
     });
   }
@@ -90,13 +81,7 @@ export class UsersService {
         });
       }
       await manager.delete(User, { id });
-      await this.changeLog.record(manager, {
-        objectType: 'User',
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields(user, null, FIELDS),
-      });
+      await this.changeLog.recordDiff(manager, USER, id, { before: user, after: null, actor });
       return user;
     });
   }

@@ -11,6 +11,13 @@ import type { ChangeRef } from '../suppression/suppression.model';
 import { CHANGELOG_CHANNEL } from './changelog.feed';
 import { ChangeLogEntry, type ChangeAction, type FieldChanges } from './changelog-entry.entity';
 
+/** What the change log shows of one kind of object: its name, the fields an entry compares, and its status if it has one. */
+export interface AuditedKind<T> {
+  objectType: string;
+  fields: readonly (keyof T & string)[];
+  status?: (row: T) => string | null;
+}
+
 export interface ChangeRecord {
   objectType: string;
   objectId: string;
@@ -67,6 +74,28 @@ export class ChangeLogService {
     return saved;
   }
 
+  /**
+   * Records a write as the difference of the kind's fields between the row
+   * before and after it: CREATE when there was none before, DELETE when there
+   * is none after, else `action`. An update that changed none of the fields
+   * records nothing; the result says whether it recorded.
+   */
+  async recordDiff<T extends object>(
+    manager: EntityManager,
+    kind: AuditedKind<T>,
+    objectId: string,
+    change: { before: T | null; after: T | null; actor: Actor; action?: 'UPDATE' | 'TRANSITION' },
+  ): Promise<boolean> {
+    const { before, after, actor } = change;
+    const changes = diffFields(before, after, kind.fields);
+    if (before && after && Object.keys(changes).length === 0) return false;
+    const action = !before ? 'CREATE' : !after ? 'DELETE' : (change.action ?? 'UPDATE');
+    const row = after ?? before;
+    const status = row && kind.status ? kind.status(row) : null;
+    await this.record(manager, { objectType: kind.objectType, objectId, action, actor, changes, status });
+    return true;
+  }
+
   /** The audit log, newest first. */
   page(filter: { objectType?: string; objectId?: string }, page: PageArgs): Promise<Connection<ChangeLogEntry>> {
     const query = this.dataSource.getRepository(ChangeLogEntry).createQueryBuilder('e');
@@ -90,7 +119,7 @@ export class ChangeLogService {
 }
 
 /** The fields whose values differ between two snapshots, as `{ field: { before, after } }`. */
-export function diffFields<T extends object>(before: T | null, after: T | null, fields: readonly (keyof T & string)[]): FieldChanges {
+function diffFields<T extends object>(before: T | null, after: T | null, fields: readonly (keyof T & string)[]): FieldChanges {
   const changes: FieldChanges = {};
   for (const field of fields) {
     const from = before ? normalise(before[field]) : null;

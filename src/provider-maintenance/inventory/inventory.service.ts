@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type DeepPartial, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
-import { ChangeLogService, diffFields } from '../../common/changelog/changelog.service';
+import { ChangeLogService } from '../../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error';
 import { uniqueAs } from '../../common/errors/pg-errors';
 import { definedOnly } from '../../common/graphql/defined-only';
@@ -61,13 +61,7 @@ export class InventoryService {
       const row = manager.create(kind.entity, input as DeepPartial<E>);
       await this.check(kind, manager, row);
       const saved = await manager.save(kind.entity, row);
-      await this.changeLog.record(manager, {
-        objectType: kind.objectType,
-        objectId: saved.id,
-        action: 'CREATE',
-        actor,
-        changes: diffFields(null, saved, kind.fields),
-      });
+      await this.changeLog.recordDiff(manager, kind, saved.id, { before: null, after: saved, actor });
       return saved;
     });
   }
@@ -77,11 +71,9 @@ export class InventoryService {
       const row = await this.locked(kind, manager, id);
       const before = { ...row };
       Object.assign(row, definedOnly(input));
-      const changes = diffFields(before, row, kind.fields);
-      if (Object.keys(changes).length === 0) return row;
       await this.check(kind, manager, row);
       const saved = await manager.save(kind.entity, row);
-      await this.changeLog.record(manager, { objectType: kind.objectType, objectId: id, action: 'UPDATE', actor, changes });
+      await this.changeLog.recordDiff(manager, kind, id, { before, after: saved, actor });
       return saved;
     });
   }
@@ -96,13 +88,7 @@ export class InventoryService {
         });
       }
       await manager.delete(kind.entity, whereId<E>(id));
-      await this.changeLog.record(manager, {
-        objectType: kind.objectType,
-        objectId: id,
-        action: 'DELETE',
-        actor,
-        changes: diffFields(row, null, kind.fields),
-      });
+      await this.changeLog.recordDiff(manager, kind, id, { before: row, after: null, actor });
       return row;
     });
   }

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
-import { ChangeLogService, diffFields } from '../../common/changelog/changelog.service';
-import type { ChangeAction, ChangeLogEntry, FieldChanges } from '../../common/changelog/changelog-entry.entity';
+import { ChangeLogService, type AuditedKind } from '../../common/changelog/changelog.service';
+import type { ChangeLogEntry } from '../../common/changelog/changelog-entry.entity';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../../common/errors/domain-error';
 import { definedOnly } from '../../common/graphql/defined-only';
@@ -34,6 +34,8 @@ const OUTAGE_FIELDS = [
 ] as const;
 
 export const OUTAGE_OBJECT_TYPE = 'Outage';
+
+const OUTAGE: AuditedKind<Outage> = { objectType: OUTAGE_OBJECT_TYPE, fields: OUTAGE_FIELDS, status: (o) => o.status };
 
 /**
  * Provider outages and their workflow. Every status change goes through the
@@ -76,7 +78,7 @@ export class OutageService {
       const saved = await manager.save(
         manager.create(Outage, { ...fields, status: OutageStatus.REPORTED, acknowledged: false, endsAt: null }),
       );
-      await this.record(manager, saved, actor, 'CREATE', diffFields(null, saved, OUTAGE_FIELDS));
+      await this.changeLog.recordDiff(manager, OUTAGE, saved.id, { before: null, after: saved, actor });
       return saved;
     });
   }
@@ -89,10 +91,8 @@ export class OutageService {
       Object.assign(o, definedOnly(input));
       const problems = this.timeProblems(o);
       if (problems.length) throw new BadUserInputError(problems);
-      const changes = diffFields(before, o, OUTAGE_FIELDS);
-      if (Object.keys(changes).length === 0) return o;
       const saved = await manager.save(o);
-      await this.record(manager, saved, actor, 'UPDATE', changes);
+      await this.changeLog.recordDiff(manager, OUTAGE, id, { before, after: saved, actor });
       return saved;
     });
   }
@@ -101,7 +101,7 @@ export class OutageService {
     return this.dataSource.transaction(async (manager) => {
       const o = await this.locked(manager, id);
       await manager.delete(Outage, { id });
-      await this.record(manager, o, actor, 'DELETE', diffFields(o, null, OUTAGE_FIELDS));
+      await this.changeLog.recordDiff(manager, OUTAGE, id, { before: o, after: null, actor });
       return o;
     });
   }
@@ -155,13 +155,9 @@ export class OutageService {
       o.status = to;
       alsoChange?.(o);
       const saved = await manager.save(o);
-      await this.record(manager, saved, actor, 'TRANSITION', diffFields(before, saved, OUTAGE_FIELDS));
+      await this.changeLog.recordDiff(manager, OUTAGE, id, { before, after: saved, actor, action: 'TRANSITION' });
       return saved;
     });
-  }
-
-  private record(manager: EntityManager, o: Outage, actor: Actor, action: ChangeAction, changes: FieldChanges) {
-    return this.changeLog.record(manager, { objectType: OUTAGE_OBJECT_TYPE, objectId: o.id, action, actor, changes, status: o.status });
   }
 
   private timeProblems(o: Pick<Outage, 'startsAt' | 'estimatedTimeToRepair'> & { endsAt?: Date | null }): FieldProblem[] {
