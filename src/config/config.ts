@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 
@@ -7,9 +8,8 @@ const toBool = ({ value }: { value: string | undefined }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 
 /** An integer setting, read from its string: at least `min`, and at most `max` when given. */
-function IntSetting(min: number, max?: number): PropertyDecorator {
-  const checks = [Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)])];
-  return (target, key) => checks.forEach((check) => check(target, key));
+function IntSetting(min: number, max?: number) {
+  return applyDecorators(Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
 }
 
 /**

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
-import { ImpactTargetInput } from '../common/targets/impact-target.type';
+import { ImpactTargetInput, TargetListField } from '../common/targets/impact-target.type';
 import { ScheduleInput } from '../schedule-graphql/schedule.types';
 import { ScheduledType } from '../schedule-graphql/scheduled.type';
 import { PeriodMaintenanceType, MonitorKind } from './monitor.entities';
@@ -53,12 +53,7 @@ export class CreateMonitorInput {
   @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) target!: string;
   @Field({ defaultValue: true }) @IsBoolean() active!: boolean;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @IsUUID(undefined, uuids) groupIds?: string[];
-  @Field(() => [ImpactTargetInput], { nullable: true, description: WATCHES_HELP })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ImpactTargetInput)
-  watches?: ImpactTargetInput[];
+  @TargetListField(WATCHES_HELP) watches?: ImpactTargetInput[];
 }
 
 @InputType()
@@ -73,12 +68,7 @@ export class UpdateMonitorInput {
   @ArrayMaxSize(100)
   @IsUUID(undefined, uuids)
   groupIds?: string[];
-  @Field(() => [ImpactTargetInput], { nullable: true, description: `Replaces the list. ${WATCHES_HELP}` })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ImpactTargetInput)
-  watches?: ImpactTargetInput[];
+  @TargetListField(`Replaces the list. ${WATCHES_HELP}`) watches?: ImpactTargetInput[];
 }
 
 @InputType()

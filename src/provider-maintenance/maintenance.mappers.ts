@@ -1,3 +1,4 @@
+import { shownAs } from '../common/graphql/shown-as';
 import { isIanaZone } from './bcop/time-zone-names';
 import type { Maintenance } from './entities/maintenance.entity';
 import { MaintenanceType } from './maintenance.types';
@@ -8,23 +9,27 @@ import { MaintenanceType } from './maintenance.types';
  * no read of it fails; its name is still in originalTimeZoneName.
  */
 export function toMaintenance(m: Maintenance): MaintenanceType {
-  return Object.assign(new MaintenanceType(), {
-    id: m.id,
-    name: m.name,
-    summary: m.summary,
-    startsAt: m.startsAt,
-    endsAt: m.endsAt,
-    status: m.status,
-    acknowledged: m.acknowledged,
-    originalTimeZone: m.originalTimeZone !== null && isIanaZone(m.originalTimeZone) ? m.originalTimeZone : null,
-    originalTimeZoneName: m.originalTimeZoneName,
-    internalTicket: m.internalTicket,
-    comments: m.comments,
-    impactDescription: m.impactDescription,
-    providerMaintenanceId: m.providerMaintenanceId,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-    providerId: m.providerId,
-    replacesId: m.replacesId,
-  });
+  return shownAs(
+    MaintenanceType,
+    m,
+    [
+      'id',
+      'name',
+      'summary',
+      'startsAt',
+      'endsAt',
+      'status',
+      'acknowledged',
+      'originalTimeZoneName',
+      'internalTicket',
+      'comments',
+      'impactDescription',
+      'providerMaintenanceId',
+      'createdAt',
+      'updatedAt',
+      'providerId',
+      'replacesId',
+    ],
+    { originalTimeZone: m.originalTimeZone !== null && isIanaZone(m.originalTimeZone) ? m.originalTimeZone : null },
+  );
 }

@@ -1,8 +1,7 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
-import { ImpactTargetInput } from '../common/targets/impact-target.type';
+import { ImpactTargetInput, TargetListField } from '../common/targets/impact-target.type';
 import { MaintenanceEndAction, ServiceStatus } from './entities/service.entity';
 
 registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
@@ -38,12 +37,7 @@ export class CreateServiceInput {
   @Field(() => MaintenanceEndAction, { defaultValue: MaintenanceEndAction.OPEN_INCIDENT })
   @IsEnum(MaintenanceEndAction)
   onMaintenanceEnd!: MaintenanceEndAction;
-  @Field(() => [ImpactTargetInput], { nullable: true, description: DEPENDS_ON_HELP })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ImpactTargetInput)
-  dependsOn?: ImpactTargetInput[];
+  @TargetListField(DEPENDS_ON_HELP) dependsOn?: ImpactTargetInput[];
 }
 
 @InputType()
@@ -56,12 +50,7 @@ export class UpdateServiceInput {
   @IsOptional()
   @IsEnum(MaintenanceEndAction)
   onMaintenanceEnd?: MaintenanceEndAction;
-  @Field(() => [ImpactTargetInput], { nullable: true, description: `Replaces the list. ${DEPENDS_ON_HELP}` })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ImpactTargetInput)
-  dependsOn?: ImpactTargetInput[];
+  @TargetListField(`Replaces the list. ${DEPENDS_ON_HELP}`) dependsOn?: ImpactTargetInput[];
 }
 
 @InputType()

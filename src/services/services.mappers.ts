@@ -1,3 +1,4 @@
+import { shownAs } from '../common/graphql/shown-as';
 import { SuppressionReasonType, SuppressionSource } from '../common/graphql/suppression-reason.type';
 import type { EscalationPolicy, EscalationRule } from './entities/escalation-policy.entity';
 import type { Reason } from '../common/suppression/suppression.model';
@@ -14,43 +15,33 @@ import { ServiceType } from './service.types';
 import { UserType } from './user.types';
 
 export function toUser(u: User): UserType {
-  const { id, name, email, timeZone, createdAt, updatedAt } = u;
-  return Object.assign(new UserType(), { id, name, email, timeZone, createdAt, updatedAt });
+  return shownAs(UserType, u, ['id', 'name', 'email', 'timeZone', 'createdAt', 'updatedAt']);
 }
 
 export function toEscalationPolicy(p: EscalationPolicy): EscalationPolicyType {
-  const { id, name, description, numLoops, createdAt, updatedAt } = p;
-  return Object.assign(new EscalationPolicyType(), { id, name, description, numLoops, createdAt, updatedAt });
+  return shownAs(EscalationPolicyType, p, ['id', 'name', 'description', 'numLoops', 'createdAt', 'updatedAt']);
 }
 
 export function toRule(r: EscalationRule): EscalationRuleType {
-  return Object.assign(new EscalationRuleType(), { id: r.id, delayMinutes: r.delayMinutes });
+  return shownAs(EscalationRuleType, r, ['id', 'delayMinutes']);
 }
 
 export function toService(s: Service): ServiceType {
-  const { id, name, description, integrationKey, status, onMaintenanceEnd, createdAt, updatedAt, escalationPolicyId } = s;
-  return Object.assign(new ServiceType(), {
-    id,
-    name,
-    description,
-    integrationKey,
-    status,
-    onMaintenanceEnd,
-    createdAt,
-    updatedAt,
-    escalationPolicyId,
-  });
+  return shownAs(ServiceType, s, [
+    'id',
+    'name',
+    'description',
+    'integrationKey',
+    'status',
+    'onMaintenanceEnd',
+    'escalationPolicyId',
+    'createdAt',
+    'updatedAt',
+  ]);
 }
 
 export function toWindow(w: MaintenanceWindow): MaintenanceWindowType {
-  const { id, startsAt, endsAt, description, createdAt, updatedAt } = w;
-  return Object.assign(new MaintenanceWindowType(), {
-    id,
-    startsAt,
-    endsAt,
-    description,
-    createdAt,
-    updatedAt,
+  return shownAs(MaintenanceWindowType, w, ['id', 'startsAt', 'endsAt', 'description', 'createdAt', 'updatedAt'], {
     createdBy: { tokenId: w.createdByTokenId, tokenName: w.createdByName, requesterId: w.requesterId },
   });
 }
@@ -60,20 +51,8 @@ export function windowReason(w: Pick<MaintenanceWindow, 'id' | 'description' | '
 }
 
 export function toIncident(i: Incident): IncidentType {
-  const { id, dedupKey, status, summary, severity, createdAt, acknowledgedAt, resolvedAt, serviceId } = i;
-  return Object.assign(new IncidentType(), {
-    id,
-    dedupKey,
-    status,
-    summary,
-    severity,
-    createdAt,
-    openedAt: createdAt,
-    acknowledgedAt,
-    resolvedAt,
-    serviceId,
-    heldBy: i.heldBy.map(fromReasonRecord),
-  });
+  const fields = ['id', 'dedupKey', 'status', 'summary', 'severity', 'createdAt', 'acknowledgedAt', 'resolvedAt', 'serviceId'] as const;
+  return shownAs(IncidentType, i, fields, { openedAt: i.createdAt, heldBy: i.heldBy.map(fromReasonRecord) });
 }
 
 /** A reason as stored with an event, an incident or a held alert. */
@@ -88,23 +67,12 @@ export function fromReasonRecord(r: SuppressionReasonRecord): SuppressionReasonT
 
 /** A held alert, with what holds it now (`holding`, from a decision now: none once it is no longer held). */
 export function toHeldAlert(h: HeldAlert, holding: readonly Reason[]): HeldAlertType {
-  const { id, dedupKey, summary, severity, status, triggers, firstTriggeredAt, lastTriggeredAt, endedAt, serviceId, incidentId } = h;
-  const holds = status === HeldAlertStatus.HELD ? holding : [];
+  const holds = h.status === HeldAlertStatus.HELD ? holding : [];
   // A recurring source's occurrence ends, but the source may hold it again: no release time can be promised then.
   const expectedReleaseAt =
     holds.length && holds.every((r) => r.final) ? new Date(Math.max(...holds.map((r) => r.occurrence.end.getTime()))) : null;
-  return Object.assign(new HeldAlertType(), {
-    id,
-    dedupKey,
-    summary,
-    severity,
-    status,
-    triggers,
-    firstTriggeredAt,
-    lastTriggeredAt,
-    endedAt,
-    serviceId,
-    incidentId,
+  const fields = ['id', 'dedupKey', 'summary', 'severity', 'status', 'triggers', 'firstTriggeredAt', 'lastTriggeredAt', 'endedAt'] as const;
+  return shownAs(HeldAlertType, h, [...fields, 'serviceId', 'incidentId'], {
     heldBy: h.heldBy.map(fromReasonRecord),
     reasons: holds.map((r) => SuppressionReasonType.from(r)),
     expectedReleaseAt,
@@ -112,20 +80,10 @@ export function toHeldAlert(h: HeldAlert, holding: readonly Reason[]): HeldAlert
 }
 
 export function toServiceEvent(e: ServiceEvent): ServiceEventType {
-  const { id, action, dedupKey, summary, source, severity, details, result, receivedAt, serviceId, incidentId } = e;
-  const reasons = e.reasons.map(fromReasonRecord);
-  return Object.assign(new ServiceEventType(), {
-    id,
-    action,
-    dedupKey,
-    summary,
-    source,
-    severity,
-    details,
-    result,
-    receivedAt,
-    serviceId,
-    incidentId,
-    reasons,
-  });
+  return shownAs(
+    ServiceEventType,
+    e,
+    ['id', 'action', 'dedupKey', 'summary', 'source', 'severity', 'details', 'result', 'receivedAt', 'serviceId', 'incidentId'],
+    { reasons: e.reasons.map(fromReasonRecord) },
+  );
 }

@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 
 /** What a provider's work can affect and what a monitor or service can depend on: inventory, services and monitors. */
 export enum ImpactTargetKind {
@@ -28,4 +30,15 @@ export class ImpactTargetType {
 export class ImpactTargetInput {
   @Field(() => ImpactTargetKind) @IsEnum(ImpactTargetKind) type!: ImpactTargetKind;
   @Field(() => ID) @IsUUID(undefined, { message: 'must be a UUID' }) id!: string;
+}
+
+/** An input field holding an optional list of targets (at most 100), each checked. */
+export function TargetListField(description: string) {
+  return applyDecorators(
+    Field(() => [ImpactTargetInput], { nullable: true, description }),
+    IsOptional(),
+    ArrayMaxSize(100),
+    ValidateNested({ each: true }),
+    Type(() => ImpactTargetInput),
+  );
 }

@@ -12,20 +12,8 @@ import {
 } from '..';
 import { hasKey, keyChoices, sufficient } from '../equality-keys';
 import { formatNumber } from '../numbers';
+import { OPERATORS } from '../types';
 import { shape, withPositions, type Shape } from './ast-helpers';
-
-const OPERATORS: Operator[] = [
-  'equals',
-  'not equals',
-  'contains',
-  'not contains',
-  'starts with',
-  'ends with',
-  'matches',
-  'within',
-  'greater than',
-  'less than',
-];
 
 const KNOWN: KnownField[] = ['class', 'severity', 'message', 'host', 'object', '_identifier', 'service'];
 
