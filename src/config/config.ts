@@ -12,6 +12,11 @@ function IntSetting(min: number, max?: number) {
   return applyDecorators(Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
 }
 
+/** An optional yes/no setting: 1, true, yes or on (any case) for yes. */
+function BoolSetting() {
+  return applyDecorators(IsOptional(), Transform(toBool), IsBoolean());
+}
+
 /**
  * Every setting Hush reads from the environment, validated once at start.
  * Property names are the variable names so an error names exactly what to fix.
@@ -20,8 +25,7 @@ export class HushConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IntSetting(0, 65535)
-  PORT = 3000;
+  @IntSetting(0, 65535) PORT = 3000;
 
   /** Unset: embedded PGlite in HUSH_DATA_DIR. */
   @IsOptional()
@@ -38,78 +42,55 @@ export class HushConfig {
   HUSH_ADMIN_TOKEN?: string;
 
   /** GraphQL IDE on GET /graphql; default: on outside production. */
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
-  HUSH_IDE?: boolean;
+  @BoolSetting() HUSH_IDE?: boolean;
 
   /** Introspection; default: on outside production. */
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
-  HUSH_INTROSPECTION?: boolean;
+  @BoolSetting() HUSH_INTROSPECTION?: boolean;
 
   /** Comma-separated allowed origins, or `*`; unset: CORS off. */
   @IsOptional()
   @IsString()
   HUSH_CORS_ORIGINS?: string;
 
-  @IntSetting(1, 100)
-  HUSH_GRAPHQL_MAX_DEPTH = 12;
+  @IntSetting(1, 100) HUSH_GRAPHQL_MAX_DEPTH = 12;
 
-  @IntSetting(100)
-  HUSH_GRAPHQL_MAX_COST = 50000;
+  @IntSetting(100) HUSH_GRAPHQL_MAX_COST = 50000;
 
-  @IntSetting(1)
-  HUSH_GRAPHQL_MAX_ALIASES = 30;
+  @IntSetting(1) HUSH_GRAPHQL_MAX_ALIASES = 30;
 
   /** Time zone used when a viewer names none (e.g. for display comparisons). */
   @IsString()
   HUSH_DEFAULT_TIME_ZONE = 'UTC';
 
   /** How often blackout start/end actions are checked, in ms; 0 turns the worker off (it can still be ticked). */
-  @IntSetting(0)
-  HUSH_BLACKOUT_TICK_MS = 15_000;
+  @IntSetting(0) HUSH_BLACKOUT_TICK_MS = 15_000;
 
   /** How often occurrence starts and ends are looked for and announced to `windowTransitions`, in ms; 0 turns it off. */
-  @IntSetting(0)
-  HUSH_TRANSITION_TICK_MS = 1_000;
+  @IntSetting(0) HUSH_TRANSITION_TICK_MS = 1_000;
 
   /** How long before an occurrence's end `windowTransitions` sends its ENDING_SOON, in minutes; 0 sends none. */
-  @IntSetting(0)
-  HUSH_ENDING_SOON_MINUTES = 15;
+  @IntSetting(0) HUSH_ENDING_SOON_MINUTES = 15;
 
   /** How often alerts held over a maintenance are looked at and released once nothing suppresses their service, in ms; 0 turns it off. */
-  @IntSetting(0)
-  HUSH_RELEASE_TICK_MS = 1_000;
+  @IntSetting(0) HUSH_RELEASE_TICK_MS = 1_000;
 
   /** How often redundancy risks are compared with those announced (besides after each change), in ms; 0 only after changes. */
-  @IntSetting(0)
-  HUSH_RISK_CHECK_MS = 60_000;
+  @IntSetting(0) HUSH_RISK_CHECK_MS = 60_000;
 
   /** How often the suppression engine compares what it holds with the database (and repairs and logs any difference), in ms; 0 never. */
-  @IntSetting(0)
-  HUSH_SUPPRESSION_CHECK_MS = 300_000;
+  @IntSetting(0) HUSH_SUPPRESSION_CHECK_MS = 300_000;
 
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut, in ms. */
-  @IntSetting(0)
-  HUSH_SHUTDOWN_GRACE_MS = 10_000;
+  @IntSetting(0) HUSH_SHUTDOWN_GRACE_MS = 10_000;
 
   /** The longest a service maintenance window or a provider maintenance may last, in days; longer ones are refused at `input.endsAt`. */
-  @IntSetting(1)
-  HUSH_MAX_WINDOW_DAYS = 730;
+  @IntSetting(1) HUSH_MAX_WINDOW_DAYS = 730;
 
   /** `/health` answers 503 (not only `degraded`) while the LISTEN connection is away: for balancers that should drop such a replica. */
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
-  HUSH_HEALTH_STRICT?: boolean;
+  @BoolSetting() HUSH_HEALTH_STRICT?: boolean;
 
   /** At start, fill an empty store with a demo organisation (src/demo-seed.ts); a store with data is left alone. */
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
-  HUSH_DEMO?: boolean;
+  @BoolSetting() HUSH_DEMO?: boolean;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
