@@ -11,6 +11,7 @@ export const ADMIN_TOKEN = 'hush_load-admin-0123456789abcdef';
 
 export interface Hush {
   url: string;
+  pid: number;
   /** Warnings and errors Hush logged, alike lines counted together. */
   logged: Map<string, number>;
   stop(): Promise<void>;
@@ -40,7 +41,9 @@ export async function startHush(databaseUrl?: string): Promise<Hush> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HUSH_DATA_DIR: dataDir, HUSH_ADMIN_TOKEN: ADMIN_TOKEN };
   delete env.DATABASE_URL; // an inherited one would silently turn the embedded run into a Postgres run
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // LOAD_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof' profiles Hush under the load (node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 
   const logged = new Map<string, number>();
   let ready = false;
@@ -74,6 +77,7 @@ export async function startHush(databaseUrl?: string): Promise<Hush> {
 
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    pid: child.pid!,
     logged,
     async stop() {
       child.kill('SIGTERM');
