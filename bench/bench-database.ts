@@ -17,3 +17,19 @@ export async function freshDatabase(url: URL) {
 export function dropDatabase(url: URL) {
   return onServer(url, `DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
 }
+
+/**
+ * Runs `run` on each store `stores` names (`pglite`, `postgres`), embedded
+ * first; on PostgreSQL in a database of its own at `url`, created empty and
+ * dropped after.
+ */
+export async function onEachStore(stores: string[], url: URL, run: (store: string, databaseUrl?: string) => Promise<void>) {
+  if (stores.includes('pglite')) await run('embedded PGlite');
+  if (!stores.includes('postgres')) return;
+  await freshDatabase(url);
+  try {
+    await run('PostgreSQL', url.toString());
+  } finally {
+    await dropDatabase(url);
+  }
+}

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { dropDatabase, freshDatabase } from './bench-database';
+import { onEachStore } from './bench-database';
 import { ADMIN_TOKEN, startHush, type Hush } from './hush-process';
 import { operations, type Operation } from './load-mix';
 import { seed } from './load-seed';
@@ -77,15 +77,7 @@ async function run(store: string, databaseUrl?: string) {
 
 async function main() {
   console.log(`cost: each operation back to back for ${SECONDS} s; the mix priced at ${RPS} req/s`);
-  if (STORES.includes('pglite')) await run('embedded PGlite');
-  if (STORES.includes('postgres')) {
-    await freshDatabase(url);
-    try {
-      await run('PostgreSQL', url.toString());
-    } finally {
-      await dropDatabase(url);
-    }
-  }
+  await onEachStore(STORES, url, run);
 }
 
 void main().catch((error: unknown) => {

@@ -14,7 +14,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { dropDatabase, freshDatabase } from './bench-database';
+import { onEachStore } from './bench-database';
 import { ADMIN_TOKEN, gql, startHush, type Hush } from './hush-process';
 import { operations, type Operation } from './load-mix';
 import { seed, SEED } from './load-seed';
@@ -103,15 +103,7 @@ async function run(store: string, databaseUrl?: string) {
 
 async function main() {
   console.log(`load: ${RPS} req/s for ${SECONDS} s per store, open loop, ${TIMEOUT_MS / 1000} s client timeout`);
-  if (STORES.includes('pglite')) await run('embedded PGlite');
-  if (STORES.includes('postgres')) {
-    await freshDatabase(url);
-    try {
-      await run('PostgreSQL', url.toString());
-    } finally {
-      await dropDatabase(url);
-    }
-  }
+  await onEachStore(STORES, url, run);
 }
 
 void main().catch((error: unknown) => {
