@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Schedule } from '../schedule';
+import { namedValues, type NameOf } from '../common/named-values';
 
 @Entity({ name: 'blackout_policy' })
 @Index('UQ_blackout_policy_name', { synchronize: false })
@@ -40,12 +41,8 @@ export class BlackoutPolicy {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
-export enum EventStatus {
-  OPEN = 'OPEN',
-  BLACKOUT = 'BLACKOUT',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  CLOSED = 'CLOSED',
-}
+export const EventStatus = namedValues('OPEN', 'BLACKOUT', 'ACKNOWLEDGED', 'CLOSED');
+export type EventStatus = NameOf<typeof EventStatus>;
 
 @Entity({ name: 'event' })
 @Index('IX_event_status', ['status', 'receivedAt'])
@@ -84,10 +81,8 @@ export class BlackoutEvent {
   @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
 }
 
-export enum PolicyRunKind {
-  START = 'START',
-  END = 'END',
-}
+export const PolicyRunKind = namedValues('START', 'END');
+export type PolicyRunKind = NameOf<typeof PolicyRunKind>;
 
 /**
  * One row per (policy, occurrence, START|END) that has run. Inserting it is

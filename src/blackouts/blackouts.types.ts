@@ -7,23 +7,18 @@ import { ScheduleInput } from '../schedule-graphql/schedule.types';
 import { ScheduledType } from '../schedule-graphql/scheduled.type';
 import { EventStatus, PolicyRunKind } from './blackout.entities';
 import { PolicyStatus } from './policy-status';
+import { namedValues, type NameOf } from '../common/named-values';
 
 registerEnumType(PolicyStatus, { name: 'PolicyStatus' });
 registerEnumType(PolicyRunKind, { name: 'PolicyRunKind', description: "A blackout policy occurrence's START or END." });
 registerEnumType(EventStatus, { name: 'EventStatus' });
 
-export enum PolicySortField {
-  NAME = 'NAME',
-  EXECUTION_ORDER = 'EXECUTION_ORDER',
-  CREATED_AT = 'CREATED_AT',
-  UPDATED_AT = 'UPDATED_AT',
-}
+export const PolicySortField = namedValues('NAME', 'EXECUTION_ORDER', 'CREATED_AT', 'UPDATED_AT');
+export type PolicySortField = NameOf<typeof PolicySortField>;
 registerEnumType(PolicySortField, { name: 'BlackoutPolicySortField' });
 
-export enum SortOrder {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
+export const SortOrder = namedValues('ASC', 'DESC');
+export type SortOrder = NameOf<typeof SortOrder>;
 registerEnumType(SortOrder, { name: 'SortOrder' });
 
 const BROAD =

@@ -1,7 +1,4 @@
+import { namedValues, type NameOf } from '../common/named-values';
 /** Where a policy stands now: its schedule and whether it is enabled. */
-export enum PolicyStatus {
-  SCHEDULED = 'SCHEDULED',
-  ACTIVE = 'ACTIVE',
-  EXPIRED = 'EXPIRED',
-  DISABLED = 'DISABLED',
-}
+export const PolicyStatus = namedValues('SCHEDULED', 'ACTIVE', 'EXPIRED', 'DISABLED');
+export type PolicyStatus = NameOf<typeof PolicyStatus>;

@@ -1,19 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Schedule } from '../schedule';
+import { namedValues, type NameOf } from '../common/named-values';
 
-export enum MonitorKind {
-  HTTP = 'HTTP',
-  PING = 'PING',
-  DNS = 'DNS',
-  TCP = 'TCP',
-  SMTP = 'SMTP',
-  OTHER = 'OTHER',
-}
+export const MonitorKind = namedValues('HTTP', 'PING', 'DNS', 'TCP', 'SMTP', 'OTHER');
+export type MonitorKind = NameOf<typeof MonitorKind>;
 
-export enum PeriodMaintenanceType {
-  DISABLE_MONITORING = 'DISABLE_MONITORING',
-  DISABLE_NOTIFICATIONS = 'DISABLE_NOTIFICATIONS',
-}
+export const PeriodMaintenanceType = namedValues('DISABLE_MONITORING', 'DISABLE_NOTIFICATIONS');
+export type PeriodMaintenanceType = NameOf<typeof PeriodMaintenanceType>;
 
 @Entity({ name: 'monitor' })
 @Index('UQ_monitor_name', { synchronize: false })

@@ -1,6 +1,4 @@
+import { namedValues, type NameOf } from '../common/named-values';
 /** Where a maintenance period stands now, from its schedule. */
-export enum PeriodStatus {
-  SCHEDULED = 'SCHEDULED',
-  ACTIVE = 'ACTIVE',
-  EXPIRED = 'EXPIRED',
-}
+export const PeriodStatus = namedValues('SCHEDULED', 'ACTIVE', 'EXPIRED');
+export type PeriodStatus = NameOf<typeof PeriodStatus>;

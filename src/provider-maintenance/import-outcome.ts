@@ -1,7 +1,4 @@
+import { namedValues, type NameOf } from '../common/named-values';
 /** What one maintenance of an imported notice became. */
-export enum ImportOutcome {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  UNCHANGED = 'UNCHANGED',
-  IGNORED_OLDER = 'IGNORED_OLDER',
-}
+export const ImportOutcome = namedValues('CREATED', 'UPDATED', 'UNCHANGED', 'IGNORED_OLDER');
+export type ImportOutcome = NameOf<typeof ImportOutcome>;

@@ -129,7 +129,7 @@ export class RedundancyRisksService extends RedundancyPort {
           severity: r.available === 0 ? RiskSeverity.LOST : RiskSeverity.BELOW_MINIMUM,
           tentative: r.tentative,
           causes: r.causes.map((c): RiskCauseType => ({
-            kind: c.kind as RiskCauseKind,
+            kind: c.kind,
             id: c.id,
             name: c.name,
             member: ImpactTargetType.of(...split(c.member)),

@@ -10,14 +10,13 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { namedValues, type NameOf } from '../common/named-values';
 
-export enum MemberPriority {
-  PRIMARY = 'PRIMARY',
-  SECONDARY = 'SECONDARY',
-  TERTIARY = 'TERTIARY',
-  /** Listed, but does not count: neither towards what is available nor as a cause. */
-  INACTIVE = 'INACTIVE',
-}
+/**
+ * INACTIVE: listed, but does not count: neither towards what is available nor as a cause.
+ */
+export const MemberPriority = namedValues('PRIMARY', 'SECONDARY', 'TERTIARY', 'INACTIVE');
+export type MemberPriority = NameOf<typeof MemberPriority>;
 
 /** Paths that back each other up: at least `minimumAvailable` of the members that count must stay in service. */
 @Entity({ name: 'redundancy_group' })

@@ -2,26 +2,16 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { Transform } from 'class-transformer';
 import { LocalDateScalar, LocalTimeScalar, TimeZoneScalar } from '../common/scalars/scalars';
 import { foldSkipDates, MAX_SKIP_DATES, type MonthWeekday, type Recurrence, type Schedule, type Weekday } from '../schedule';
+import { namedValues, type NameOf } from '../common/named-values';
 
 const SKIP_DATES = `Local dates on which an occurrence starting then does not happen; it still counts toward \`occurrences\`. At most ${MAX_SKIP_DATES}, kept once each in date order.`;
 
-export enum RecurrenceEnum {
-  ONE_TIME = 'ONE_TIME',
-  DAILY = 'DAILY',
-  WEEKLY = 'WEEKLY',
-  MONTHLY = 'MONTHLY',
-}
+export const RecurrenceEnum = namedValues('ONE_TIME', 'DAILY', 'WEEKLY', 'MONTHLY');
+export type RecurrenceEnum = NameOf<typeof RecurrenceEnum>;
 registerEnumType(RecurrenceEnum, { name: 'Recurrence' });
 
-export enum WeekdayEnum {
-  MONDAY = 'MONDAY',
-  TUESDAY = 'TUESDAY',
-  WEDNESDAY = 'WEDNESDAY',
-  THURSDAY = 'THURSDAY',
-  FRIDAY = 'FRIDAY',
-  SATURDAY = 'SATURDAY',
-  SUNDAY = 'SUNDAY',
-}
+export const WeekdayEnum = namedValues('MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY');
+export type WeekdayEnum = NameOf<typeof WeekdayEnum>;
 registerEnumType(WeekdayEnum, { name: 'Weekday' });
 
 @InputType('MonthWeekdayInput')

@@ -4,15 +4,7 @@
  * framework: every module that schedules things uses it.
  */
 export { CompiledSchedule, compileSchedule, ScheduleError } from './compile';
-export {
-  firstOccurrenceStart,
-  lastOccurrenceEnd,
-  nextOccurrences,
-  occurrenceAt,
-  occurrencesBetween,
-  previousOccurrence,
-  zonedBoundary,
-} from './occurrences';
+export * from './occurrences';
 export { foldSkipDates, skipDateOf } from './skip-dates';
 export { WEEKDAYS, type MonthWeekday, type Occurrence, type Recurrence, type Schedule, type ScheduleProblem, type Weekday } from './types';
 export { MAX_INTERVAL, MAX_OCCURRENCES, MAX_SKIP_DATES, validateSchedule } from './validate';

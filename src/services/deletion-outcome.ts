@@ -1,5 +1,4 @@
+import { namedValues, type NameOf } from '../common/named-values';
 /** What deleting a maintenance window did: removed one not yet started, or ended an ongoing one now. */
-export enum DeletionOutcome {
-  DELETED = 'DELETED',
-  ENDED = 'ENDED',
-}
+export const DeletionOutcome = namedValues('DELETED', 'ENDED');
+export type DeletionOutcome = NameOf<typeof DeletionOutcome>;

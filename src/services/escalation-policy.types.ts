@@ -2,10 +2,10 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
+import { namedValues, type NameOf } from '../common/named-values';
 
-export enum TargetType {
-  USER = 'USER',
-}
+export const TargetType = namedValues('USER');
+export type TargetType = NameOf<typeof TargetType>;
 registerEnumType(TargetType, { name: 'EscalationTargetType' });
 
 @ObjectType('EscalationTarget')

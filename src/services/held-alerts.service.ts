@@ -120,7 +120,7 @@ export class HeldAlertsService {
   }
 
   private async release(manager: EntityManager, held: HeldAlert, service: Service, now: Date): Promise<void> {
-    let outcome = ReleaseOutcome.DISCARDED;
+    let outcome: ReleaseOutcome = ReleaseOutcome.DISCARDED;
     held.endedAt = now;
     if (service.onMaintenanceEnd === MaintenanceEndAction.DISCARD || service.status === ServiceStatus.DISABLED) {
       held.status = HeldAlertStatus.DISCARDED;

@@ -1,16 +1,14 @@
 import type { CalendarEntry } from '../common/suppression/suppression.model';
 import { sourceKey, type SuppressionState } from './suppression-state';
+import { namedValues, type NameOf } from '../common/named-values';
 
-export enum WindowTransitionKind {
-  STARTED = 'STARTED',
-  /** A set time before the end (HUSH_ENDING_SOON_MINUTES): time to extend it before alerts come back. */
-  ENDING_SOON = 'ENDING_SOON',
-  /** Its end moved later while it was in effect. */
-  EXTENDED = 'EXTENDED',
-  /** Its end moved earlier while it was in effect (still ahead: one moved to now or before ENDED). */
-  SHORTENED = 'SHORTENED',
-  ENDED = 'ENDED',
-}
+/**
+ * ENDING_SOON: a set time before the end (HUSH_ENDING_SOON_MINUTES): time to extend it before alerts come back.
+ * EXTENDED: its end moved later while it was in effect.
+ * SHORTENED: its end moved earlier while it was in effect (still ahead: one moved to now or before ENDED).
+ */
+export const WindowTransitionKind = namedValues('STARTED', 'ENDING_SOON', 'EXTENDED', 'SHORTENED', 'ENDED');
+export type WindowTransitionKind = NameOf<typeof WindowTransitionKind>;
 
 /** At one instant: what ended first, then changes of ends, warnings, and what started last. */
 export const KIND_ORDER = [

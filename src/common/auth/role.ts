@@ -1,12 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { namedValues, type NameOf } from '../named-values';
 
-export enum Role {
-  /** Reads the calendar feed (`/calendar.ics`) and nothing else: the token a calendar app's URL holds. */
-  CALENDAR = 'CALENDAR',
-  VIEWER = 'VIEWER',
-  EDITOR = 'EDITOR',
-  ADMIN = 'ADMIN',
-}
+/**
+ * CALENDAR: reads the calendar feed (`/calendar.ics`) and nothing else: the token a calendar app's URL holds.
+ */
+export const Role = namedValues('CALENDAR', 'VIEWER', 'EDITOR', 'ADMIN');
+export type Role = NameOf<typeof Role>;
 
 registerEnumType(Role, {
   name: 'Role',

@@ -2,16 +2,20 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OccurrenceType } from '../../schedule-graphql/occurrence.type';
 import type { NodeRef, Reason } from '../suppression/suppression.model';
 import { ImpactTargetType } from '../targets/impact-target.type';
+import { namedValues, type NameOf } from '../named-values';
 
-export enum SuppressionSource {
-  SERVICE_WINDOW = 'SERVICE_WINDOW',
-  MONITOR_PERIOD = 'MONITOR_PERIOD',
-  BLACKOUT_POLICY = 'BLACKOUT_POLICY',
-  PROVIDER_MAINTENANCE = 'PROVIDER_MAINTENANCE',
-  PROVIDER_OUTAGE = 'PROVIDER_OUTAGE',
-  /** Not a suppression: a redundancy risk, shown in the calendar when asked for. */
-  REDUNDANCY_RISK = 'REDUNDANCY_RISK',
-}
+/**
+ * REDUNDANCY_RISK: not a suppression: a redundancy risk, shown in the calendar when asked for.
+ */
+export const SuppressionSource = namedValues(
+  'SERVICE_WINDOW',
+  'MONITOR_PERIOD',
+  'BLACKOUT_POLICY',
+  'PROVIDER_MAINTENANCE',
+  'PROVIDER_OUTAGE',
+  'REDUNDANCY_RISK',
+);
+export type SuppressionSource = NameOf<typeof SuppressionSource>;
 registerEnumType(SuppressionSource, {
   name: 'SuppressionSource',
   description:

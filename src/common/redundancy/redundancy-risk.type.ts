@@ -1,20 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ImpactTargetType } from '../targets/impact-target.type';
+import { namedValues, type NameOf } from '../named-values';
 
-export enum RiskSeverity {
-  LOST = 'LOST',
-  BELOW_MINIMUM = 'BELOW_MINIMUM',
-}
+export const RiskSeverity = namedValues('LOST', 'BELOW_MINIMUM');
+export type RiskSeverity = NameOf<typeof RiskSeverity>;
 registerEnumType(RiskSeverity, {
   name: 'RiskSeverity',
   description: 'LOST: no member is available. BELOW_MINIMUM: some are, fewer than required.',
 });
 
-export enum RiskCauseKind {
-  MAINTENANCE = 'MAINTENANCE',
-  OUTAGE = 'OUTAGE',
-  WINDOW = 'WINDOW',
-}
+export const RiskCauseKind = namedValues('MAINTENANCE', 'OUTAGE', 'WINDOW');
+export type RiskCauseKind = NameOf<typeof RiskCauseKind>;
 registerEnumType(RiskCauseKind, {
   name: 'RiskCauseKind',
   description: 'A provider maintenance, a provider outage or a service maintenance window.',
@@ -44,11 +40,8 @@ export class RedundancyRiskType {
   @Field(() => [RiskCauseType]) causes!: RiskCauseType[];
 }
 
-export enum RiskChangeKind {
-  APPEARED = 'APPEARED',
-  CHANGED = 'CHANGED',
-  DISAPPEARED = 'DISAPPEARED',
-}
+export const RiskChangeKind = namedValues('APPEARED', 'CHANGED', 'DISAPPEARED');
+export type RiskChangeKind = NameOf<typeof RiskChangeKind>;
 registerEnumType(RiskChangeKind, { name: 'RiskChangeKind' });
 
 @ObjectType('RedundancyRiskChange', {

@@ -1,14 +1,11 @@
 import type { Occurrence, Schedule } from '../../schedule';
 import type { SelectorEvent } from '../../selector';
 import type { SuppressionSource } from '../graphql/suppression-reason.type';
+import { namedValues, type NameOf } from '../named-values';
 
 /** What a suppression does to its target. */
-export enum Effect {
-  NO_INCIDENT = 'NO_INCIDENT',
-  DISABLE_MONITORING = 'DISABLE_MONITORING',
-  DISABLE_NOTIFICATIONS = 'DISABLE_NOTIFICATIONS',
-  BLACKOUT = 'BLACKOUT',
-}
+export const Effect = namedValues('NO_INCIDENT', 'DISABLE_MONITORING', 'DISABLE_NOTIFICATIONS', 'BLACKOUT');
+export type Effect = NameOf<typeof Effect>;
 
 /** An object in the dependency graph: a circuit, site, location, region, service or monitor. */
 export interface NodeRef {

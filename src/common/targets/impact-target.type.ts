@@ -2,16 +2,11 @@ import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { namedValues, type NameOf } from '../named-values';
 
 /** What a provider's work can affect and what a monitor or service can depend on: inventory, services and monitors. */
-export enum ImpactTargetKind {
-  CIRCUIT = 'CIRCUIT',
-  SITE = 'SITE',
-  LOCATION = 'LOCATION',
-  REGION = 'REGION',
-  SERVICE = 'SERVICE',
-  MONITOR = 'MONITOR',
-}
+export const ImpactTargetKind = namedValues('CIRCUIT', 'SITE', 'LOCATION', 'REGION', 'SERVICE', 'MONITOR');
+export type ImpactTargetKind = NameOf<typeof ImpactTargetKind>;
 registerEnumType(ImpactTargetKind, { name: 'ImpactTargetType' });
 
 @ObjectType('ImpactTarget', { description: 'A circuit, site, location, region, service or monitor.' })

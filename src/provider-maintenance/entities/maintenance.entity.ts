@@ -14,6 +14,7 @@ import { ImpactTargetKind } from '../../common/targets/impact-target.type';
 import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { Provider } from './inventory.entities';
 import { Outage } from './outage.entity';
+import { namedValues, type NameOf } from '../../common/named-values';
 
 /** pg returns bigint as text; the values kept (SEQUENCE, at most 2^53 - 1) are exact as numbers. */
 const BIGINT_AS_NUMBER: ValueTransformer = {
@@ -87,13 +88,11 @@ export class Impact {
   @Column({ type: 'enum', enum: ImpactLevel, enumName: 'impact_level' }) level!: ImpactLevel;
 }
 
-export enum NotificationFormat {
-  TEXT = 'TEXT',
-  HTML = 'HTML',
-  ICAL = 'ICAL',
-  /** A whole e-mail as received (RFC 822), as importMaintenanceEmail keeps it. */
-  EMAIL = 'EMAIL',
-}
+/**
+ * EMAIL: a whole e-mail as received (RFC 822), as importMaintenanceEmail keeps it.
+ */
+export const NotificationFormat = namedValues('TEXT', 'HTML', 'ICAL', 'EMAIL');
+export type NotificationFormat = NameOf<typeof NotificationFormat>;
 
 /** A provider's message about a maintenance or an outage (exactly one owns it), kept as received. */
 @Entity({ name: 'maintenance_notification' })

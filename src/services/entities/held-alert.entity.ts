@@ -1,17 +1,16 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { EventSeverity, Incident, type SuppressionReasonRecord } from './incident.entity';
 import { Service } from './service.entity';
+import { namedValues, type NameOf } from '../../common/named-values';
 
-export enum HeldAlertStatus {
-  /** Suppressed by maintenance, waiting for the last source covering it to end. */
-  HELD = 'HELD',
-  /** Released into an incident when the maintenance ended. */
-  RELEASED = 'RELEASED',
-  /** A RESOLVE with its key came during the maintenance: nothing to open. */
-  CLEARED = 'CLEARED',
-  /** Released into nothing: its service discards alerts held over a maintenance. */
-  DISCARDED = 'DISCARDED',
-}
+/**
+ * HELD: suppressed by maintenance, waiting for the last source covering it to end.
+ * RELEASED: released into an incident when the maintenance ended.
+ * CLEARED: a RESOLVE with its key came during the maintenance: nothing to open.
+ * DISCARDED: released into nothing: its service discards alerts held over a maintenance.
+ */
+export const HeldAlertStatus = namedValues('HELD', 'RELEASED', 'CLEARED', 'DISCARDED');
+export type HeldAlertStatus = NameOf<typeof HeldAlertStatus>;
 
 /**
  * A TRIGGER that maintenance suppressed, kept until the maintenance ends

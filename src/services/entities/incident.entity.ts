@@ -1,38 +1,32 @@
 import type { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Service } from './service.entity';
+import { namedValues, type NameOf } from '../../common/named-values';
 
-export enum IncidentStatus {
-  TRIGGERED = 'TRIGGERED',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  RESOLVED = 'RESOLVED',
-}
+export const IncidentStatus = namedValues('TRIGGERED', 'ACKNOWLEDGED', 'RESOLVED');
+export type IncidentStatus = NameOf<typeof IncidentStatus>;
 
-export enum EventAction {
-  TRIGGER = 'TRIGGER',
-  ACKNOWLEDGE = 'ACKNOWLEDGE',
-  RESOLVE = 'RESOLVE',
-}
+export const EventAction = namedValues('TRIGGER', 'ACKNOWLEDGE', 'RESOLVE');
+export type EventAction = NameOf<typeof EventAction>;
 
-export enum EventSeverity {
-  CRITICAL = 'CRITICAL',
-  ERROR = 'ERROR',
-  WARNING = 'WARNING',
-  INFO = 'INFO',
-}
+export const EventSeverity = namedValues('CRITICAL', 'ERROR', 'WARNING', 'INFO');
+export type EventSeverity = NameOf<typeof EventSeverity>;
 
 /** What Hush did with an event. */
-export enum EventResult {
-  INCIDENT_OPENED = 'INCIDENT_OPENED',
-  ADDED_TO_INCIDENT = 'ADDED_TO_INCIDENT',
-  SUPPRESSED = 'SUPPRESSED',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  RESOLVED = 'RESOLVED',
-  /** ACKNOWLEDGE or RESOLVE with no open incident for the key; or a TRIGGER to a DISABLED service. */
-  IGNORED = 'IGNORED',
-  /** A RESOLVE that cleared the alert held for its key during maintenance (and resolved its incident, if one was open too). */
-  HELD_CLEARED = 'HELD_CLEARED',
-}
+/**
+ * IGNORED: aCKNOWLEDGE or RESOLVE with no open incident for the key; or a TRIGGER to a DISABLED service.
+ * HELD_CLEARED: a RESOLVE that cleared the alert held for its key during maintenance (and resolved its incident, if one was open too).
+ */
+export const EventResult = namedValues(
+  'INCIDENT_OPENED',
+  'ADDED_TO_INCIDENT',
+  'SUPPRESSED',
+  'ACKNOWLEDGED',
+  'RESOLVED',
+  'IGNORED',
+  'HELD_CLEARED',
+);
+export type EventResult = NameOf<typeof EventResult>;
 
 @Entity({ name: 'incident' })
 // One open incident per service and dedup key; the partial unique index is in the migration.

@@ -1,16 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EscalationPolicy } from './escalation-policy.entity';
+import { namedValues, type NameOf } from '../../common/named-values';
 
 /** What becomes of the alerts held over a maintenance when it ends. */
-export enum MaintenanceEndAction {
-  OPEN_INCIDENT = 'OPEN_INCIDENT',
-  DISCARD = 'DISCARD',
-}
+export const MaintenanceEndAction = namedValues('OPEN_INCIDENT', 'DISCARD');
+export type MaintenanceEndAction = NameOf<typeof MaintenanceEndAction>;
 
-export enum ServiceStatus {
-  ACTIVE = 'ACTIVE',
-  DISABLED = 'DISABLED',
-}
+export const ServiceStatus = namedValues('ACTIVE', 'DISABLED');
+export type ServiceStatus = NameOf<typeof ServiceStatus>;
 
 @Entity({ name: 'service' })
 @Index('UQ_service_name', { synchronize: false })

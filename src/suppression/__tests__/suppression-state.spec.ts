@@ -8,35 +8,36 @@ const BASE = Date.parse('2026-06-01T00:00:00Z');
 const HOUR = 3_600_000;
 const SERVICES = ['s1', 's2', 's3'];
 
+/** A source from `start` for `hours` hours (both counted from BASE), with its id as name. */
+const fixed = (source: SuppressionSource, id: string, start: number, hours: number, targets: FixedSource['targets']): FixedSource => ({
+  kind: 'fixed',
+  source,
+  id,
+  name: id,
+  start: new Date(BASE + start * HOUR),
+  end: new Date(BASE + (start + hours) * HOUR),
+  targets,
+});
+const span = { start: fc.integer({ min: 0, max: 72 }), hours: fc.integer({ min: 1, max: 30 }) };
+
 /** Fixed windows and daily periods on a few services, some reaching them through a circuit. */
 const source = fc.oneof(
-  fc
-    .record({
-      id: fc.constantFrom('w1', 'w2', 'w3', 'w4'),
-      start: fc.integer({ min: 0, max: 72 }),
-      hours: fc.integer({ min: 1, max: 30 }),
-      on: fc.subarray(SERVICES),
-    })
-    .map(({ id, start, hours, on }): FixedSource => ({
-      kind: 'fixed',
-      source: SuppressionSource.SERVICE_WINDOW,
+  fc.record({ id: fc.constantFrom('w1', 'w2', 'w3', 'w4'), ...span, on: fc.subarray(SERVICES) }).map(({ id, start, hours, on }) =>
+    fixed(
+      SuppressionSource.SERVICE_WINDOW,
       id,
-      name: id,
-      start: new Date(BASE + start * HOUR),
-      end: new Date(BASE + (start + hours) * HOUR),
-      targets: on.map((s) => ({ type: 'SERVICE', id: s, effects: [Effect.NO_INCIDENT] })),
-    })),
+      start,
+      hours,
+      on.map((s) => ({ type: 'SERVICE', id: s, effects: [Effect.NO_INCIDENT] })),
+    ),
+  ),
   fc
-    .record({ id: fc.constantFrom('m1', 'm2'), start: fc.integer({ min: 0, max: 72 }), hours: fc.integer({ min: 1, max: 30 }) })
-    .map(({ id, start, hours }): FixedSource => ({
-      kind: 'fixed',
-      source: SuppressionSource.PROVIDER_MAINTENANCE,
-      id,
-      name: id,
-      start: new Date(BASE + start * HOUR),
-      end: new Date(BASE + (start + hours) * HOUR),
-      targets: [{ type: 'CIRCUIT', id: 'c1', effects: [], spread: { SERVICE: [Effect.NO_INCIDENT] } }],
-    })),
+    .record({ id: fc.constantFrom('m1', 'm2'), ...span })
+    .map(({ id, start, hours }) =>
+      fixed(SuppressionSource.PROVIDER_MAINTENANCE, id, start, hours, [
+        { type: 'CIRCUIT', id: 'c1', effects: [], spread: { SERVICE: [Effect.NO_INCIDENT] } },
+      ]),
+    ),
   fc
     .record({ id: fc.constantFrom('p1', 'p2'), hour: fc.integer({ min: 0, max: 22 }), on: fc.constantFrom(...SERVICES) })
     .map(({ id, hour, on }): ScheduledSource => ({

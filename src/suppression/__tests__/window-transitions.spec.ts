@@ -46,7 +46,7 @@ describe('transitionsBetween', () => {
   });
 
   it('ignores a provider maintenance that suppresses nothing', () => {
-    const tentative = { ...window('m', '11:10', '11:20', false), source: SuppressionSource.PROVIDER_MAINTENANCE as const };
+    const tentative = { ...window('m', '11:10', '11:20', false), source: SuppressionSource.PROVIDER_MAINTENANCE };
     expect(summary('11:00', '11:30', new Map(), tentative)).toEqual([]);
   });
 

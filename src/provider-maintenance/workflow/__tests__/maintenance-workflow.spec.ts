@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { MaintenanceStatus } from '../../maintenance-status';
 import { InvalidTransitionError } from '../invalid-transition-error';
+import { refusal } from './refusal';
 import {
   cancel,
   impactsFrozen,
@@ -107,17 +108,7 @@ const SET_STATUS: Record<Status, Record<Status, Outcome>> = {
   RE_SCHEDULED: { UNKNOWN: 'x', TENTATIVE: 'x', CONFIRMED: 'x', IN_PROCESS: 'x', COMPLETED: 'x', CANCELLED: 'x', RE_SCHEDULED: '=' },
 };
 
-const asStatus = (s: Status) => s as MaintenanceStatus;
-
-function refusal(run: () => unknown): InvalidTransitionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidTransitionError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidTransitionError');
-}
+const asStatus = (s: Status) => s;
 
 /** Asserts one outcome, including the refusal's code, from, to and message when refused. */
 function expectOutcome(run: () => Transition, from: Status, to: Status, expected: Outcome) {
