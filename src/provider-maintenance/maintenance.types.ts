@@ -5,7 +5,7 @@ import { ConnectionType } from '../common/pagination/connection';
 import { TimeZoneScalar } from '../common/scalars/scalars';
 import { Effect } from '../common/suppression/suppression.model';
 import { ImpactTargetInput, ImpactTargetType } from '../common/targets/impact-target.type';
-import { NotificationFormat } from './entities/maintenance.entity';
+import { NotificationFormat } from './entities/notification.entity';
 import { ImpactLevel, MaintenanceStatus } from './maintenance-status';
 import { ProviderWorkFilter } from './provider-work-filter.types';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotifiedRowFeed } from '../common/notified-row-feed';
 import { NotificationBus } from '../database/notification-bus';
-import { RedundancyRiskChangeRow } from './redundancy.entities';
+import { RedundancyRiskChangeRow } from './redundancy-risk.entities';
 import { RISK_CHANNEL } from './risk-watch.service';
 
 /** Announced risk changes, from whichever replica announced them, as a live stream for this replica's subscribers. */

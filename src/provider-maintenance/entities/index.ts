@@ -1,5 +1,6 @@
 import { Circuit, Location, Provider, Region, Site } from './inventory.entities';
-import { EventNotification, Impact, Maintenance } from './maintenance.entity';
+import { Impact, Maintenance } from './maintenance.entity';
+import { EventNotification } from './notification.entity';
 import { Outage } from './outage.entity';
 
 /** The provider-maintenance module's tables, registered by its module and listed for the migration scripts. */

@@ -1,23 +1,11 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type ValueTransformer,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ImpactTargetKind } from '../../common/targets/impact-target.type';
 import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { Provider } from './inventory.entities';
 import { Outage } from './outage.entity';
-import { namedValues, type NameOf } from '../../common/named-values';
 
 /** pg returns bigint as text; the values kept (SEQUENCE, at most 2^53 - 1) are exact as numbers. */
-const BIGINT_AS_NUMBER: ValueTransformer = {
+const BIGINT_AS_NUMBER = {
   to: (value: number | null | undefined) => value,
   from: (value: string | number | bigint | null) => (value === null ? null : Number(value)),
 };
@@ -86,32 +74,4 @@ export class Impact {
   @Column({ name: 'target_type', type: 'enum', enum: ImpactTargetKind, enumName: 'impact_target_type' }) targetType!: ImpactTargetKind;
   @Column({ name: 'target_id', type: 'uuid' }) targetId!: string;
   @Column({ type: 'enum', enum: ImpactLevel, enumName: 'impact_level' }) level!: ImpactLevel;
-}
-
-/**
- * EMAIL: a whole e-mail as received (RFC 822), as importMaintenanceEmail keeps it.
- */
-export const NotificationFormat = namedValues('TEXT', 'HTML', 'ICAL', 'EMAIL');
-export type NotificationFormat = NameOf<typeof NotificationFormat>;
-
-/** A provider's message about a maintenance or an outage (exactly one owns it), kept as received. */
-@Entity({ name: 'maintenance_notification' })
-@Check('CHK_maintenance_notification_owner', '("maintenance_id" IS NULL) <> ("outage_id" IS NULL)')
-@Index('IX_maintenance_notification_maintenance', ['maintenanceId', 'receivedAt'])
-@Index('IX_maintenance_notification_outage', ['outageId', 'receivedAt'])
-export class EventNotification {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'maintenance_id', type: 'uuid', nullable: true }) maintenanceId!: string | null;
-  @ManyToOne(() => Maintenance, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'maintenance_id', foreignKeyConstraintName: 'FK_maintenance_notification_maintenance' })
-  maintenance?: Maintenance;
-  @Column({ name: 'outage_id', type: 'uuid', nullable: true }) outageId!: string | null;
-  @ManyToOne(() => Outage, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'outage_id', foreignKeyConstraintName: 'FK_maintenance_notification_outage' })
-  outage?: Outage;
-  @Column({ type: 'text' }) subject!: string;
-  @Column({ type: 'text' }) sender!: string;
-  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
-  @Column({ type: 'text' }) body!: string;
-  @Column({ type: 'enum', enum: NotificationFormat, enumName: 'notification_format' }) format!: NotificationFormat;
 }
