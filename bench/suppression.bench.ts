@@ -24,6 +24,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { BlackoutPolicy } from '../src/blackouts/blackout.entities';
@@ -415,6 +416,9 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
   const heap = heapMb() - emptyHeap;
   line(`engine of ${sources.size.toLocaleString('en-US')} sources: start-up with the load`, `${Math.round(buildMs)} ms`);
   line('heap over an empty Hush', `${heap.toFixed(1)} MB`);
+  // BENCH_HEAP_SNAPSHOT=dir: what that heap is made of, for Chrome's memory tab (one file per size).
+  if (process.env.BENCH_HEAP_SNAPSHOT)
+    line('heap snapshot', writeHeapSnapshot(join(process.env.BENCH_HEAP_SNAPSHOT, `engine-${n}.heapsnapshot`)));
 
   // Transitions: a routine tick walks the planned boundaries; after a change only what changed is compared; each hour, everything.
   const watch = new TransitionWatch();
@@ -496,7 +500,7 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
   const change = await changeToDecision(writer, app, seeded, now, 200);
   await writer.close();
   line('a change on another replica reaches decisions here: p50 / p99', `${f1(change.p50)} / ${f1(change.p99)} ms`);
-  line('full loads after start (start and checks only; expected 1)', String(engine.status().fullLoads));
+  line('full loads after start (the start and the verify above: expected 2)', String(engine.status().fullLoads));
   await app.close();
 
   const server = await startServer();

@@ -33,10 +33,13 @@ export function impactTargets(impacts: readonly ImpactRow[], suppressing: boolea
   return impacts.map((i) => {
     const { type, id } = i;
     if (i.level === ImpactLevel.NO_IMPACT) return { type, id, effects: [] };
-    const target: SourceTarget = { type, id, effects: suppressing ? (EFFECTS[type] ?? []) : [], spread: suppressing ? EFFECTS : {} };
+    const target: SourceTarget = { type, id, effects: suppressing ? (EFFECTS[type] ?? []) : [], spread: suppressing ? EFFECTS : NOTHING };
     return down && TAKES_OUT.includes(i.level) ? { ...target, down } : target;
   });
 }
+
+/** Reaches what depends on its target with no effect on it: one object for every such impact, so the engine shares what they reach. */
+const NOTHING: SourceTarget['spread'] = Object.freeze({});
 
 /** The levels at which what an impact reaches is out of service, as redundancy counts it (reduced redundancy is not). */
 const TAKES_OUT: readonly string[] = [ImpactLevel.OUTAGE, ImpactLevel.DEGRADED];

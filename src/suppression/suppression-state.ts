@@ -12,6 +12,7 @@ import {
   type Reason,
   type ScheduledSource,
   type SourceRecord,
+  type SourceTarget,
   type Target,
 } from '../common/suppression/suppression.model';
 import { occurrencesBetween, type CompiledSchedule } from '../schedule';
@@ -125,6 +126,8 @@ export class SuppressionState {
   private readonly shownOn = new Map<string, Set<string>>();
   private readonly rules = new EventRuleIndex();
   readonly graph = new DependencyGraph();
+  /** Shared reach lists (reachOf), by spread then target: weakly, so a spread no source holds any more goes with them. */
+  private reaches = new WeakMap<object, Map<string, readonly Reach[]>>();
   private readonly log: { version: number; key: string }[] = [];
   version = 0;
 
@@ -224,17 +227,47 @@ export class SuppressionState {
   }
 
   /** What a source's spreading targets reach that it is not on itself, each once (by the first target, on its shortest chain). */
-  private reach(record: FixedSource | ScheduledSource): Reach[] {
+  private reach(record: FixedSource | ScheduledSource): readonly Reach[] {
     const spreading = record.targets.filter((t) => t.spread);
     if (spreading.length === 0) return [];
     const seen = new Set(record.targets.map(nodeKey));
+    // The usual case — one impact, reaching none of the source's other targets — takes the shared list as it is.
+    const first = this.reachOf(spreading[0]);
+    if (spreading.length === 1 && !first.some((r) => seen.has(nodeKey(r)))) return first;
     const reached: Reach[] = [];
     for (const t of spreading) {
-      for (const { target, via } of this.graph.reach([t])) {
-        if (seen.has(nodeKey(target))) continue;
-        seen.add(nodeKey(target));
-        reached.push({ type: target.type, id: target.id, effects: t.spread![target.type] ?? [], via, ...(t.down && { down: t.down }) });
+      for (const r of this.reachOf(t)) {
+        if (seen.has(nodeKey(r))) continue;
+        seen.add(nodeKey(r));
+        reached.push(r);
       }
+    }
+    return reached;
+  }
+
+  /**
+   * What one spreading target reaches beyond itself, with its effects there:
+   * made once and shared by every source with the same target, spread and
+   * down (many maintenances impact one circuit), until the graph changes.
+   * Nothing changes a Reach once made.
+   */
+  private reachOf(t: SourceTarget): readonly Reach[] {
+    let byTarget = this.reaches.get(t.spread!);
+    if (!byTarget) this.reaches.set(t.spread!, (byTarget = new Map<string, readonly Reach[]>()));
+    const key = `${nodeKey(t)}|${t.down ?? ''}`;
+    let reached = byTarget.get(key);
+    if (!reached) {
+      reached = this.graph
+        .reach([t])
+        .filter(({ via }) => via.length > 0)
+        .map(({ target, via }) => ({
+          type: target.type,
+          id: target.id,
+          effects: t.spread![target.type] ?? [],
+          via,
+          ...(t.down && { down: t.down }),
+        }));
+      byTarget.set(key, reached);
     }
     return reached;
   }
@@ -249,6 +282,7 @@ export class SuppressionState {
     const collect = () => records.forEach((r) => this.graph.reachedFrom(r.node).forEach((k) => touched.add(k)));
     collect();
     for (const r of records) this.graph.set(r.node, r.upstream);
+    this.reaches = new WeakMap();
     collect();
     const keys = new Set<string>();
     for (const node of touched) for (const key of this.shownOn.get(node) ?? []) keys.add(key);
