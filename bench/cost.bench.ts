@@ -8,7 +8,9 @@
  * per-operation CPU and the mix's weights it prints how much of a core the
  * mix needs at LOAD_RPS (default 200) — above ~0.7 of the one core Node runs
  * JavaScript on, queues grow and bench:load's latency goals cannot be met,
- * whatever else is tuned. COST_STORES=pglite or =postgres runs one store only.
+ * whatever else is tuned. COST_STORES=pglite or =postgres runs one store only;
+ * COST_DATABASE_URL names the PostgreSQL database (made afresh). On PGlite the
+ * CPU includes the embedded database, which runs in Hush's process.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +24,7 @@ import { workload } from './workload';
 const SECONDS = Number(process.env.COST_SECONDS ?? 3);
 const RPS = Number(process.env.LOAD_RPS ?? 200);
 const STORES = (process.env.COST_STORES ?? 'pglite,postgres').split(',');
-const url = new URL(process.env.LOAD_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hush_cost');
+const url = new URL(process.env.COST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hush_cost');
 
 /** User and system CPU milliseconds a process has used (Linux: /proc/PID/stat, in clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
@@ -30,7 +32,7 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Sends the operation's requests one after another for `ms`; how many it sent. */
+/** Sends the operation's requests one after another for `ms`; how many it sent. A failed request stops the bench: its cost would mean nothing. */
 async function backToBack(hush: Hush, op: Operation, ms: number): Promise<number> {
   const end = performance.now() + ms;
   let sent = 0;
@@ -40,7 +42,8 @@ async function backToBack(hush: Hush, op: Operation, ms: number): Promise<number
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: op.body(),
     });
-    await res.text();
+    const text = await res.text();
+    if (!res.ok || text.includes('"errors"')) throw new Error(`${op.name} failed (HTTP ${res.status}): ${text.slice(0, 300)}`);
     sent++;
   }
   return sent;

@@ -38,7 +38,14 @@ export async function startHush(databaseUrl?: string): Promise<Hush> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'hush-load-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HUSH_DATA_DIR: dataDir, HUSH_ADMIN_TOKEN: ADMIN_TOKEN };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HUSH_DATA_DIR: dataDir,
+    HUSH_ADMIN_TOKEN: ADMIN_TOKEN,
+    // Requests still queued when the load ends are cut after 2 s, well before stop()'s SIGKILL, so Hush exits by itself (and writes its --cpu-prof).
+    HUSH_SHUTDOWN_GRACE_MS: '2000',
+  };
   delete env.DATABASE_URL; // an inherited one would silently turn the embedded run into a Postgres run
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   // LOAD_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof' profiles Hush under the load (node refuses --cpu-prof in NODE_OPTIONS).

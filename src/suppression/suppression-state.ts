@@ -125,8 +125,13 @@ export class SuppressionState {
   /** `type:id` → keys of every source on it, effect or not (for `heldOn`). */
   private readonly shownOn = new Map<string, Set<string>>();
   private readonly rules = new EventRuleIndex();
+  /** What each object is affected by; read it freely, change it only through setDependencies (which keeps `reaches` true). */
   readonly graph = new DependencyGraph();
-  /** Shared reach lists (reachOf), by spread then target: weakly, so a spread no source holds any more goes with them. */
+  /**
+   * Shared reach lists (reachOf), by spread then target. The spreads are the
+   * few per-kind constants of the impact rules, so the map stays small; it
+   * is emptied whenever the graph changes.
+   */
   private reaches = new WeakMap<object, Map<string, readonly Reach[]>>();
   private readonly log: { version: number; key: string }[] = [];
   version = 0;
@@ -260,13 +265,15 @@ export class SuppressionState {
       reached = this.graph
         .reach([t])
         .filter(({ via }) => via.length > 0)
-        .map(({ target, via }) => ({
-          type: target.type,
-          id: target.id,
-          effects: t.spread![target.type] ?? [],
-          via,
-          ...(t.down && { down: t.down }),
-        }));
+        .map(({ target, via }) =>
+          Object.freeze({
+            type: target.type,
+            id: target.id,
+            effects: t.spread![target.type] ?? [],
+            via,
+            ...(t.down && { down: t.down }),
+          }),
+        );
       byTarget.set(key, reached);
     }
     return reached;
@@ -278,6 +285,7 @@ export class SuppressionState {
    * many sources were filed again.
    */
   setDependencies(records: readonly DependencyRecord[]): number {
+    if (records.length === 0) return 0;
     const touched = new Set<string>();
     const collect = () => records.forEach((r) => this.graph.reachedFrom(r.node).forEach((k) => touched.add(k)));
     collect();

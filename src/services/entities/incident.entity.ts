@@ -12,9 +12,9 @@ export type EventAction = NameOf<typeof EventAction>;
 export const EventSeverity = namedValues('CRITICAL', 'ERROR', 'WARNING', 'INFO');
 export type EventSeverity = NameOf<typeof EventSeverity>;
 
-/** What Hush did with an event. */
 /**
- * IGNORED: aCKNOWLEDGE or RESOLVE with no open incident for the key; or a TRIGGER to a DISABLED service.
+ * What Hush did with an event.
+ * IGNORED: ACKNOWLEDGE or RESOLVE with no open incident for the key; or a TRIGGER to a DISABLED service.
  * HELD_CLEARED: a RESOLVE that cleared the alert held for its key during maintenance (and resolved its incident, if one was open too).
  */
 export const EventResult = namedValues(
