@@ -292,7 +292,11 @@ function sqlDecider(app: INestApplicationContext, compiled: Map<string, ReturnTy
   };
 }
 
-/** From a window committed on one replica to a decision on another that shows it: p50 and p99 over `count` writes, in ms. */
+/**
+ * Windows written on `writer`, each timed until `reader`'s decisions show it:
+ * from the start of the write, and from its commit (the writer's engine
+ * hears of every commit first). p50 and p99 over `count` writes, in ms.
+ */
 async function changeToDecision(
   writer: INestApplicationContext,
   reader: INestApplicationContext,
@@ -302,7 +306,15 @@ async function changeToDecision(
 ) {
   const windows = writer.get(MaintenanceWindowsService);
   const engine = reader.get(SuppressionEngine);
-  const took: number[] = [];
+  const writerEngine = writer.get(SuppressionEngine);
+  let committedAt = 0;
+  const follow = writerEngine.afterTransactionCommit.bind(writerEngine);
+  writerEngine.afterTransactionCommit = (event) => {
+    committedAt = performance.now();
+    return follow(event);
+  };
+  const fromWrite: number[] = [];
+  const fromCommit: number[] = [];
   for (let i = 0; i < count; i++) {
     const serviceId = pick(seeded.services);
     const startsAt = new Date(now.getTime() + (i + 1) * 60_000);
@@ -311,10 +323,15 @@ async function changeToDecision(
     const window = await windows.create(input, SYSTEM_ACTOR);
     const sees = () => engine.decide([{ serviceId }], startsAt)[0].reasons.some((r) => r.id === window.id);
     while (!sees()) await new Promise((r) => setImmediate(r));
-    took.push(performance.now() - started);
+    fromWrite.push(performance.now() - started);
+    fromCommit.push(performance.now() - committedAt);
   }
-  took.sort((a, b) => a - b);
-  return { p50: took[Math.floor(count * 0.5)], p99: took[Math.floor(count * 0.99)] };
+  writerEngine.afterTransactionCommit = follow;
+  const percentiles = (took: number[]) => {
+    took.sort((a, b) => a - b);
+    return { p50: took[Math.floor(count * 0.5)], p99: took[Math.floor(count * 0.99)] };
+  };
+  return { ...percentiles(fromWrite), fromCommit: percentiles(fromCommit) };
 }
 
 function heapMb(): number {
@@ -380,6 +397,8 @@ interface Row {
   fullMs: number;
   changeP50: number;
   changeP99: number;
+  /** From the commit on the other replica (the goal's measure), not from the start of the write. */
+  committedChangeP99: number;
   commitP99: number;
   inProcess: number;
   sql: number;
@@ -500,6 +519,7 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
   const change = await changeToDecision(writer, app, seeded, now, 200);
   await writer.close();
   line('a change on another replica reaches decisions here: p50 / p99', `${f1(change.p50)} / ${f1(change.p99)} ms`);
+  line('  the same from its commit there: p50 / p99', `${f1(change.fromCommit.p50)} / ${f1(change.fromCommit.p99)} ms`);
   line('full loads after start (the start and the verify above: expected 2)', String(engine.status().fullLoads));
   await app.close();
 
@@ -529,6 +549,7 @@ async function measure(n: number, emptyHeap: number, now: Date): Promise<Row> {
       fullMs,
       changeP50: change.p50,
       changeP99: change.p99,
+      committedChangeP99: change.fromCommit.p99,
       commitP99: commitToDecision.p99,
       inProcess,
       sql,
@@ -596,7 +617,10 @@ async function main() {
       `a committed change reflected in this replica's decisions within 5 ms p99 at 100k (${f1(at100k.commitP99)} ms)`,
       at100k.commitP99 <= 5,
     );
-    goal(`a change reflected on another replica within 5 ms p99 at 100k (${f1(at100k.changeP99)} ms)`, at100k.changeP99 <= 5);
+    goal(
+      `a change committed on another replica reflected here within 5 ms p99 at 100k (${f1(at100k.committedChangeP99)} ms)`,
+      at100k.committedChangeP99 <= 5,
+    );
     goal(`heap ≤ 150 MB at 100k (${at100k.heapMb.toFixed(0)} MB)`, at100k.heapMb <= 150);
   }
 }

@@ -11,7 +11,7 @@ export function periodName(period: Pick<MaintenancePeriod, 'name' | 'maintenance
 }
 
 /** A monitor that is not checked cannot notify either. */
-const EFFECTS: Record<PeriodMaintenanceType, Effect[]> = {
+const EFFECTS: Record<PeriodMaintenanceType, readonly Effect[]> = {
   [PeriodMaintenanceType.DISABLE_MONITORING]: [Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS],
   [PeriodMaintenanceType.DISABLE_NOTIFICATIONS]: [Effect.DISABLE_NOTIFICATIONS],
 };

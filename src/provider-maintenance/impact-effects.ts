@@ -1,4 +1,4 @@
-import { Effect, type Down, type SourceTarget } from '../common/suppression/suppression.model';
+import { Effect, NO_EFFECTS, type Down, type SourceTarget } from '../common/suppression/suppression.model';
 import { ImpactLevel } from './maintenance-status';
 
 /**
@@ -8,7 +8,7 @@ import { ImpactLevel } from './maintenance-status';
  * locations and regions are shown in the calendar; they have no alerts of
  * their own to suppress.
  */
-const EFFECTS: Record<string, Effect[]> = {
+const EFFECTS: Record<string, readonly Effect[]> = {
   SERVICE: [Effect.NO_INCIDENT],
   MONITOR: [Effect.DISABLE_NOTIFICATIONS],
 };
@@ -32,8 +32,13 @@ export const IMPACTS_JSON = `coalesce(json_agg(json_build_object('type', i.targe
 export function impactTargets(impacts: readonly ImpactRow[], suppressing: boolean, down?: Down): SourceTarget[] {
   return impacts.map((i) => {
     const { type, id } = i;
-    if (i.level === ImpactLevel.NO_IMPACT) return { type, id, effects: [] };
-    const target: SourceTarget = { type, id, effects: suppressing ? (EFFECTS[type] ?? []) : [], spread: suppressing ? EFFECTS : NOTHING };
+    if (i.level === ImpactLevel.NO_IMPACT) return { type, id, effects: NO_EFFECTS };
+    const target: SourceTarget = {
+      type,
+      id,
+      effects: suppressing ? (EFFECTS[type] ?? NO_EFFECTS) : NO_EFFECTS,
+      spread: suppressing ? EFFECTS : NOTHING,
+    };
     return down && TAKES_OUT.includes(i.level) ? { ...target, down } : target;
   });
 }
@@ -45,4 +50,4 @@ const NOTHING: SourceTarget['spread'] = Object.freeze({});
 const TAKES_OUT: readonly string[] = [ImpactLevel.OUTAGE, ImpactLevel.DEGRADED];
 
 /** What an impact does to an object of this type while its maintenance or outage suppresses. */
-export const effectsOn = (type: string): Effect[] => EFFECTS[type] ?? [];
+export const effectsOn = (type: string): readonly Effect[] => EFFECTS[type] ?? NO_EFFECTS;

@@ -4,6 +4,9 @@ import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { Effect, type ChangeRef, type FixedSource } from '../common/suppression/suppression.model';
 import { SuppressionSourceRegistry, type HeldOn, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
 
+/** What a window does to each of its services; one list for all of them. */
+const NO_INCIDENT: readonly Effect[] = [Effect.NO_INCIDENT];
+
 /** Maintenance windows as suppression sources: while one runs, triggers on its services open no incident. */
 @Injectable()
 export class WindowSuppressionSource implements SuppressionSourceProvider, OnModuleInit {
@@ -36,7 +39,7 @@ export class WindowSuppressionSource implements SuppressionSourceProvider, OnMod
       name: w.description || 'Maintenance window',
       start: new Date(w.starts_at),
       end: new Date(w.ends_at),
-      targets: w.services.map((id) => ({ type: 'SERVICE', id, effects: [Effect.NO_INCIDENT], down: 'FIRM' as const })),
+      targets: w.services.map((id) => ({ type: 'SERVICE', id, effects: NO_INCIDENT, down: 'FIRM' as const })),
     }));
   }
 }

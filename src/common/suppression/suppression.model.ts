@@ -15,13 +15,14 @@ export interface NodeRef {
 
 /** One thing a source is on, and what it does to it while in effect (no effects: shown on it, suppresses nothing). */
 export interface SourceTarget extends NodeRef {
-  effects: Effect[];
+  /** Often one list shared by many targets (NO_EFFECTS and the sources' constants): never changed in place. */
+  effects: readonly Effect[];
   /**
    * Set when what depends on this target is reached too (a provider's impact):
    * by type, what the source does to each object it reaches through
    * containment, watches and dependencies (a type not named: shown, no effect).
    */
-  spread?: Partial<Record<string, Effect[]>>;
+  spread?: Partial<Record<string, readonly Effect[]>>;
   /**
    * Set when the source takes the target (and what it reaches) out of
    * service while in effect, as redundancy counts it: FIRM, or TENTATIVE
@@ -29,6 +30,9 @@ export interface SourceTarget extends NodeRef {
    */
   down?: Down;
 }
+
+/** The effects of a target a source is only shown on: one list for all of them. */
+export const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 
 export type Down = 'FIRM' | 'TENTATIVE';
 
