@@ -2,6 +2,19 @@ import type { NodeRef, Reached } from '../common/suppression/suppression.model';
 
 export const nodeKey = (node: NodeRef) => `${node.type}:${node.id}`;
 
+/** An object a walk reached, and the step it was reached from (null at a start). */
+export interface Step {
+  readonly target: NodeRef;
+  readonly from: Step | null;
+}
+
+/** The chain from a walk's start to `step`, both included. */
+export function chainTo(step: Step): NodeRef[] {
+  const chain: NodeRef[] = [];
+  for (let s: Step | null = step; s; s = s.from) chain.push(s.target);
+  return chain.reverse();
+}
+
 /**
  * What affects what: a region its sites, a site its locations and circuits,
  * a circuit the monitors that watch it, a monitor the services that depend
@@ -56,27 +69,30 @@ export class DependencyGraph {
    * names the same chain); the starts themselves come first, with no chain.
    */
   reach(from: readonly NodeRef[]): Reached[] {
-    const found = new Map<string, Reached>();
-    let frontier: Reached[] = [];
+    return this.walk(from).map((step) => ({ target: step.target, via: step.from ? chainTo(step) : [] }));
+  }
+
+  /** What `reach` finds, each object as a step from the one it was reached from: chains share their beginnings. */
+  walk(from: readonly NodeRef[]): Step[] {
+    const found = new Map<string, Step>();
+    let frontier: Step[] = [];
     for (const { type, id } of from) {
       const key = nodeKey({ type, id });
       if (found.has(key)) continue;
-      const start = { target: { type, id }, via: [] };
+      const start = { target: { type, id }, from: null };
       found.set(key, start);
       frontier.push(start);
     }
     while (frontier.length) {
-      const next: Reached[] = [];
+      const next: Step[] = [];
       for (const at of frontier) {
         const down = this.downstream.get(nodeKey(at.target));
         if (!down) continue;
         for (const key of [...down.keys()].sort()) {
           if (found.has(key)) continue;
-          const target = down.get(key)!;
-          // concat makes an array of exactly the length needed; a spread leaves room to grow (three times the memory, for hundreds of thousands of chains).
-          const reached = { target, via: (at.via.length ? at.via : [at.target]).concat(target) };
-          found.set(key, reached);
-          next.push(reached);
+          const step = { target: down.get(key)!, from: at };
+          found.set(key, step);
+          next.push(step);
         }
       }
       frontier = next;

@@ -17,15 +17,15 @@ import {
   type Target,
 } from '../common/suppression/suppression.model';
 import { occurrencesBetween, type CompiledSchedule } from '../schedule';
-import { DependencyGraph, nodeKey } from './dependency-graph';
+import { chainTo, DependencyGraph, nodeKey, type Step } from './dependency-graph';
 import { CompiledRule, EventRuleIndex } from './event-rule-index';
 import { sharedSchedule } from './shared-schedules';
 import { Timing } from './timing';
 
-/** What a source reaches through dependencies besides its own targets: each with what it does to it, and the chain. */
+/** What a source reaches through dependencies besides its own targets: each with what it does to it, and how (its chain ends there). */
 interface Reach extends NodeRef {
   effects: readonly Effect[];
-  via: readonly NodeRef[];
+  step: Step;
   down?: Down;
 }
 
@@ -42,8 +42,8 @@ interface Held {
 interface OnTarget {
   timing: Timing;
   effects: number;
-  /** Reached through dependencies: the chain its reasons carry, and the last reason given with it (shared, as Timing shares its own). */
-  via?: readonly NodeRef[];
+  /** Reached through dependencies: the end of the chain its reasons carry, and the last reason given with it (shared, as Timing shares its own). */
+  step?: Step;
   lastOwn?: Reason;
   lastReason?: Reason;
 }
@@ -134,6 +134,8 @@ export class SuppressionState {
    * is emptied whenever the graph changes.
    */
   private reaches = new WeakMap<object, Map<string, readonly Reach[]>>();
+  /** Walks of the graph by start (walkFrom); emptied with `reaches`. */
+  private readonly walks = new Map<string, Step[]>();
   private readonly log: { version: number; key: string }[] = [];
   version = 0;
 
@@ -184,7 +186,7 @@ export class SuppressionState {
         add(this.shownOn, `${t.type}:${t.id}`, key);
         this.place(t, onTarget(timing, t.effects));
       }
-      for (const r of held.reached) this.place(r, onTarget(timing, r.effects, r.via));
+      for (const r of held.reached) this.place(r, onTarget(timing, r.effects, r.step));
       if (fixed) this.takeOut(held, record.targets.concat(held.reached));
     }
     this.changed(key);
@@ -273,21 +275,28 @@ export class SuppressionState {
     const key = `${nodeKey(t)}|${t.down ?? ''}`;
     let reached = byTarget.get(key);
     if (!reached) {
-      reached = this.graph
-        .reach([t])
-        .filter(({ via }) => via.length > 0)
-        .map(({ target, via }) =>
+      reached = this.walkFrom(t)
+        .filter((step) => step.from)
+        .map((step) =>
           Object.freeze({
-            type: target.type,
-            id: target.id,
-            effects: t.spread![target.type] ?? NO_EFFECTS,
-            via,
+            type: step.target.type,
+            id: step.target.id,
+            effects: t.spread![step.target.type] ?? NO_EFFECTS,
+            step,
             ...(t.down && { down: t.down }),
           }),
         );
       byTarget.set(key, reached);
     }
     return reached;
+  }
+
+  /** The graph walked from one object, shared by every spread and down from it until the graph changes. */
+  private walkFrom(node: NodeRef): Step[] {
+    const key = nodeKey(node);
+    let steps = this.walks.get(key);
+    if (!steps) this.walks.set(key, (steps = this.graph.walk([node])));
+    return steps;
   }
 
   /**
@@ -302,6 +311,7 @@ export class SuppressionState {
     collect();
     for (const r of records) this.graph.set(r.node, r.upstream);
     this.reaches = new WeakMap();
+    this.walks.clear();
     collect();
     const keys = new Set<string>();
     for (const node of touched) for (const key of this.shownOn.get(node) ?? []) keys.add(key);
@@ -361,7 +371,7 @@ export class SuppressionState {
       if (on) {
         for (const o of on.activeAt(atMs, at)) {
           const own = o.timing.at(atMs, at)!;
-          const reason = o.via ? withVia(o, own) : own;
+          const reason = o.step ? withVia(o, own) : own;
           effects |= o.effects;
           // Few reasons apply at once: inserting each in place is cheaper than sorting.
           let i = (reasons ??= []).length;
@@ -448,15 +458,15 @@ export class SuppressionState {
 }
 
 /** Every OnTarget has every field, so the decision loop sees one shape. */
-function onTarget(timing: Timing, effects: readonly Effect[], via?: readonly NodeRef[]): OnTarget {
-  return { timing, effects: bits(effects), via, lastOwn: undefined, lastReason: undefined };
+function onTarget(timing: Timing, effects: readonly Effect[], step?: Step): OnTarget {
+  return { timing, effects: bits(effects), step, lastOwn: undefined, lastReason: undefined };
 }
 
 /** A reason given through dependencies: the source's own, with the chain. */
 function withVia(on: OnTarget, own: Reason): Reason {
   if (on.lastOwn !== own) {
     on.lastOwn = own;
-    on.lastReason = Object.freeze({ ...own, via: on.via });
+    on.lastReason = Object.freeze({ ...own, via: chainTo(on.step!) });
   }
   return on.lastReason!;
 }

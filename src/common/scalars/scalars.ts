@@ -73,6 +73,15 @@ export const TimeZoneScalar = checkedString(
   'an IANA time zone such as "Europe/Berlin", or "UTC"',
 );
 
-export const DateTimeScalar = readingGently(GraphQLDateTime, 'a date and time with its offset, such as "2026-06-01T12:00:00Z"');
+const gentleDateTime = readingGently(GraphQLDateTime, 'a date and time with its offset, such as "2026-06-01T12:00:00Z"');
+/**
+ * Sent as the ISO string JSON would make of the Date anyway: left a Date,
+ * JSON.stringify calls its toJSON on the slow path, which made a month's
+ * calendar (7,000 dates) take three times as long to write out.
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date | UnreadableValue, string>({
+  ...gentleDateTime.toConfig(),
+  serialize: (value) => (gentleDateTime.serialize(value) as Date).toISOString(),
+});
 export const LocalDateScalar = readingGently(GraphQLLocalDate, 'a date, YYYY-MM-DD');
 export { GraphQLJSON as JSONScalar };
