@@ -9,13 +9,15 @@ import { Clock, SystemClock } from './clock/clock';
 import { DomainErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { OverloadMonitor } from './overload/overload-monitor';
+import { ShedLoad } from './overload/shed-load.plugin';
 import { DependencyLists } from './suppression/dependency-list';
 import { DependencyRegistry } from './suppression/dependency.registry';
 import { SuppressionSourceRegistry } from './suppression/suppression-source.registry';
 import { ImpactTargetResolver } from './targets/impact-target.resolver';
 import { TargetRegistry } from './targets/target-registry';
 
-/** What every module uses: the clock, the changelog, the target and suppression-source registries, validation and error mapping. */
+/** What every module uses: the clock, the changelog, the target and suppression-source registries, validation, error mapping and load shedding. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(COMMON_ENTITIES)],
@@ -30,9 +32,20 @@ import { TargetRegistry } from './targets/target-registry';
     ChangeLogFeed,
     ChangeLogResolver,
     ImpactTargetResolver,
+    OverloadMonitor,
+    ShedLoad,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
-  exports: [Clock, ChangeLogService, ChangeLogFeed, TargetRegistry, SuppressionSourceRegistry, DependencyRegistry, DependencyLists],
+  exports: [
+    Clock,
+    ChangeLogService,
+    ChangeLogFeed,
+    TargetRegistry,
+    SuppressionSourceRegistry,
+    DependencyRegistry,
+    DependencyLists,
+    OverloadMonitor,
+  ],
 })
 export class CommonModule {}

@@ -80,6 +80,12 @@ export class HushConfig {
   /** How often the suppression engine compares what it holds with the database (and repairs and logs any difference), in ms; 0 never. */
   @IntSetting(0) HUSH_SUPPRESSION_CHECK_MS = 300_000;
 
+  /**
+   * Overloaded once the event loop has lagged this long three samples in a row (in ms; 0 never): then reading
+   * queries other than suppression decisions, and the calendar feed, are refused with 503 OVERLOADED.
+   */
+  @IntSetting(0) HUSH_SHED_LAG_MS = 200;
+
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut, in ms. */
   @IntSetting(0) HUSH_SHUTDOWN_GRACE_MS = 10_000;
 

@@ -6,6 +6,8 @@ import { RequireRole } from '../common/auth/auth.decorators';
 import { Role } from '../common/auth/role';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError } from '../common/errors/domain-error';
+import { OverloadMonitor } from '../common/overload/overload-monitor';
+import { overloadedError } from '../common/overload/shed-load.plugin';
 import { TargetRegistry } from '../common/targets/target-registry';
 import { SuppressionService } from './suppression.service';
 
@@ -27,6 +29,7 @@ export class CalendarFeedController {
     private readonly suppression: SuppressionService,
     private readonly targets: TargetRegistry,
     private readonly clock: Clock,
+    private readonly overload: OverloadMonitor,
   ) {}
 
   /**
@@ -43,6 +46,15 @@ export class CalendarFeedController {
     @Query('to') toText?: string,
     @Query('include') include?: string,
   ): Promise<void> {
+    // A year of occurrences is the heaviest thing Hush serves: the first to go while it is overloaded (see ShedLoad).
+    if (this.overload.overloaded) {
+      const { message, extensions } = overloadedError();
+      res
+        .status(503)
+        .setHeader('Retry-After', '1')
+        .json({ errors: [{ message, extensions: { code: extensions.code } }] });
+      return;
+    }
     const now = this.clock.now().getTime();
     const from = instant(fromText, 'from') ?? new Date(now - 30 * DAY);
     const to = instant(toText, 'to') ?? new Date(from.getTime() + 366 * DAY);

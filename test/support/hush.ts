@@ -47,6 +47,8 @@ export class TestHush {
       HUSH_RELEASE_TICK_MS: '0',
       // Warnings before ends only where a test asks for them (ending-soon.e2e.ts): the other transition tests count every item.
       HUSH_ENDING_SOON_MINUTES: '0',
+      // The tests' own work runs on the app's event loop and would count as overload (overload.e2e.ts turns it on).
+      HUSH_SHED_LAG_MS: '0',
       ...(database ? { DATABASE_URL: database.url } : {}),
       ...(options.shareDatabaseWith ? { DATABASE_URL: options.shareDatabaseWith.databaseUrl! } : {}),
       ...options.env,
