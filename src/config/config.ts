@@ -81,10 +81,10 @@ export class HushConfig {
   @IntSetting(0) HUSH_SUPPRESSION_CHECK_MS = 300_000;
 
   /**
-   * Overloaded once the event loop has lagged this long three samples in a row (in ms; 0 never): then reading
-   * queries other than suppression decisions, and the calendar feed, are refused with 503 OVERLOADED.
+   * Overloaded once the event loop is busy at least this share of the time (in %; 0 never), two 100 ms samples in a
+   * row: then reading queries other than suppression decisions, and the calendar feed, are refused with 503 OVERLOADED.
    */
-  @IntSetting(0) HUSH_SHED_LAG_MS = 200;
+  @IntSetting(0, 100) HUSH_SHED_BUSY_PERCENT = 95;
 
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before their connections are cut, in ms. */
   @IntSetting(0) HUSH_SHUTDOWN_GRACE_MS = 10_000;

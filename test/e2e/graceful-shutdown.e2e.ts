@@ -1,52 +1,16 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from 'graphql-ws';
 import { cloneTestDatabase } from '../support/database';
+import { requestInFlight } from '../support/held-request';
 import { ADMIN_SECRET, builtMain, HushProcess } from '../support/hush-process';
 import { wsClient } from '../support/ws';
 
 /** Long enough for a loaded CI machine; the test checks that Hush is gone well within it. */
 const GRACE_MS = 15_000;
 const CREATE = 'mutation($input: CreateMonitorInput!) { createMonitor(input: $input) { id name } }';
-
-/**
- * A POST whose headers Hush has received (it answered `100 Continue`) but
- * whose body the test holds back: a request in flight for as long as the
- * test wants. `send` sends the body and resolves to the response.
- */
-async function requestInFlight(url: string, body: string) {
-  const req = request(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-      authorization: `Bearer ${ADMIN_SECRET}`,
-      expect: '100-continue',
-    },
-  });
-  const response = new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
-    req.once('error', reject);
-    req.once('response', (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.once('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
-      res.once('error', reject);
-    });
-  });
-  req.flushHeaders();
-  await once(req, 'continue');
-  return {
-    send: () => {
-      req.end(body);
-      return response;
-    },
-  };
-}
 
 /** Resolves with the error code of a new TCP connection to `url`, or 'connected'. */
 function connectTo(url: string): Promise<string> {

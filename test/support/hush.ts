@@ -48,7 +48,7 @@ export class TestHush {
       // Warnings before ends only where a test asks for them (ending-soon.e2e.ts): the other transition tests count every item.
       HUSH_ENDING_SOON_MINUTES: '0',
       // The tests' own work runs on the app's event loop and would count as overload (overload.e2e.ts turns it on).
-      HUSH_SHED_LAG_MS: '0',
+      HUSH_SHED_BUSY_PERCENT: '0',
       ...(database ? { DATABASE_URL: database.url } : {}),
       ...(options.shareDatabaseWith ? { DATABASE_URL: options.shareDatabaseWith.databaseUrl! } : {}),
       ...options.env,

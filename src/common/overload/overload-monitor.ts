@@ -1,46 +1,65 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { performance } from 'node:perf_hooks';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { HushConfig } from '../../config/config';
 
-/** How often the event loop is sampled, in ms. */
+/** How often the event loop's busy share is sampled, in ms. */
 const SAMPLE_MS = 100;
-/** Late samples in a row that make Hush overloaded: one long synchronous step is not a queue. */
-const LATE_TO_START = 3;
-/** Samples on time in a row that end it: under a flood, a sample now and then still comes on time. */
-const ON_TIME_TO_END = 5;
+/** Busy samples in a row that make Hush overloaded: one long synchronous step is not a queue. */
+const BUSY_TO_START = 2;
+/** Samples with time to spare, in a row, that end it: under a flood, a sample now and then still has some. */
+const SPARE_TO_END = 10;
+/** HTTP requests begun and not yet answered, at least, for a busy loop to mean a queue (one client's back-to-back calendars do not). */
+const QUEUED = 32;
 
 /**
  * Whether this replica has more work than its one JavaScript thread can do:
- * a timer due every 100 ms that has fired at least HUSH_SHED_LAG_MS late
- * three times in a row means requests are queueing behind each other; five
- * on time in a row (half a second) and it is over. Never, with
- * HUSH_SHED_LAG_MS 0.
+ * an event loop busy at least HUSH_SHED_BUSY_PERCENT of the time, two
+ * 100 ms samples in a row, with 32 or more requests waiting at once meanwhile,
+ * means requests are queueing behind each other (timers alone do not tell: a
+ * flood of small steps keeps them on time while connections wait to be
+ * accepted). Ten samples in a row with time to spare and it is over: ending
+ * slower than it starts keeps the reads let back in from flooding it again at
+ * once. Never, with HUSH_SHED_BUSY_PERCENT 0.
  */
 @Injectable()
-export class OverloadMonitor implements OnModuleInit, OnModuleDestroy {
+export class OverloadMonitor implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
-  private late = 0;
-  private onTime = 0;
+  private inFlight = 0;
+  /** The most requests waiting at once since the loop last had time to spare. */
+  private peak = 0;
+  private busy = 0;
+  private spare = 0;
   private shedding = false;
 
-  constructor(private readonly config: HushConfig) {}
+  constructor(
+    private readonly config: HushConfig,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   get overloaded(): boolean {
     return this.shedding;
   }
 
-  onModuleInit() {
-    const threshold = this.config.HUSH_SHED_LAG_MS;
-    if (threshold === 0) return;
-    let last = performance.now();
+  onApplicationBootstrap() {
+    const threshold = this.config.HUSH_SHED_BUSY_PERCENT / 100;
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (threshold === 0 || !server) return;
+    server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+      this.peak = Math.max(this.peak, ++this.inFlight);
+      res.once('close', () => this.inFlight--);
+    });
+    let last: EventLoopUtilization = performance.eventLoopUtilization();
     this.timer = setInterval(() => {
-      const now = performance.now();
-      if (now - last - SAMPLE_MS >= threshold) {
-        this.onTime = 0;
-        if (++this.late >= LATE_TO_START) this.shedding = true;
+      const now = performance.eventLoopUtilization();
+      if (performance.eventLoopUtilization(now, last).utilization >= threshold) {
+        this.spare = 0;
+        if (++this.busy >= BUSY_TO_START && this.peak >= QUEUED) this.shedding = true;
       } else {
-        this.late = 0;
-        if (++this.onTime >= ON_TIME_TO_END) this.shedding = false;
+        this.busy = 0;
+        this.peak = this.inFlight;
+        if (++this.spare >= SPARE_TO_END) this.shedding = false;
       }
       last = now;
     }, SAMPLE_MS).unref();
