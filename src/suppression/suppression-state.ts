@@ -275,17 +275,19 @@ export class SuppressionState {
     const key = `${nodeKey(t)}|${t.down ?? ''}`;
     let reached = byTarget.get(key);
     if (!reached) {
-      reached = this.walkFrom(t)
-        .filter((step) => step.from)
-        .map((step) =>
-          Object.freeze({
-            type: step.target.type,
-            id: step.target.id,
-            effects: t.spread![step.target.type] ?? NO_EFFECTS,
-            step,
-            ...(t.down && { down: t.down }),
-          }),
-        );
+      reached = Object.freeze(
+        this.walkFrom(t)
+          .filter((step) => step.from)
+          .map((step) =>
+            Object.freeze({
+              type: step.target.type,
+              id: step.target.id,
+              effects: t.spread![step.target.type] ?? NO_EFFECTS,
+              step,
+              ...(t.down && { down: t.down }),
+            }),
+          ),
+      );
       byTarget.set(key, reached);
     }
     return reached;

@@ -28,12 +28,20 @@ describe('an overloaded replica', () => {
   let hush: TestHush;
   let serviceId: string;
   let stopHog = () => {};
+  let queue: { release(): Promise<unknown> } | undefined;
+  /** Answers the held requests (once): a failed test must not leave them holding the server open. */
+  const releaseQueue = async () => {
+    const held = queue;
+    queue = undefined;
+    await held?.release();
+  };
   beforeAll(async () => {
     hush = await TestHush.start({ env: { HUSH_SHED_BUSY_PERCENT: '90' } });
     ({ serviceId } = await seedService(hush));
   });
   afterAll(async () => {
     stopHog();
+    await releaseQueue();
     await hush.close();
   });
 
@@ -60,7 +68,7 @@ describe('an overloaded replica', () => {
   });
 
   it('refuses the calendar, lists and the feed with 503 OVERLOADED while requests queue, still answers decisions and writes, and serves everything after', async () => {
-    const queue = await holdRequests(hush, 40);
+    queue = await holdRequests(hush, 40);
     stopHog = hogTheLoop();
     const refused = await waitFor(
       async () => {
@@ -91,7 +99,7 @@ describe('an overloaded replica', () => {
     expect([write.status, write.body.errors]).toEqual([200, undefined]);
 
     stopHog();
-    await queue.release();
+    await releaseQueue();
     const served = await waitFor(
       async () => {
         const res = await post(hush, CALENDAR, RANGE);

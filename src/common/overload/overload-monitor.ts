@@ -46,9 +46,21 @@ export class OverloadMonitor implements OnApplicationBootstrap, OnModuleDestroy 
     const threshold = this.config.HUSH_SHED_BUSY_PERCENT / 100;
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (threshold === 0 || !server) return;
-    server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       this.peak = Math.max(this.peak, ++this.inFlight);
-      res.once('close', () => this.inFlight--);
+      // A pipelined request still queued when its socket goes never gets a response to close: the socket's close counts it out.
+      // Once only: closing the socket closes the response being written, inside the socket's own close.
+      const socket = req.socket;
+      let counted = true;
+      const leave = () => {
+        if (!counted) return;
+        counted = false;
+        this.inFlight--;
+        res.off('close', leave);
+        socket.off('close', leave);
+      };
+      res.once('close', leave);
+      socket.once('close', leave);
     });
     let last: EventLoopUtilization = performance.eventLoopUtilization();
     this.timer = setInterval(() => {
@@ -67,5 +79,7 @@ export class OverloadMonitor implements OnApplicationBootstrap, OnModuleDestroy 
 
   onModuleDestroy() {
     clearInterval(this.timer);
+    // Requests still in flight at shutdown are answered, whatever the last sample said.
+    this.shedding = false;
   }
 }
