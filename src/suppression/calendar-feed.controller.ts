@@ -48,6 +48,7 @@ export class CalendarFeedController {
   ): Promise<void> {
     // A year of occurrences is the heaviest thing Hush serves: the first to go while it is overloaded (see ShedLoad).
     if (this.overload.overloaded) {
+      this.overload.refused();
       const { message, extensions } = overloadedError();
       res
         .status(503)

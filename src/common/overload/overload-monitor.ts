@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
@@ -25,8 +25,11 @@ const QUEUED = 32;
  */
 @Injectable()
 export class OverloadMonitor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Overload');
   private timer?: NodeJS.Timeout;
   private inFlight = 0;
+  /** Requests refused since the overload began (told in the log when it ends). */
+  private refusals = 0;
   /** The most requests waiting at once since the loop last had time to spare. */
   private peak = 0;
   private busy = 0;
@@ -40,6 +43,11 @@ export class OverloadMonitor implements OnApplicationBootstrap, OnModuleDestroy 
 
   get overloaded(): boolean {
     return this.shedding;
+  }
+
+  /** Counts a request refused for the overload. */
+  refused(): void {
+    this.refusals++;
   }
 
   onApplicationBootstrap() {
@@ -67,11 +75,18 @@ export class OverloadMonitor implements OnApplicationBootstrap, OnModuleDestroy 
       const now = performance.eventLoopUtilization();
       if (performance.eventLoopUtilization(now, last).utilization >= threshold) {
         this.spare = 0;
-        if (++this.busy >= BUSY_TO_START && this.peak >= QUEUED) this.shedding = true;
+        if (++this.busy >= BUSY_TO_START && this.peak >= QUEUED && !this.shedding) {
+          this.shedding = true;
+          this.refusals = 0;
+          this.logger.warn(`overloaded: ${this.peak} requests waiting on a busy event loop; refusing reads other than decisions`);
+        }
       } else {
         this.busy = 0;
         this.peak = this.inFlight;
-        if (++this.spare >= SPARE_TO_END) this.shedding = false;
+        if (++this.spare >= SPARE_TO_END && this.shedding) {
+          this.shedding = false;
+          this.logger.log(`no longer overloaded; ${this.refusals} requests were refused`);
+        }
       }
       last = now;
     }, SAMPLE_MS).unref();

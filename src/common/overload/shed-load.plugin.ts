@@ -58,7 +58,10 @@ export class ShedLoad {
     const monitor = this.monitor;
     return {
       async didResolveOperation({ operation, document }: { operation: OperationDefinitionNode; document: DocumentNode }) {
-        if (monitor.overloaded && sheddable(operation, document)) throw overloadedError();
+        if (monitor.overloaded && sheddable(operation, document)) {
+          monitor.refused();
+          throw overloadedError();
+        }
       },
     };
   }
