@@ -47,8 +47,7 @@ export class CalendarFeedController {
     @Query('include') include?: string,
   ): Promise<void> {
     // A year of occurrences is the heaviest thing Hush serves: the first to go while it is overloaded (see ShedLoad).
-    if (this.overload.overloaded) {
-      this.overload.refused();
+    if (this.overload.refuses()) {
       const { message, extensions } = overloadedError();
       res
         .status(503)

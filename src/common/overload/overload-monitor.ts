@@ -41,13 +41,10 @@ export class OverloadMonitor implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
-  get overloaded(): boolean {
+  /** Whether to refuse a sheddable request now (while overloaded), counting it if so. */
+  refuses(): boolean {
+    if (this.shedding) this.refusals++;
     return this.shedding;
-  }
-
-  /** Counts a request refused for the overload. */
-  refused(): void {
-    this.refusals++;
   }
 
   onApplicationBootstrap() {

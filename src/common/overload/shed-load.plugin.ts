@@ -58,10 +58,7 @@ export class ShedLoad {
     const monitor = this.monitor;
     return {
       async didResolveOperation({ operation, document }: { operation: OperationDefinitionNode; document: DocumentNode }) {
-        if (monitor.overloaded && sheddable(operation, document)) {
-          monitor.refused();
-          throw overloadedError();
-        }
+        if (sheddable(operation, document) && monitor.refuses()) throw overloadedError();
       },
     };
   }
