@@ -106,9 +106,11 @@ export class EventRuleIndex {
   /** Per field, the lower-case prefixes `starts with` asks for, by length (to cut an event's text at). */
   private readonly byPrefix = new Map<string, FiledField & { lengths: Map<number, number> }>();
   /** Per field, `contains` rules by one lower-case three-letter piece of their text. */
-  private readonly byInfix = new Map<string, FiledField>();
-  /** Per field and piece, how many `contains` texts of the rules held have that piece: a rule is filed under its rarest. */
-  private readonly pieceUse = new Map<string, number>();
+  private readonly byInfix = new Map<string, FiledField & { pieces: PieceFilter }>();
+  /** Per field, how many `contains` texts of the rules held have each piece: a rule is filed under its rarest. */
+  private readonly pieceUse = new Counts();
+  /** Per field (and kind of key), how many keys of the rules held ask for each value: how widely an event's value is shared. */
+  private readonly valueUse = new Counts();
   private readonly unfiled = new RuleList();
   /** Where each rule is filed, to take it out again. */
   private readonly filed = new Map<string, { rule: CompiledRule; lists: RuleList[]; prefixes: [string, number][] }>();
@@ -130,11 +132,11 @@ export class EventRuleIndex {
     this.addAll([rule]);
   }
 
-  /** Adds (or replaces) many rules; their `contains` pieces are all counted before any is filed. */
+  /** Adds (or replaces) many rules; their keys are all counted before any is filed. */
   addAll(rules: readonly CompiledRule[]): void {
     for (const rule of rules) {
       this.remove(rule.rule.id);
-      this.countPieces(rule, 1);
+      this.count(rule, 1);
     }
     for (const rule of rules) this.file(rule);
   }
@@ -144,15 +146,15 @@ export class EventRuleIndex {
     const prefixes: [string, number][] = [];
     if (rule.keyChoices.length === 0) lists.push([this.unfiled, null]);
     else {
-      // File under the choice whose lists are shortest: no value's list grows much longer than it must.
-      const crowding = (choice: EqualityKey[]) =>
-        choice.reduce((sum, key) => sum + (this.valuesFor(key).get(this.slot(key))?.rules.length ?? 0), 0);
-      const choice = rule.keyChoices.reduce((best, c) => (crowding(c) < crowding(best) ? c : best));
+      const choice = rule.keyChoices.reduce((best, c) => (this.costOf(c) < this.costOf(best) ? c : best));
       for (const key of choice) {
         const values = this.valuesFor(key);
         const slot = this.slot(key);
         let list = values.get(slot);
-        if (!list) values.set(slot, (list = new RuleList()));
+        if (!list) {
+          values.set(slot, (list = new RuleList()));
+          if (key.infix) this.byInfix.get(fieldKey(key.field))!.pieces.add(slot);
+        }
         if (lists.some(([filed]) => filed === list)) continue;
         lists.push([list, key]);
         if (key.prefix) {
@@ -166,11 +168,34 @@ export class EventRuleIndex {
     this.filed.set(rule.rule.id, { rule, lists: lists.map(([list]) => list), prefixes });
   }
 
+  /**
+   * What filing under a choice adds to the work of matching, roughly: the
+   * share of events that look at its lists — a class is shared by many, a
+   * host, or a class and a region together, by few. Among equals, the choice
+   * whose lists are shortest, so no value's list grows longer than it must.
+   */
+  private costOf(choice: EqualityKey[]): number {
+    let share = 0;
+    let crowding = 0;
+    for (const key of choice) {
+      share += this.share(key);
+      crowding += this.valuesFor(key).get(this.slot(key))?.rules.length ?? 0;
+    }
+    // Crowding only breaks ties: no list holds anywhere near 1e9 rules.
+    return share + crowding / 1e12;
+  }
+
+  /** About what share of events have a key: one over how many values the rules ask of its field (a pair: of both fields). */
+  private share(key: EqualityKey): number {
+    const own = 1 / Math.max(1, this.valueUse.distinct(valueGroup(key)));
+    return key.and ? own * this.share(key.and) : own;
+  }
+
   remove(id: string): void {
     const filed = this.filed.get(id);
     if (!filed) return;
     for (const list of filed.lists) list.remove(filed.rule);
-    this.countPieces(filed.rule, -1);
+    this.count(filed.rule, -1);
     for (const [field, length] of filed.prefixes) {
       const lengths = this.byPrefix.get(field)!.lengths;
       const left = lengths.get(length)! - 1;
@@ -189,9 +214,13 @@ export class EventRuleIndex {
       if (!byLength) this.byPrefix.set(key, (byLength = { read: read(), lists: new Map(), lengths: new Map() }));
       return byLength.lists;
     }
-    const maps = infix ? this.byInfix : this.byValue;
-    let values = maps.get(key);
-    if (!values) maps.set(key, (values = { read: read(), lists: new Map() }));
+    if (infix) {
+      let pieces = this.byInfix.get(key);
+      if (!pieces) this.byInfix.set(key, (pieces = { read: read(), lists: new Map(), pieces: new PieceFilter() }));
+      return pieces.lists;
+    }
+    let values = this.byValue.get(key);
+    if (!values) this.byValue.set(key, (values = { read: read(), lists: new Map() }));
     return values.lists;
   }
 
@@ -201,7 +230,7 @@ export class EventRuleIndex {
     if (!key.infix) return key.value;
     const field = fieldKey(key.field);
     const values = this.valuesFor(key);
-    const rarity = (piece: string) => (this.pieceUse.get(`${field}\u0000${piece}`) ?? 0) * 1e6 + (values.get(piece)?.rules.length ?? 0);
+    const rarity = (piece: string) => this.pieceUse.count(field, piece) * 1e6 + (values.get(piece)?.rules.length ?? 0);
     let best = key.value.slice(0, MIN_INFIX);
     for (let i = 1; i + MIN_INFIX <= key.value.length; i++) {
       const piece = key.value.slice(i, i + MIN_INFIX);
@@ -210,18 +239,19 @@ export class EventRuleIndex {
     return best;
   }
 
-  private countPieces(rule: CompiledRule, by: 1 | -1) {
-    const counted = new Set<string>();
+  /** Counts (by +1) or uncounts (by -1) the values and `contains` pieces a rule's keys ask for. */
+  private count(rule: CompiledRule, by: 1 | -1) {
+    // By field, each piece once per rule: how many texts have a piece, not how often.
+    const pieces = new Map<string, Set<string>>();
     for (const key of rule.keyChoices.flat()) {
+      for (const part of key.and ? [key, key.and] : [key]) this.valueUse.add(valueGroup(part), part.value, by);
       if (!key.infix) continue;
-      for (let i = 0; i + MIN_INFIX <= key.value.length; i++)
-        counted.add(`${fieldKey(key.field)}\u0000${key.value.slice(i, i + MIN_INFIX)}`);
+      const field = fieldKey(key.field);
+      const found = pieces.get(field) ?? new Set<string>();
+      for (let i = 0; i + MIN_INFIX <= key.value.length; i++) found.add(key.value.slice(i, i + MIN_INFIX));
+      pieces.set(field, found);
     }
-    for (const piece of counted) {
-      const use = (this.pieceUse.get(piece) ?? 0) + by;
-      if (use > 0) this.pieceUse.set(piece, use);
-      else this.pieceUse.delete(piece);
-    }
+    for (const [field, found] of pieces) for (const piece of found) this.pieceUse.add(field, piece, by);
   }
 
   /**
@@ -255,10 +285,10 @@ export class EventRuleIndex {
       const value = read(event)?.toLowerCase();
       if (value !== undefined) for (const length of lengths.keys()) if (length <= value.length) test(lists.get(value.slice(0, length)));
     }
-    for (const { read, lists } of this.byInfix.values()) {
+    for (const { read, lists, pieces } of this.byInfix.values()) {
       if (lists.size === 0) continue;
       const text = read(event)?.toLowerCase();
-      for (let i = 0; text && i + MIN_INFIX <= text.length; i++) test(lists.get(text.slice(i, i + MIN_INFIX)));
+      if (text) pieces.each(text, (at) => test(lists.get(text.slice(at, at + MIN_INFIX))));
     }
     test(this.unfiled);
     return hits;
@@ -270,6 +300,66 @@ interface FiledField {
   read: Accessor;
   lists: Map<string, RuleList>;
 }
+
+/**
+ * Which pieces a field has lists for, by a hash of their letters: an event's
+ * text is cut into a piece (a new string, hashed again for the map) only
+ * where a list may be — most of its pieces have none. Never a false "no".
+ */
+class PieceFilter {
+  private readonly filed = new Uint8Array(1 << 16);
+
+  add(piece: string) {
+    this.filed[pieceHash(piece, 0) & 0xffff] = 1;
+  }
+
+  /** Calls `found` with where each piece of `text` that may have a list starts. */
+  each(text: string, found: (at: number) => void) {
+    if (text.length < MIN_INFIX) return;
+    let hash = pieceHash(text, 0);
+    for (let at = 0; ; at++) {
+      if (this.filed[hash & 0xffff] === 1) found(at);
+      if (at + MIN_INFIX >= text.length) return;
+      // The next piece's hash from this one's: drop the first letter, take the one after the piece.
+      hash = (hash - text.charCodeAt(at) * LEAD) * 31 + text.charCodeAt(at + MIN_INFIX);
+    }
+  }
+}
+
+/** What the first letter of a piece is multiplied by in its hash. */
+const LEAD = 31 ** (MIN_INFIX - 1);
+
+/** A piece's letters as a number (below 2^21 · 31 ** MIN_INFIX: exact), masked to the filter's size when used. */
+function pieceHash(text: string, at: number): number {
+  let hash = 0;
+  for (let i = at; i < at + MIN_INFIX; i++) hash = hash * 31 + text.charCodeAt(i);
+  return hash;
+}
+
+/** How many times each value of each group is asked for. */
+class Counts {
+  private readonly groups = new Map<string, Map<string, number>>();
+
+  add(group: string, value: string, by: 1 | -1) {
+    let values = this.groups.get(group);
+    if (!values) this.groups.set(group, (values = new Map()));
+    const left = (values.get(value) ?? 0) + by;
+    if (left > 0) values.set(value, left);
+    else values.delete(value);
+  }
+
+  count(group: string, value: string): number {
+    return this.groups.get(group)?.get(value) ?? 0;
+  }
+
+  /** How many values of the group are asked for. */
+  distinct(group: string): number {
+    return this.groups.get(group)?.size ?? 0;
+  }
+}
+
+/** Keys are counted by field and kind: a prefix or a piece of text is not a whole value. */
+const valueGroup = (key: EqualityKey) => `${key.prefix ? '^' : key.infix ? '*' : '='}${fieldKey(key.field)}`;
 
 /** Where `rule` goes in a list kept in precedence order. */
 function insertionPoint(list: readonly CompiledRule[], rule: CompiledRule): number {

@@ -48,15 +48,29 @@ interface OnTarget {
   lastReason?: Reason;
 }
 
+/** Effects in the order decisions list them; a decision collects them as bits. */
+const EFFECTS = [Effect.NO_INCIDENT, Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS, Effect.BLACKOUT];
+const BLACKOUT_BIT = 1 << EFFECTS.indexOf(Effect.BLACKOUT);
+const bits = (effects: readonly Effect[]) => effects.reduce((mask, e) => mask | (1 << EFFECTS.indexOf(e)), 0);
+/** The effects each set of bits stands for, built once: decisions share them (and only read them). */
+const EFFECT_LISTS = Array.from({ length: 1 << EFFECTS.length }, (_, mask) => Object.freeze(EFFECTS.filter((_, i) => mask & (1 << i))));
+const NOT_SUPPRESSED: Decision = Object.freeze({
+  suppressed: false,
+  effects: EFFECT_LISTS[0],
+  reasons: Object.freeze([]),
+});
+
 /**
- * The sources with an effect on one target, and which of them were in effect
- * when last asked — kept until one of them starts or ends (Timing.sameUntil),
- * so a target reached by many sources (a service behind many circuits) is
- * not asked of each again for every decision about "now".
+ * The sources with an effect on one target, and the decision they made when
+ * last asked — kept until one of them starts or ends (Timing.sameUntil), so
+ * a target reached by many sources (a service behind many circuits) is not
+ * asked of each again, nor its reasons sorted again, for every decision
+ * about "now". Reasons inside that span are the same objects (Timing keeps
+ * them), so the kept decision is the one a fresh look would make.
  */
 class TargetList {
   private all: OnTarget[] = [];
-  private active: OnTarget[] = [];
+  private decision: Decision = NOT_SUPPRESSED;
   private fromMs = Number.NaN;
   private untilMs = Number.NaN;
 
@@ -72,18 +86,24 @@ class TargetList {
     return this.all.length > 0;
   }
 
-  activeAt(atMs: number, at: Date): readonly OnTarget[] {
-    if (this.fromMs <= atMs && atMs < this.untilMs) return this.active;
-    const active: OnTarget[] = [];
+  decisionAt(atMs: number, at: Date): Decision {
+    if (this.fromMs <= atMs && atMs < this.untilMs) return this.decision;
+    let effects = 0;
+    const reasons: Reason[] = [];
     let untilMs = Infinity;
     for (const o of this.all) {
-      if (o.timing.at(atMs, at)) active.push(o);
+      const own = o.timing.at(atMs, at);
       untilMs = Math.min(untilMs, o.timing.sameUntil(atMs));
+      if (!own) continue;
+      effects |= o.effects;
+      reasons.push(o.step ? withVia(o, own) : own);
     }
-    this.active = active;
+    this.decision = reasons.length
+      ? Object.freeze({ suppressed: true, effects: EFFECT_LISTS[effects], reasons: Object.freeze(reasons.sort(byOccurrence)) })
+      : NOT_SUPPRESSED;
     this.fromMs = atMs;
     this.untilMs = untilMs;
-    return active;
+    return this.decision;
   }
 }
 
@@ -94,18 +114,6 @@ interface TakenOut {
   startMs: number;
   endMs: number;
 }
-
-/** Effects in the order decisions list them; a decision collects them as bits. */
-const EFFECTS = [Effect.NO_INCIDENT, Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS, Effect.BLACKOUT];
-const BLACKOUT_BIT = 1 << EFFECTS.indexOf(Effect.BLACKOUT);
-const bits = (effects: readonly Effect[]) => effects.reduce((mask, e) => mask | (1 << EFFECTS.indexOf(e)), 0);
-/** The effects each set of bits stands for, built once: decisions share them (and only read them). */
-const EFFECT_LISTS = Array.from({ length: 1 << EFFECTS.length }, (_, mask) => Object.freeze(EFFECTS.filter((_, i) => mask & (1 << i))));
-const NOT_SUPPRESSED: Decision = Object.freeze({
-  suppressed: false,
-  effects: Object.freeze([]),
-  reasons: Object.freeze([]),
-});
 
 /** `source/id`: the same id could in principle name two kinds of source. */
 export const sourceKey = (source: SuppressionSource, id: string) => `${source}/${id}`;
@@ -365,32 +373,18 @@ export class SuppressionState {
   decider(at: Date): (target: Target) => Decision {
     const atMs = at.getTime();
     return (target) => {
-      let effects = 0;
-      let reasons: Reason[] | null = null;
       const type = 'monitorId' in target ? 'MONITOR' : 'SERVICE';
       const id = 'serviceId' in target ? target.serviceId : 'monitorId' in target ? target.monitorId : target.event.serviceId;
-      const on = id ? this.byTarget.get(type)?.get(id) : undefined;
-      if (on) {
-        for (const o of on.activeAt(atMs, at)) {
-          const own = o.timing.at(atMs, at)!;
-          const reason = o.step ? withVia(o, own) : own;
-          effects |= o.effects;
-          // Few reasons apply at once: inserting each in place is cheaper than sorting.
-          let i = (reasons ??= []).length;
-          while (i > 0 && byOccurrence(reason, reasons[i - 1]) < 0) i--;
-          reasons.splice(i, 0, reason);
-        }
-      }
-      if ('event' in target) {
-        const hits = this.rules.matching(target.event, atMs, at);
-        if (hits.length) {
-          effects |= BLACKOUT_BIT;
-          const ruleReasons = hits.map((hit) => hit.reason);
-          reasons = reasons ? ruleReasons.concat(reasons) : ruleReasons;
-        }
-      }
-      if (!reasons) return NOT_SUPPRESSED;
-      return { suppressed: true, effects: EFFECT_LISTS[effects], reasons };
+      const on = id ? (this.byTarget.get(type)?.get(id)?.decisionAt(atMs, at) ?? NOT_SUPPRESSED) : NOT_SUPPRESSED;
+      if (!('event' in target)) return on;
+      const hits = this.rules.matching(target.event, atMs, at);
+      if (hits.length === 0) return on;
+      // A blackout's reasons come first: the rule that applies heads them.
+      return {
+        suppressed: true,
+        effects: EFFECT_LISTS[EFFECT_LISTS.indexOf(on.effects) | BLACKOUT_BIT], // every decision's effects are one of these lists
+        reasons: hits.map((hit) => hit.reason).concat(on.reasons),
+      };
     };
   }
 
