@@ -342,7 +342,7 @@ class Counts {
 
   add(group: string, value: string, by: 1 | -1) {
     let values = this.groups.get(group);
-    if (!values) this.groups.set(group, (values = new Map()));
+    if (!values) this.groups.set(group, (values = new Map<string, number>()));
     const left = (values.get(value) ?? 0) + by;
     if (left > 0) values.set(value, left);
     else values.delete(value);
