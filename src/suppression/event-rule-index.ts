@@ -27,8 +27,14 @@ export class CompiledRule {
   readonly timing: Timing;
   /** The last `matching` call that found this rule (so a rule filed in two lists is counted once). */
   seenBy = 0;
+  /** The rule's precedence and id, on the rule itself: ordering the hits of an event compares them again and again. */
+  readonly first: number;
+  readonly second: number;
+  readonly id: string;
 
   constructor(readonly rule: EventRuleSource) {
+    [this.first, this.second] = rule.precedence;
+    this.id = rule.id;
     const ast = parseSelector(rule.selector);
     this.matches = compileAst(ast);
     this.keyChoices = keyChoices(ast);
@@ -40,9 +46,7 @@ export class CompiledRule {
 
 /** Whether `a` applies before `b` when both match: smaller precedence, then id. */
 export function precedes(a: CompiledRule, b: CompiledRule): boolean {
-  const p = a.rule.precedence;
-  const q = b.rule.precedence;
-  return p[0] !== q[0] ? p[0] < q[0] : p[1] !== q[1] ? p[1] < q[1] : a.rule.id < b.rule.id;
+  return a.first !== b.first ? a.first < b.first : a.second !== b.second ? a.second < b.second : a.id < b.id;
 }
 
 /** A rule in effect, with its reason, and whether being in its list means it matches (see `sufficient`). */

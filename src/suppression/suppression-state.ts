@@ -383,7 +383,7 @@ export class SuppressionState {
       return {
         suppressed: true,
         effects: EFFECT_LISTS[EFFECT_LISTS.indexOf(on.effects) | BLACKOUT_BIT], // every decision's effects are one of these lists
-        reasons: hits.map((hit) => hit.reason).concat(on.reasons),
+        reasons: on.suppressed ? hits.map((hit) => hit.reason).concat(on.reasons) : hits.map((hit) => hit.reason),
       };
     };
   }
