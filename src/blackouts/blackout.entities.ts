@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { References } from '../common/references';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Schedule } from '../schedule';
 import { namedValues, type NameOf } from '../common/named-values';
 
@@ -66,17 +56,13 @@ export class BlackoutEvent {
   @Column({ name: 'previous_status', type: 'enum', enum: EventStatus, enumName: 'event_status', nullable: true })
   previousStatus!: EventStatus | null;
   @Column({ name: 'blacked_out_by_id', type: 'uuid', nullable: true }) blackedOutById!: string | null;
-  @ManyToOne(() => BlackoutPolicy, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'blacked_out_by_id', foreignKeyConstraintName: 'FK_event_blacked_out_by' })
-  blackedOutBy?: BlackoutPolicy;
+  @References(() => BlackoutPolicy, 'blacked_out_by_id', 'FK_event_blacked_out_by', 'SET NULL') blackedOutBy?: BlackoutPolicy;
   /** When its current blackout began (at ingest, or at a policy's START); what an occurrence's END releases is what it blacked out before then. */
   @Column({ name: 'blacked_out_at', type: 'timestamptz', nullable: true }) blackedOutAt!: Date | null;
   /** When a policy's END released it (its status put back, if the policy says so), and which policy. */
   @Column({ name: 'released_at', type: 'timestamptz', nullable: true }) releasedAt!: Date | null;
   @Column({ name: 'released_from_id', type: 'uuid', nullable: true }) releasedFromId!: string | null;
-  @ManyToOne(() => BlackoutPolicy, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'released_from_id', foreignKeyConstraintName: 'FK_event_released_from' })
-  releasedFrom?: BlackoutPolicy;
+  @References(() => BlackoutPolicy, 'released_from_id', 'FK_event_released_from', 'SET NULL') releasedFrom?: BlackoutPolicy;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
   @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt!: Date;
 }
@@ -101,9 +87,7 @@ export class BlackoutTransition {
     primaryKeyConstraintName: 'PK_blackout_transition',
   })
   kind!: PolicyRunKind;
-  @ManyToOne(() => BlackoutPolicy, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'policy_id', foreignKeyConstraintName: 'FK_blackout_transition_policy' })
-  policy?: BlackoutPolicy;
+  @References(() => BlackoutPolicy, 'policy_id', 'FK_blackout_transition_policy', 'CASCADE') policy?: BlackoutPolicy;
   /** The instant the transition was due (the occurrence's start or end). */
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt!: Date;
   @Column({ name: 'ran_at', type: 'timestamptz' }) ranAt!: Date;

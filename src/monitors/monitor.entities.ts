@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { References } from '../common/references';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Schedule } from '../schedule';
 import { namedValues, type NameOf } from '../common/named-values';
 
@@ -38,12 +39,8 @@ export class MonitorGroup {
 export class MonitorGroupMember {
   @Column({ name: 'group_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_monitor_group_member' }) groupId!: string;
   @Column({ name: 'monitor_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_monitor_group_member' }) monitorId!: string;
-  @ManyToOne(() => MonitorGroup, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_monitor_group_member_group' })
-  group?: MonitorGroup;
-  @ManyToOne(() => Monitor, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'FK_monitor_group_member_monitor' })
-  monitor?: Monitor;
+  @References(() => MonitorGroup, 'group_id', 'FK_monitor_group_member_group', 'CASCADE') group?: MonitorGroup;
+  @References(() => Monitor, 'monitor_id', 'FK_monitor_group_member_monitor', 'CASCADE') monitor?: Monitor;
 }
 
 /**
@@ -58,9 +55,7 @@ export class MonitorGroupMember {
 export class MaintenancePeriod {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'monitor_id', type: 'uuid' }) monitorId!: string;
-  @ManyToOne(() => Monitor, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'FK_maintenance_period_monitor' })
-  monitor?: Monitor;
+  @References(() => Monitor, 'monitor_id', 'FK_maintenance_period_monitor', 'CASCADE') monitor?: Monitor;
   @Column({ name: 'maintenance_type', type: 'enum', enum: PeriodMaintenanceType, enumName: 'maintenance_type' })
   maintenanceType!: PeriodMaintenanceType;
   @Column({ type: 'jsonb' }) schedule!: Schedule;
@@ -73,9 +68,7 @@ export class MaintenancePeriod {
   @Column({ name: 'last_end', type: 'timestamptz', nullable: true }) lastEnd!: Date | null;
   /** The group it was applied through, if any. */
   @Column({ name: 'group_id', type: 'uuid', nullable: true }) groupId!: string | null;
-  @ManyToOne(() => MonitorGroup, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_maintenance_period_group' })
-  group?: MonitorGroup;
+  @References(() => MonitorGroup, 'group_id', 'FK_maintenance_period_group', 'SET NULL') group?: MonitorGroup;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -88,9 +81,7 @@ export class MonitorWatch {
   @Column({ name: 'target_type', type: 'text', primary: true, primaryKeyConstraintName: 'PK_monitor_watch' }) targetType!: string;
   /** In another table or module: no foreign key. */
   @Column({ name: 'target_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_monitor_watch' }) targetId!: string;
-  @ManyToOne(() => Monitor, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'monitor_id', foreignKeyConstraintName: 'FK_monitor_watch_monitor' })
-  monitor?: Monitor;
+  @References(() => Monitor, 'monitor_id', 'FK_monitor_watch_monitor', 'CASCADE') monitor?: Monitor;
 }
 
 export const MONITORS_ENTITIES = [Monitor, MonitorGroup, MonitorGroupMember, MaintenancePeriod, MonitorWatch];

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { References } from '../common/references';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { RedundancyRiskChangeRow, RedundancyRiskRow } from './redundancy-risk.entities';
 import { namedValues, type NameOf } from '../common/named-values';
 
@@ -30,9 +31,7 @@ export class RedundancyGroupMember {
   /** In another module: no foreign key. */
   @Column({ name: 'target_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_redundancy_group_member' }) targetId!: string;
   @Column({ type: 'enum', enum: MemberPriority, enumName: 'member_priority', default: MemberPriority.PRIMARY }) priority!: MemberPriority;
-  @ManyToOne(() => RedundancyGroup, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_redundancy_group_member_group' })
-  group?: RedundancyGroup;
+  @References(() => RedundancyGroup, 'group_id', 'FK_redundancy_group_member_group', 'CASCADE') group?: RedundancyGroup;
 }
 
 export const REDUNDANCY_ENTITIES = [RedundancyGroup, RedundancyGroupMember, RedundancyRiskRow, RedundancyRiskChangeRow];

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { References } from '../../common/references';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Columns every inventory object has. */
 abstract class InventoryObject {
@@ -19,18 +20,14 @@ export class Provider extends InventoryObject {
 @Index('IX_region_parent', ['parentId'])
 export class Region extends InventoryObject {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'FK_region_parent' })
-  parent?: Region;
+  @References(() => Region, 'parent_id', 'FK_region_parent', 'RESTRICT') parent?: Region;
 }
 
 @Entity({ name: 'site' })
 @Index('IX_site_region', ['regionId'])
 export class Site extends InventoryObject {
   @Column({ name: 'region_id', type: 'uuid', nullable: true }) regionId!: string | null;
-  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_site_region' })
-  region?: Region;
+  @References(() => Region, 'region_id', 'FK_site_region', 'RESTRICT') region?: Region;
 }
 
 @Entity({ name: 'location' })
@@ -38,13 +35,9 @@ export class Site extends InventoryObject {
 @Index('IX_location_parent', ['parentId'])
 export class Location extends InventoryObject {
   @Column({ name: 'site_id', type: 'uuid' }) siteId!: string;
-  @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'FK_location_site' })
-  site?: Site;
+  @References(() => Site, 'site_id', 'FK_location_site', 'RESTRICT') site?: Site;
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId!: string | null;
-  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'FK_location_parent' })
-  parent?: Location;
+  @References(() => Location, 'parent_id', 'FK_location_parent', 'RESTRICT') parent?: Location;
 }
 
 /** A provider's circuit, named by the provider's circuit id (`cid`), ending at a site and location. */
@@ -55,18 +48,12 @@ export class Location extends InventoryObject {
 export class Circuit {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'provider_id', type: 'uuid' }) providerId!: string;
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'FK_circuit_provider' })
-  provider?: Provider;
+  @References(() => Provider, 'provider_id', 'FK_circuit_provider', 'RESTRICT') provider?: Provider;
   @Column({ type: 'text' }) cid!: string;
   @Column({ name: 'site_id', type: 'uuid', nullable: true }) siteId!: string | null;
-  @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'FK_circuit_site' })
-  site?: Site;
+  @References(() => Site, 'site_id', 'FK_circuit_site', 'RESTRICT') site?: Site;
   @Column({ name: 'location_id', type: 'uuid', nullable: true }) locationId!: string | null;
-  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'location_id', foreignKeyConstraintName: 'FK_circuit_location' })
-  location?: Location;
+  @References(() => Location, 'location_id', 'FK_circuit_location', 'RESTRICT') location?: Location;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

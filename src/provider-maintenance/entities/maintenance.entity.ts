@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { References } from '../../common/references';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ImpactTargetKind } from '../../common/targets/impact-target.type';
 import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { Provider } from './inventory.entities';
@@ -23,9 +24,7 @@ export class Maintenance {
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @Column({ type: 'varchar', length: 200 }) summary!: string;
   @Column({ name: 'provider_id', type: 'uuid' }) providerId!: string;
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'FK_maintenance_provider' })
-  provider?: Provider;
+  @References(() => Provider, 'provider_id', 'FK_maintenance_provider', 'RESTRICT') provider?: Provider;
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
   @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
   @Column({ type: 'enum', enum: MaintenanceStatus, enumName: 'maintenance_status' }) status!: MaintenanceStatus;
@@ -38,9 +37,7 @@ export class Maintenance {
   @Column({ type: 'text', default: '' }) comments!: string;
   @Column({ name: 'impact_description', type: 'text', default: '' }) impactDescription!: string;
   @Column({ name: 'replaces_id', type: 'uuid', nullable: true }) replacesId!: string | null;
-  @ManyToOne(() => Maintenance, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'replaces_id', foreignKeyConstraintName: 'FK_maintenance_replaces' })
-  replaces?: Maintenance;
+  @References(() => Maintenance, 'replaces_id', 'FK_maintenance_replaces', 'SET NULL') replaces?: Maintenance;
   /**
    * The provider's own id for this maintenance (BCOP X-MAINTNOTE-MAINTENANCE-ID), when imported. When a
    * provider's RE-SCHEDULED notice replaces it, the id moves to the replacement, which later notices update.
@@ -64,13 +61,9 @@ export class Maintenance {
 export class Impact {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'maintenance_id', type: 'uuid', nullable: true }) maintenanceId!: string | null;
-  @ManyToOne(() => Maintenance, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'maintenance_id', foreignKeyConstraintName: 'FK_maintenance_impact_maintenance' })
-  maintenance?: Maintenance;
+  @References(() => Maintenance, 'maintenance_id', 'FK_maintenance_impact_maintenance', 'CASCADE') maintenance?: Maintenance;
   @Column({ name: 'outage_id', type: 'uuid', nullable: true }) outageId!: string | null;
-  @ManyToOne(() => Outage, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'outage_id', foreignKeyConstraintName: 'FK_maintenance_impact_outage' })
-  outage?: Outage;
+  @References(() => Outage, 'outage_id', 'FK_maintenance_impact_outage', 'CASCADE') outage?: Outage;
   @Column({ name: 'target_type', type: 'enum', enum: ImpactTargetKind, enumName: 'impact_target_type' }) targetType!: ImpactTargetKind;
   @Column({ name: 'target_id', type: 'uuid' }) targetId!: string;
   @Column({ type: 'enum', enum: ImpactLevel, enumName: 'impact_level' }) level!: ImpactLevel;

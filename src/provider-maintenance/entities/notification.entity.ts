@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { References } from '../../common/references';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { namedValues, type NameOf } from '../../common/named-values';
 import { Maintenance } from './maintenance.entity';
 import { Outage } from './outage.entity';
@@ -17,13 +18,9 @@ export type NotificationFormat = NameOf<typeof NotificationFormat>;
 export class EventNotification {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'maintenance_id', type: 'uuid', nullable: true }) maintenanceId!: string | null;
-  @ManyToOne(() => Maintenance, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'maintenance_id', foreignKeyConstraintName: 'FK_maintenance_notification_maintenance' })
-  maintenance?: Maintenance;
+  @References(() => Maintenance, 'maintenance_id', 'FK_maintenance_notification_maintenance', 'CASCADE') maintenance?: Maintenance;
   @Column({ name: 'outage_id', type: 'uuid', nullable: true }) outageId!: string | null;
-  @ManyToOne(() => Outage, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'outage_id', foreignKeyConstraintName: 'FK_maintenance_notification_outage' })
-  outage?: Outage;
+  @References(() => Outage, 'outage_id', 'FK_maintenance_notification_outage', 'CASCADE') outage?: Outage;
   @Column({ type: 'text' }) subject!: string;
   @Column({ type: 'text' }) sender!: string;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;

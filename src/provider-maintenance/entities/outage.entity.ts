@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { References } from '../../common/references';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OutageStatus } from '../outages/outage-status';
 import { Provider } from './inventory.entities';
 
@@ -15,9 +16,7 @@ export class Outage {
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @Column({ type: 'varchar', length: 200 }) summary!: string;
   @Column({ name: 'provider_id', type: 'uuid' }) providerId!: string;
-  @ManyToOne(() => Provider, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'FK_outage_provider' })
-  provider?: Provider;
+  @References(() => Provider, 'provider_id', 'FK_outage_provider', 'RESTRICT') provider?: Provider;
   @Column({ type: 'enum', enum: OutageStatus, enumName: 'outage_status' }) status!: OutageStatus;
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
   @Column({ name: 'estimated_time_to_repair', type: 'timestamptz', nullable: true }) estimatedTimeToRepair!: Date | null;

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { References } from '../../common/references';
+import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { User } from './user.entity';
 
 @Entity({ name: 'escalation_policy' })
@@ -32,9 +22,7 @@ export class EscalationPolicy {
 export class EscalationRule {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'policy_id', type: 'uuid' }) policyId!: string;
-  @ManyToOne(() => EscalationPolicy, (p) => p.rules, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'policy_id', foreignKeyConstraintName: 'FK_escalation_rule_policy' })
-  policy?: EscalationPolicy;
+  @References(() => EscalationPolicy, 'policy_id', 'FK_escalation_rule_policy', 'CASCADE', (p) => p.rules) policy?: EscalationPolicy;
   @Column({ type: 'int' }) position!: number;
   @Column({ name: 'delay_minutes', type: 'int' }) delayMinutes!: number;
 }
@@ -45,15 +33,11 @@ export class EscalationRule {
 export class EscalationRuleTarget {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'rule_id', type: 'uuid' }) ruleId!: string;
-  @ManyToOne(() => EscalationRule, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'rule_id', foreignKeyConstraintName: 'FK_escalation_rule_target_rule' })
-  rule?: EscalationRule;
+  @References(() => EscalationRule, 'rule_id', 'FK_escalation_rule_target_rule', 'CASCADE') rule?: EscalationRule;
   @Column({ type: 'int' }) position!: number;
   /** Only USER targets exist today; the type is stored so schedules or teams can come later. */
   @Column({ name: 'target_type', type: 'text', default: 'USER' }) targetType!: 'USER';
   @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
   // RESTRICT: a user still targeted cannot vanish; the service layer names the policy first.
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_escalation_rule_target_user' })
-  user?: User;
+  @References(() => User, 'user_id', 'FK_escalation_rule_target_user', 'RESTRICT') user?: User;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { References } from '../../common/references';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EventSeverity, Incident, type SuppressionReasonRecord } from './incident.entity';
 import { Service } from './service.entity';
 import { namedValues, type NameOf } from '../../common/named-values';
@@ -24,9 +25,7 @@ export type HeldAlertStatus = NameOf<typeof HeldAlertStatus>;
 export class HeldAlert {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'service_id', type: 'uuid' }) serviceId!: string;
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_held_alert_service' })
-  service?: Service;
+  @References(() => Service, 'service_id', 'FK_held_alert_service', 'CASCADE') service?: Service;
   @Column({ name: 'dedup_key', type: 'text' }) dedupKey!: string;
   @Column({ type: 'text' }) summary!: string;
   @Column({ type: 'enum', enum: EventSeverity, enumName: 'event_severity' }) severity!: EventSeverity;
@@ -40,7 +39,5 @@ export class HeldAlert {
   /** When it was released, cleared or discarded. */
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true }) endedAt!: Date | null;
   @Column({ name: 'incident_id', type: 'uuid', nullable: true }) incidentId!: string | null;
-  @ManyToOne(() => Incident, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'FK_held_alert_incident' })
-  incident?: Incident;
+  @References(() => Incident, 'incident_id', 'FK_held_alert_incident', 'SET NULL') incident?: Incident;
 }

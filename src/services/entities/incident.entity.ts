@@ -1,5 +1,6 @@
+import { References } from '../../common/references';
 import type { SuppressionSource } from '../../common/graphql/suppression-reason.type';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Service } from './service.entity';
 import { namedValues, type NameOf } from '../../common/named-values';
 
@@ -35,9 +36,7 @@ export type EventResult = NameOf<typeof EventResult>;
 export class Incident {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'service_id', type: 'uuid' }) serviceId!: string;
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_incident_service' })
-  service?: Service;
+  @References(() => Service, 'service_id', 'FK_incident_service', 'CASCADE') service?: Service;
   @Column({ name: 'dedup_key', type: 'text' }) dedupKey!: string;
   @Column({ type: 'enum', enum: IncidentStatus, enumName: 'incident_status' }) status!: IncidentStatus;
   @Column({ type: 'text' }) summary!: string;
@@ -58,18 +57,12 @@ export class Incident {
 export class ServiceEvent {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'service_id', type: 'uuid' }) serviceId!: string;
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_service_event_service' })
-  service?: Service;
+  @References(() => Service, 'service_id', 'FK_service_event_service', 'CASCADE') service?: Service;
   @Column({ name: 'incident_id', type: 'uuid', nullable: true }) incidentId!: string | null;
-  @ManyToOne(() => Incident, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'incident_id', foreignKeyConstraintName: 'FK_service_event_incident' })
-  incident?: Incident;
+  @References(() => Incident, 'incident_id', 'FK_service_event_incident', 'SET NULL') incident?: Incident;
   /** The held alert a suppressed TRIGGER joined, or a RESOLVE cleared; its incident once released. */
   @Column({ name: 'held_alert_id', type: 'uuid', nullable: true }) heldAlertId!: string | null;
-  @ManyToOne('HeldAlert', { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'held_alert_id', foreignKeyConstraintName: 'FK_service_event_held_alert' })
-  heldAlert?: unknown;
+  @References('HeldAlert', 'held_alert_id', 'FK_service_event_held_alert', 'SET NULL') heldAlert?: unknown;
   @Column({ type: 'enum', enum: EventAction, enumName: 'event_action' }) action!: EventAction;
   @Column({ name: 'dedup_key', type: 'text' }) dedupKey!: string;
   @Column({ type: 'text', nullable: true }) summary!: string | null;

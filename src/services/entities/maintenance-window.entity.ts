@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { References } from '../../common/references';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Service } from './service.entity';
 import { User } from './user.entity';
 
@@ -15,9 +16,7 @@ export class MaintenanceWindow {
   @Column({ name: 'created_by_token_id', type: 'uuid', nullable: true }) createdByTokenId!: string | null;
   @Column({ name: 'created_by_name', type: 'text' }) createdByName!: string;
   @Column({ name: 'requester_id', type: 'uuid', nullable: true }) requesterId!: string | null;
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'requester_id', foreignKeyConstraintName: 'FK_maintenance_window_requester' })
-  requester?: User;
+  @References(() => User, 'requester_id', 'FK_maintenance_window_requester', 'SET NULL') requester?: User;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -28,10 +27,6 @@ export class MaintenanceWindowService {
   @Column({ name: 'window_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_maintenance_window_service' }) windowId!: string;
   @Column({ name: 'service_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_maintenance_window_service' })
   serviceId!: string;
-  @ManyToOne(() => MaintenanceWindow, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'window_id', foreignKeyConstraintName: 'FK_maintenance_window_service_window' })
-  window?: MaintenanceWindow;
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_maintenance_window_service_service' })
-  service?: Service;
+  @References(() => MaintenanceWindow, 'window_id', 'FK_maintenance_window_service_window', 'CASCADE') window?: MaintenanceWindow;
+  @References(() => Service, 'service_id', 'FK_maintenance_window_service_service', 'CASCADE') service?: Service;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { References } from '../../common/references';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EscalationPolicy } from './escalation-policy.entity';
 import { namedValues, type NameOf } from '../../common/named-values';
 
@@ -18,8 +19,7 @@ export class Service {
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text', default: '' }) description!: string;
   @Column({ name: 'escalation_policy_id', type: 'uuid' }) escalationPolicyId!: string;
-  @ManyToOne(() => EscalationPolicy, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'escalation_policy_id', foreignKeyConstraintName: 'FK_service_escalation_policy' })
+  @References(() => EscalationPolicy, 'escalation_policy_id', 'FK_service_escalation_policy', 'RESTRICT')
   escalationPolicy?: EscalationPolicy;
   /** Routes events to this service without knowing its id, as monitoring tools do. */
   @Index('UQ_service_integration_key', { unique: true })
@@ -45,7 +45,5 @@ export class ServiceDependency {
   @Column({ name: 'target_type', type: 'text', primary: true, primaryKeyConstraintName: 'PK_service_dependency' }) targetType!: string;
   /** In another table or module: no foreign key. */
   @Column({ name: 'target_id', type: 'uuid', primary: true, primaryKeyConstraintName: 'PK_service_dependency' }) targetId!: string;
-  @ManyToOne(() => Service, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'FK_service_dependency_service' })
-  service?: Service;
+  @References(() => Service, 'service_id', 'FK_service_dependency_service', 'CASCADE') service?: Service;
 }
