@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import type { ChangeRef, EventRuleSource } from '../common/suppression/suppression.model';
-import { SuppressionSourceRegistry, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
+import { RegisteredSource } from '../common/suppression/suppression-source.registry';
 import { BlackoutPolicy } from './blackout.entities';
 
 /**
@@ -11,14 +11,8 @@ import { BlackoutPolicy } from './blackout.entities';
  * lowest execution order applies, then the oldest.
  */
 @Injectable()
-export class PolicySuppressionSource implements SuppressionSourceProvider, OnModuleInit {
+export class PolicySuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.BLACKOUT_POLICY;
-
-  constructor(private readonly registry: SuppressionSourceRegistry) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   touched(change: ChangeRef): readonly string[] {
     return change.objectType === 'BlackoutPolicy' ? [change.objectId] : [];

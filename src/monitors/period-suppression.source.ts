@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { Effect, type ChangeRef, type ScheduledSource } from '../common/suppression/suppression.model';
-import { SuppressionSourceRegistry, type HeldOn, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
+import { RegisteredSource, type HeldOn } from '../common/suppression/suppression-source.registry';
 import { MaintenancePeriod, PeriodMaintenanceType } from './monitor.entities';
 
 /** How a period is named in reasons and calendars: its own name, or else its type and recurrence. */
@@ -18,14 +18,8 @@ const EFFECTS: Record<PeriodMaintenanceType, readonly Effect[]> = {
 
 /** Monitor maintenance periods as suppression sources, over each occurrence of their schedule. */
 @Injectable()
-export class PeriodSuppressionSource implements SuppressionSourceProvider, OnModuleInit {
+export class PeriodSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.MONITOR_PERIOD;
-
-  constructor(private readonly registry: SuppressionSourceRegistry) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   touched(change: ChangeRef, held: HeldOn): readonly string[] {
     if (change.objectType === 'MaintenancePeriod') return [change.objectId];

@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import type { ChangeRef, Down, FixedSource } from '../common/suppression/suppression.model';
-import { SuppressionSourceRegistry, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
+import { RegisteredSource } from '../common/suppression/suppression-source.registry';
 import { IMPACTS_JSON, impactTargets, type ImpactRow } from './impact-effects';
 import { MaintenanceStatus } from './maintenance-status';
 
@@ -18,14 +18,8 @@ const DOWN: Partial<Record<string, Down>> = {
 
 /** Provider maintenances as suppression sources, over their window, on what they impact. */
 @Injectable()
-export class MaintenanceSuppressionSource implements SuppressionSourceProvider, OnModuleInit {
+export class MaintenanceSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.PROVIDER_MAINTENANCE;
-
-  constructor(private readonly registry: SuppressionSourceRegistry) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   touched(change: ChangeRef): readonly string[] {
     // Status, window and impacts are all recorded on the maintenance.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
+import { Registry } from '../common/registry';
 import type { Schedule } from '../schedule';
 import type { ScheduledType } from './scheduled.type';
 
@@ -21,16 +22,13 @@ export interface ScheduleOwner {
  * `skipOccurrence` can change any of them without importing their modules.
  */
 @Injectable()
-export class ScheduleOwners {
-  private readonly owners = new Map<string, ScheduleOwner>();
-
-  register(owner: ScheduleOwner): void {
-    if (this.owners.has(owner.argument)) throw new Error(`schedule owner ${owner.argument} is registered twice`);
-    this.owners.set(owner.argument, owner);
+export class ScheduleOwners extends Registry<ScheduleOwner> {
+  constructor() {
+    super('schedule owner', (owner) => owner.argument);
   }
 
   get(argument: string): ScheduleOwner {
-    const owner = this.owners.get(argument);
+    const owner = this.find(argument);
     if (!owner) throw new Error(`no schedule owner for ${argument}`);
     return owner;
   }

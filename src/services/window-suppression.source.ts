@@ -1,22 +1,16 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
 import { Effect, type ChangeRef, type FixedSource } from '../common/suppression/suppression.model';
-import { SuppressionSourceRegistry, type HeldOn, type SuppressionSourceProvider } from '../common/suppression/suppression-source.registry';
+import { RegisteredSource, type HeldOn } from '../common/suppression/suppression-source.registry';
 
 /** What a window does to each of its services; one list for all of them. */
 const NO_INCIDENT: readonly Effect[] = [Effect.NO_INCIDENT];
 
 /** Maintenance windows as suppression sources: while one runs, triggers on its services open no incident. */
 @Injectable()
-export class WindowSuppressionSource implements SuppressionSourceProvider, OnModuleInit {
+export class WindowSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.SERVICE_WINDOW;
-
-  constructor(private readonly registry: SuppressionSourceRegistry) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   touched(change: ChangeRef, held: HeldOn): readonly string[] {
     if (change.objectType === 'MaintenanceWindow') return [change.objectId];

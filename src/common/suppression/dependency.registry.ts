@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Registry } from '../registry';
 import { dependencyCycle } from './dependency-cycle';
 import type { ChangeRef, DependencyRecord, NodeRef } from './suppression.model';
 
@@ -18,20 +19,9 @@ export interface DependencyProvider {
 
 /** Modules register what their objects depend on, so the engine follows impacts through containment, watches and dependencies. */
 @Injectable()
-export class DependencyRegistry {
-  private readonly providers = new Map<string, DependencyProvider>();
-
-  register(provider: DependencyProvider): void {
-    if (this.providers.has(provider.type)) throw new Error(`dependencies of ${provider.type} are registered twice`);
-    this.providers.set(provider.type, provider);
-  }
-
-  get(type: string): DependencyProvider | undefined {
-    return this.providers.get(type);
-  }
-
-  all(): DependencyProvider[] {
-    return [...this.providers.values()];
+export class DependencyRegistry extends Registry<DependencyProvider> {
+  constructor() {
+    super('the dependencies of', (provider) => provider.type);
   }
 
   /** Holds the lock every write of dependencies takes until its transaction ends, so two writes cannot close a cycle between them. */
@@ -48,7 +38,7 @@ export class DependencyRegistry {
     const found = new Map<string, readonly NodeRef[]>();
     for (const type of new Set(nodes.map((n) => n.type))) {
       const ids = nodes.filter((n) => n.type === type).map((n) => n.id);
-      for (const r of (await this.providers.get(type)?.load(db, ids)) ?? []) found.set(`${r.node.type}:${r.node.id}`, r.upstream);
+      for (const r of (await this.find(type)?.load(db, ids)) ?? []) found.set(`${r.node.type}:${r.node.id}`, r.upstream);
     }
     return found;
   }

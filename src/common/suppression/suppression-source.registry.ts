@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Registry } from '../registry';
 import type { EntityManager } from 'typeorm';
 import type { SuppressionSource } from '../graphql/suppression-reason.type';
 import type { ChangeRef, SourceRecord } from './suppression.model';
@@ -21,15 +22,23 @@ export interface SuppressionSourceProvider {
  * follow them without importing any module — as TargetRegistry does for names.
  */
 @Injectable()
-export class SuppressionSourceRegistry {
-  private readonly providers = new Map<SuppressionSource, SuppressionSourceProvider>();
+export class SuppressionSourceRegistry extends Registry<SuppressionSourceProvider> {
+  constructor() {
+    super('suppression source', (provider) => provider.source);
+  }
+}
 
-  register(provider: SuppressionSourceProvider): void {
-    if (this.providers.has(provider.source)) throw new Error(`suppression source ${provider.source} is registered twice`);
-    this.providers.set(provider.source, provider);
+/** A module's source provider, registered when its module starts. */
+@Injectable()
+export abstract class RegisteredSource implements SuppressionSourceProvider, OnModuleInit {
+  abstract readonly source: SuppressionSource;
+
+  constructor(private readonly registry: SuppressionSourceRegistry) {}
+
+  onModuleInit() {
+    this.registry.register(this);
   }
 
-  all(): SuppressionSourceProvider[] {
-    return [...this.providers.values()];
-  }
+  abstract load(db: EntityManager, ids?: readonly string[]): Promise<SourceRecord[]>;
+  abstract touched(change: ChangeRef, held: HeldOn): readonly string[];
 }

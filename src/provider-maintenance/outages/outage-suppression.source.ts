@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 import { OPEN_END, type ChangeRef, type FixedSource } from '../../common/suppression/suppression.model';
-import { SuppressionSourceRegistry, type SuppressionSourceProvider } from '../../common/suppression/suppression-source.registry';
+import { RegisteredSource } from '../../common/suppression/suppression-source.registry';
 import { IMPACTS_JSON, impactTargets, type ImpactRow } from '../impact-effects';
 import { OUTAGE_OBJECT_TYPE } from './outage.service';
 
@@ -13,14 +13,8 @@ import { OUTAGE_OBJECT_TYPE } from './outage.service';
  * once, and the occurrence keeps its real times for history.
  */
 @Injectable()
-export class OutageSuppressionSource implements SuppressionSourceProvider, OnModuleInit {
+export class OutageSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.PROVIDER_OUTAGE;
-
-  constructor(private readonly registry: SuppressionSourceRegistry) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   touched(change: ChangeRef): readonly string[] {
     // Status, times and impacts are all recorded on the outage.
