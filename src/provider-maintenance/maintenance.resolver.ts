@@ -51,7 +51,7 @@ export class MaintenanceResolver {
     },
   })
   maintenanceChanged(@Args('id', { type: () => ID, nullable: true }) _id: string | null) {
-    return this.changes.entries();
+    return this.changes.stream();
   }
 
   @Query(() => MaintenanceConnection, { description: 'Provider maintenances by start.' })

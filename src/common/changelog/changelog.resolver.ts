@@ -29,6 +29,6 @@ export class ChangeLogResolver {
     resolve: (entry: ChangeLogEntry) => ChangeLogEntryType.from(entry),
   })
   changeLogged(@Args() _args: ChangeLoggedArgs) {
-    return this.feed.entries();
+    return this.feed.stream();
   }
 }

@@ -36,7 +36,7 @@ export class OutageResolver {
     },
   })
   outageChanged(@Args('id', { type: () => ID, nullable: true }) _id: string | null) {
-    return this.changes.entries();
+    return this.changes.stream();
   }
 
   @Query(() => OutageConnection, { description: 'Provider outages by start.' })
