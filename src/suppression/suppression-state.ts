@@ -22,12 +22,20 @@ import { CompiledRule, EventRuleIndex } from './event-rule-index';
 import { sharedSchedule } from './shared-schedules';
 import { Timing } from './timing';
 
-/** What a source reaches through dependencies besides its own targets: each with what it does to it, and how (its chain ends there). */
-interface Reach extends NodeRef {
-  effects: readonly Effect[];
-  step: Step;
+/**
+ * What a source reaches through dependencies from one of its targets,
+ * besides its own targets: each object once, as the step that ends its chain
+ * (the steps are the graph's walk, shared by every source from that target),
+ * with what the source does there by the object's type, and whether it takes
+ * it out of service.
+ */
+interface Reach {
+  steps: readonly Step[];
+  spread: NonNullable<SourceTarget['spread']>;
   down?: Down;
 }
+
+const effectsThere = (reach: Reach, step: Step): readonly Effect[] => reach.spread[step.target.type] ?? NO_EFFECTS;
 
 /** A fixed or scheduled source as held: its record, its compiled schedule if it has one, and when it is in effect. */
 interface Held {
@@ -134,16 +142,10 @@ export class SuppressionState {
   /** `type:id` → keys of every source on it, effect or not (for `heldOn`). */
   private readonly shownOn = new Map<string, Set<string>>();
   private readonly rules = new EventRuleIndex();
-  /** What each object is affected by; read it freely, change it only through setDependencies (which keeps `reaches` true). */
+  /** What each object is affected by; read it freely, change it only through setDependencies (which keeps `walks` true). */
   readonly graph = new DependencyGraph();
-  /**
-   * Shared reach lists (reachOf), by spread then target. The spreads are the
-   * few per-kind constants of the impact rules, so the map stays small; it
-   * is emptied whenever the graph changes.
-   */
-  private reaches = new WeakMap<object, Map<string, readonly Reach[]>>();
-  /** Walks of the graph by start (walkFrom); emptied with `reaches`. */
-  private readonly walks = new Map<string, Step[]>();
+  /** Walks of the graph by start, without it (stepsBeyond); emptied whenever the graph changes. */
+  private readonly walks = new Map<string, readonly Step[]>();
   private readonly log: { version: number; key: string }[] = [];
   version = 0;
 
@@ -194,29 +196,28 @@ export class SuppressionState {
         add(this.shownOn, `${t.type}:${t.id}`, key);
         this.place(t, onTarget(timing, t.effects));
       }
-      for (const r of held.reached) this.place(r, onTarget(timing, r.effects, r.step));
-      if (fixed) this.takeOut(held, record.targets.concat(held.reached));
+      for (const r of held.reached) for (const step of r.steps) this.place(step.target, onTarget(timing, effectsThere(r, step), step));
+      if (fixed) this.takeOut(held);
     }
     this.changed(key);
   }
 
   /** Files a fixed source under every target it takes out of service: one entry per kind of down, shared by its targets. */
-  private takeOut(held: Held, targets: readonly (SourceTarget | Reach)[]) {
+  private takeOut(held: Held) {
     const record = held.record as FixedSource;
     const entries: Partial<Record<Down, TakenOut>> = {};
-    for (const t of targets) {
-      if (!t.down) continue;
-      const entry = (entries[t.down] ??= {
+    forEachDown(held, (node, down) => {
+      const entry = (entries[down] ??= {
         held,
-        tentative: t.down === 'TENTATIVE',
+        tentative: down === 'TENTATIVE',
         startMs: record.start.getTime(),
         endMs: record.end.getTime(),
       });
-      const key = nodeKey(t);
+      const key = nodeKey(node);
       const list = this.downOn.get(key);
       if (list) list.push(entry);
       else this.downOn.set(key, [entry]);
-    }
+    });
   }
 
   /** When each of `targets` is out of service within [from, to), and because of what, by target then start. */
@@ -237,10 +238,11 @@ export class SuppressionState {
     const key = sourceKey(source, id);
     const held = this.held.get(key);
     if (!held || held.record.kind !== 'fixed') return [];
-    const { record } = held;
-    return [...record.targets, ...held.reached]
-      .filter((t) => t.down)
-      .map((t) => downtime({ type: t.type, id: t.id }, record, t.down === 'TENTATIVE'));
+    const found: Downtime[] = [];
+    forEachDown(held, (node, down) =>
+      found.push(downtime({ type: node.type, id: node.id }, held.record as FixedSource, down === 'TENTATIVE')),
+    );
+    return found;
   }
 
   private place(target: NodeRef, on: OnTarget) {
@@ -255,57 +257,29 @@ export class SuppressionState {
   /** What a source's spreading targets reach that it is not on itself, each once (by the first target, on its shortest chain). */
   private reach(record: FixedSource | ScheduledSource): readonly Reach[] {
     const spreading = record.targets.filter((t) => t.spread);
-    if (spreading.length === 0) return [];
+    if (spreading.length === 0) return NOTHING_REACHED;
     const seen = new Set(record.targets.map(nodeKey));
-    // The usual case — one impact, reaching none of the source's other targets — takes the shared list as it is.
-    const first = this.reachOf(spreading[0]);
-    if (spreading.length === 1 && !first.some((r) => seen.has(nodeKey(r)))) return first;
     const reached: Reach[] = [];
     for (const t of spreading) {
-      for (const r of this.reachOf(t)) {
-        if (seen.has(nodeKey(r))) continue;
-        seen.add(nodeKey(r));
-        reached.push(r);
-      }
+      const beyond = this.stepsBeyond(t);
+      // The usual case — one impact, reaching none of the source's other targets — takes the shared steps as they are.
+      const unseen = (step: Step) => {
+        const key = nodeKey(step.target);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      };
+      const steps = spreading.length === 1 && !beyond.some((step) => seen.has(nodeKey(step.target))) ? beyond : beyond.filter(unseen);
+      if (steps.length) reached.push({ steps, spread: t.spread!, ...(t.down && { down: t.down }) });
     }
     return reached;
   }
 
-  /**
-   * What one spreading target reaches beyond itself, with its effects there:
-   * made once and shared by every source with the same target, spread and
-   * down (many maintenances impact one circuit), until the graph changes.
-   * Nothing changes a Reach once made.
-   */
-  private reachOf(t: SourceTarget): readonly Reach[] {
-    let byTarget = this.reaches.get(t.spread!);
-    if (!byTarget) this.reaches.set(t.spread!, (byTarget = new Map<string, readonly Reach[]>()));
-    const key = `${nodeKey(t)}|${t.down ?? ''}`;
-    let reached = byTarget.get(key);
-    if (!reached) {
-      reached = Object.freeze(
-        this.walkFrom(t)
-          .filter((step) => step.from)
-          .map((step) =>
-            Object.freeze({
-              type: step.target.type,
-              id: step.target.id,
-              effects: t.spread![step.target.type] ?? NO_EFFECTS,
-              step,
-              ...(t.down && { down: t.down }),
-            }),
-          ),
-      );
-      byTarget.set(key, reached);
-    }
-    return reached;
-  }
-
-  /** The graph walked from one object, shared by every spread and down from it until the graph changes. */
-  private walkFrom(node: NodeRef): Step[] {
+  /** The graph walked from one object, without it: shared by every source on that object until the graph changes. */
+  private stepsBeyond(node: NodeRef): readonly Step[] {
     const key = nodeKey(node);
     let steps = this.walks.get(key);
-    if (!steps) this.walks.set(key, (steps = this.graph.walk([node])));
+    if (!steps) this.walks.set(key, (steps = Object.freeze(this.graph.walk([node]).filter((step) => step.from))));
     return steps;
   }
 
@@ -320,7 +294,6 @@ export class SuppressionState {
     const collect = () => records.forEach((r) => this.graph.reachedFrom(r.node).forEach((k) => touched.add(k)));
     collect();
     for (const r of records) this.graph.set(r.node, r.upstream);
-    this.reaches = new WeakMap();
     this.walks.clear();
     collect();
     const keys = new Set<string>();
@@ -357,15 +330,16 @@ export class SuppressionState {
     const held = this.held.get(key)!;
     this.held.delete(key);
     for (const t of record.targets) this.shownOn.get(`${t.type}:${t.id}`)?.delete(key);
-    for (const t of [...record.targets, ...held.reached]) {
-      if (t.down) {
-        const left = this.downOn.get(nodeKey(t))?.filter((d) => d.held !== held);
-        if (left?.length) this.downOn.set(nodeKey(t), left);
-        else this.downOn.delete(nodeKey(t));
-      }
-      const ids = this.byTarget.get(t.type);
-      const list = ids?.get(t.id);
-      if (list && !list.remove(held.timing)) ids!.delete(t.id);
+    forEachDown(held, (node) => {
+      const key = nodeKey(node);
+      const left = this.downOn.get(key)?.filter((d) => d.held !== held);
+      if (left?.length) this.downOn.set(key, left);
+      else this.downOn.delete(key);
+    });
+    for (const node of eachTarget(held)) {
+      const ids = this.byTarget.get(node.type);
+      const list = ids?.get(node.id);
+      if (list && !list.remove(held.timing)) ids!.delete(node.id);
     }
   }
 
@@ -442,15 +416,30 @@ export class SuppressionState {
     const key = sourceKey(source, id);
     const record = this.records.get(key);
     if (!record || record.kind === 'events') return !!record;
-    return [...record.targets, ...this.held.get(key)!.reached].some((t) => t.effects.length > 0);
+    const held = this.held.get(key)!;
+    return (
+      record.targets.some((t) => t.effects.length > 0) || held.reached.some((r) => r.steps.some((step) => effectsThere(r, step).length > 0))
+    );
   }
 
   private shown(record: SourceRecord): NodeRef[] {
     if (record.kind === 'events') return [{ type: 'EVENTS', id: record.selector }];
-    const own = record.targets.map(({ type, id }) => ({ type, id }));
-    const { reached } = this.held.get(sourceKey(record.source, record.id))!;
-    return reached.length ? own.concat(reached.map(({ type, id }) => ({ type, id }))) : own;
+    return [...eachTarget(this.held.get(sourceKey(record.source, record.id))!)].map(({ type, id }) => ({ type, id }));
   }
+}
+
+const NOTHING_REACHED: readonly Reach[] = Object.freeze([]);
+
+/** The objects a held source is on, then those it reaches. */
+function* eachTarget(held: Held): Generator<NodeRef> {
+  yield* held.record.targets;
+  for (const r of held.reached) for (const step of r.steps) yield step.target;
+}
+
+/** Each object a held source takes out of service, with how (on its own targets, then those it reaches). */
+function forEachDown(held: Held, found: (node: NodeRef, down: Down) => void) {
+  for (const t of held.record.targets) if (t.down) found(t, t.down);
+  for (const r of held.reached) if (r.down) for (const step of r.steps) found(step.target, r.down);
 }
 
 /** Every OnTarget has every field, so the decision loop sees one shape. */

@@ -7,6 +7,7 @@ import { toSelectorEvent } from '../common/suppression/event-input.type';
 import type { CalendarEntry, Decision, Target } from '../common/suppression/suppression.model';
 import { SuppressionEngine } from './suppression-engine.service';
 import type { SuppressionTargetInput } from './suppression.types';
+import { isoInstant } from '../common/scalars/iso-instant';
 
 export const MAX_TARGETS = 1000;
 export const MAX_CALENDAR_DAYS = 366;
@@ -50,7 +51,7 @@ export class SuppressionService {
 }
 
 /** One occurrence's own id: its source's id and its start (a recurring source repeats its id). */
-export const occurrenceId = (e: CalendarEntry) => `${e.id}@${e.start.toISOString()}`;
+export const occurrenceId = (e: CalendarEntry) => `${e.id}@${isoInstant(e.start)}`;
 
 /** Whether an entry is of one of the sources and on one of the services or monitors the filter names (any, where it names none). */
 export function matchesFilter(

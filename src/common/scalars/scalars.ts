@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLDateTime, GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
 import { isValidTimeZone } from '../../schedule';
+import { isoInstant } from './iso-instant';
 
 /**
  * An input value a scalar cannot read. Scalars hand it on rather than fail the
@@ -81,7 +82,7 @@ const gentleDateTime = readingGently(GraphQLDateTime, 'a date and time with its 
  */
 export const DateTimeScalar = new GraphQLScalarType<Date | UnreadableValue, string>({
   ...gentleDateTime.toConfig(),
-  serialize: (value) => (gentleDateTime.serialize(value) as Date).toISOString(),
+  serialize: (value) => isoInstant(gentleDateTime.serialize(value) as Date),
 });
 export const LocalDateScalar = readingGently(GraphQLLocalDate, 'a date, YYYY-MM-DD');
 export { GraphQLJSON as JSONScalar };
