@@ -1,5 +1,6 @@
+import { TimestampedRow } from '../common/timestamps';
 import { References } from '../common/references';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Schedule } from '../schedule';
 import { namedValues, type NameOf } from '../common/named-values';
 
@@ -7,7 +8,7 @@ import { namedValues, type NameOf } from '../common/named-values';
 @Index('UQ_blackout_policy_name', { synchronize: false })
 @Index('IX_blackout_policy_span', ['enabled', 'firstStart', 'lastEnd'])
 @Check('CHK_blackout_policy_execution_order', '"execution_order" BETWEEN 0 AND 9999')
-export class BlackoutPolicy {
+export class BlackoutPolicy extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Unique regardless of case (index on lower(name), in the migration); never changes. */
   @Column({ type: 'text' }) name!: string;
@@ -27,8 +28,6 @@ export class BlackoutPolicy {
   /** The last time ingest blacked out an event by this policy (docs/blackouts.md); null: never. Not a change: no changelog entry, no updated_at. */
   @Column({ name: 'last_matched_at', type: 'timestamptz', nullable: true }) lastMatchedAt!: Date | null;
   /** From the Clock: the worker runs no end action for occurrences before it. */
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 export const EventStatus = namedValues('OPEN', 'BLACKOUT', 'ACKNOWLEDGED', 'CLOSED');

@@ -1,3 +1,4 @@
+import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
@@ -25,7 +26,7 @@ const BROAD =
   'Save a selector that would have matched more than half of the last 1,000 events (checked when at least 100 are stored); without it such a selector is BAD_USER_INPUT.';
 
 @ObjectType('BlackoutPolicy', { implements: () => [ScheduledType] })
-export class BlackoutPolicyType implements ScheduledType {
+export class BlackoutPolicyType extends Timestamped implements ScheduledType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() description!: string;
@@ -37,8 +38,6 @@ export class BlackoutPolicyType implements ScheduledType {
   @Field({ description: 'At the end of each occurrence, give the events it blacked out their previous status back.' })
   resetStatusOnBlackoutEnd!: boolean;
   @Field({ description: 'Name of the API token that created it.' }) owner!: string;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
   @Field(() => Date, {
     nullable: true,
     description: 'The last time ingestEvents blacked out an event by this policy; null: never. Finds policies nothing needs any more.',

@@ -1,6 +1,8 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { PubSub } from 'graphql-subscriptions';
-import type { NotificationBus } from '../database/notification-bus';
+import { DataSource, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { NotificationBus } from '../database/notification-bus';
 
 /** A PubSub that tells whether anyone is subscribed to a topic. */
 class Topics<Row> extends PubSub<Record<string, Row>> {
@@ -16,7 +18,7 @@ class Topics<Row> extends PubSub<Record<string, Row>> {
  * this replica has no subscriber, nothing is read back: every write notifies
  * every replica, and most have nobody listening.
  */
-export abstract class NotifiedRowFeed<Row> implements OnApplicationBootstrap, OnApplicationShutdown {
+abstract class NotifiedRowFeed<Row> implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
   /** Read by the tests' listener count (test/support/ws.ts). */
   protected readonly pubsub = new Topics<Row>();
@@ -54,4 +56,31 @@ export abstract class NotifiedRowFeed<Row> implements OnApplicationBootstrap, On
   stream(): AsyncIterableIterator<Row> {
     return this.pubsub.asyncIterableIterator(this.topic);
   }
+}
+
+/** Where a feed's rows are announced and stored, and how a NOTIFY payload names one. */
+interface FeedSpec<Row> {
+  channel: string;
+  /** The PubSub topic its subscribers read. */
+  topic: string;
+  entity: EntityTarget<Row>;
+  row: (payload: string) => FindOptionsWhere<Row>;
+}
+
+/** The feed class for one kind of announced row: a module declares `class …Feed extends rowFeed({…}) {}`. */
+export function rowFeed<Row extends ObjectLiteral>(spec: FeedSpec<Row>) {
+  @Injectable()
+  class RowFeed extends NotifiedRowFeed<Row> {
+    constructor(
+      bus: NotificationBus,
+      @InjectDataSource() private readonly dataSource: DataSource,
+    ) {
+      super(bus, spec.channel, spec.topic);
+    }
+
+    protected read(payload: string): Promise<Row | null> {
+      return this.dataSource.getRepository(spec.entity).findOneBy(spec.row(payload));
+    }
+  }
+  return RowFeed;
 }

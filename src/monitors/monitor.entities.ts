@@ -1,5 +1,6 @@
+import { TimestampedRow } from '../common/timestamps';
 import { References } from '../common/references';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Schedule } from '../schedule';
 import { namedValues, type NameOf } from '../common/named-values';
 
@@ -11,7 +12,7 @@ export type PeriodMaintenanceType = NameOf<typeof PeriodMaintenanceType>;
 
 @Entity({ name: 'monitor' })
 @Index('UQ_monitor_name', { synchronize: false })
-export class Monitor {
+export class Monitor extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Unique regardless of case (index on lower(name), in the migration). */
   @Column({ type: 'text' }) name!: string;
@@ -20,18 +21,14 @@ export class Monitor {
   /** What it checks: a URL, host name or address. */
   @Column({ type: 'text' }) target!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity({ name: 'monitor_group' })
 @Index('UQ_monitor_group_name', { synchronize: false })
-export class MonitorGroup {
+export class MonitorGroup extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text', default: '' }) description!: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity({ name: 'monitor_group_member' })
@@ -52,7 +49,7 @@ export class MonitorGroupMember {
 @Entity({ name: 'maintenance_period' })
 @Index('IX_maintenance_period_monitor_span', ['monitorId', 'firstStart', 'lastEnd'])
 @Index('IX_maintenance_period_group', ['groupId'])
-export class MaintenancePeriod {
+export class MaintenancePeriod extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'monitor_id', type: 'uuid' }) monitorId!: string;
   @References(() => Monitor, 'monitor_id', 'FK_maintenance_period_monitor', 'CASCADE') monitor?: Monitor;
@@ -69,8 +66,6 @@ export class MaintenancePeriod {
   /** The group it was applied through, if any. */
   @Column({ name: 'group_id', type: 'uuid', nullable: true }) groupId!: string | null;
   @References(() => MonitorGroup, 'group_id', 'FK_maintenance_period_group', 'SET NULL') group?: MonitorGroup;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 /** The monitors module's tables, registered by its module and listed for the migration scripts. */

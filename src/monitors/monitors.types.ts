@@ -1,3 +1,4 @@
+import { Timestamped } from '../common/timestamps';
 import { PeriodStatus } from './period-status';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -25,15 +26,13 @@ const WATCHES_HELP =
   'The circuits, sites, locations, regions or services it checks: a provider impact reaching any of them quiets it (DISABLE_NOTIFICATIONS).';
 
 @ObjectType('Monitor')
-export class MonitorType {
+export class MonitorType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() description!: string;
   @Field(() => MonitorKind) type!: MonitorKind;
   @Field({ description: 'What it checks: URL, host or address.' }) target!: string;
   @Field({ description: 'Whether the monitor is switched on at all (maintenance aside).' }) active!: boolean;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
 }
 export const MonitorConnection = ConnectionType(MonitorType, 'MonitorConnection');
 
@@ -97,13 +96,11 @@ export class UpdateMonitorGroupInput {
 }
 
 @ObjectType('MaintenancePeriod', { implements: () => [ScheduledType] })
-export class MaintenancePeriodType implements ScheduledType {
+export class MaintenancePeriodType extends Timestamped implements ScheduledType {
   @Field(() => ID) id!: string;
   @Field({ description: 'How reasons, calendars and feeds name it; when none was given, its type and recurrence.' }) name!: string;
   @Field() description!: string;
   @Field(() => PeriodMaintenanceType) maintenanceType!: PeriodMaintenanceType;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
   monitorId!: string;
   groupId!: string | null;
 }

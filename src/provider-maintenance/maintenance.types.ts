@@ -1,3 +1,4 @@
+import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ChangeLogEntryType } from '../common/changelog/changelog.types';
@@ -16,7 +17,7 @@ registerEnumType(NotificationFormat, { name: 'NotificationFormat' });
 const uuid = { message: 'must be a UUID' };
 
 @ObjectType('Maintenance', { description: "A provider's planned maintenance." })
-export class MaintenanceType {
+export class MaintenanceType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() summary!: string;
@@ -41,8 +42,6 @@ export class MaintenanceType {
       "The provider's own id for it (BCOP MAINTENANCE-ID), when imported; when a provider's RE-SCHEDULED notice replaces it, the replacement holds it.",
   })
   providerMaintenanceId!: string | null;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
   providerId!: string;
   replacesId!: string | null;
 }

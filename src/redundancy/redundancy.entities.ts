@@ -1,5 +1,6 @@
+import { TimestampedRow } from '../common/timestamps';
 import { References } from '../common/references';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RedundancyRiskChangeRow, RedundancyRiskRow } from './redundancy-risk.entities';
 import { namedValues, type NameOf } from '../common/named-values';
 
@@ -12,14 +13,12 @@ export type MemberPriority = NameOf<typeof MemberPriority>;
 /** Paths that back each other up: at least `minimumAvailable` of the members that count must stay in service. */
 @Entity({ name: 'redundancy_group' })
 @Index('UQ_redundancy_group_name', { synchronize: false })
-export class RedundancyGroup {
+export class RedundancyGroup extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_redundancy_group' }) id!: string;
   /** Unique regardless of case (index on lower(name), in the migration). */
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text', default: '' }) description!: string;
   @Column({ name: 'minimum_available', type: 'int', default: 1 }) minimumAvailable!: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 /** A circuit, site, location, region, service or monitor in a group. */

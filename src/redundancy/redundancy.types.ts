@@ -1,3 +1,4 @@
+import { Timestamped } from '../common/timestamps';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
@@ -19,14 +20,12 @@ export class RedundancyGroupMemberType {
 @ObjectType('RedundancyGroup', {
   description: 'Paths that back each other up: at least minimumAvailable of the counting members must stay up.',
 })
-export class RedundancyGroupType {
+export class RedundancyGroupType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() description!: string;
   @Field(() => Int) minimumAvailable!: number;
   @Field(() => [RedundancyGroupMemberType], { description: 'By priority, then type and id.' }) members!: RedundancyGroupMemberType[];
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
 }
 export const RedundancyGroupConnection = ConnectionType(RedundancyGroupType, 'RedundancyGroupConnection');
 

@@ -1,3 +1,4 @@
+import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
@@ -21,13 +22,11 @@ export class EscalationRuleType {
 }
 
 @ObjectType('EscalationPolicy')
-export class EscalationPolicyType {
+export class EscalationPolicyType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() description!: string;
   @Field(() => Int) numLoops!: number;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
 }
 export const EscalationPolicyConnection = ConnectionType(EscalationPolicyType, 'EscalationPolicyConnection');
 

@@ -1,3 +1,4 @@
+import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
@@ -18,14 +19,12 @@ export class MaintenanceWindowCreatorType {
 }
 
 @ObjectType('MaintenanceWindow')
-export class MaintenanceWindowType {
+export class MaintenanceWindowType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
   @Field() description!: string;
   @Field(() => MaintenanceWindowCreatorType) createdBy!: MaintenanceWindowCreatorType;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
 }
 export const MaintenanceWindowConnection = ConnectionType(MaintenanceWindowType, 'MaintenanceWindowConnection');
 

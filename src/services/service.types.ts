@@ -1,3 +1,4 @@
+import { Timestamped } from '../common/timestamps';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
@@ -14,7 +15,7 @@ registerEnumType(MaintenanceEndAction, {
 });
 
 @ObjectType('Service')
-export class ServiceType {
+export class ServiceType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() description!: string;
@@ -22,8 +23,6 @@ export class ServiceType {
   @Field(() => ServiceStatus) status!: ServiceStatus;
   @Field(() => MaintenanceEndAction, { description: 'What happens to the TRIGGERs held during a maintenance when it ends.' })
   onMaintenanceEnd!: MaintenanceEndAction;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
   escalationPolicyId!: string;
 }
 export const ServiceConnection = ConnectionType(ServiceType, 'ServiceConnection');

@@ -1,16 +1,15 @@
+import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
 import { TimeZoneScalar } from '../common/scalars/scalars';
 
 @ObjectType('User')
-export class UserType {
+export class UserType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() email!: string;
   @Field(() => TimeZoneScalar) timeZone!: string;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
 }
 export const UserConnection = ConnectionType(UserType, 'UserConnection');
 

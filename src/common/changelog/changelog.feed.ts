@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { NotificationBus } from '../../database/notification-bus';
-import { NotifiedRowFeed } from '../notified-row-feed';
+import { rowFeed } from '../notified-row-feed';
 import { ChangeLogEntry } from './changelog-entry.entity';
 
 export const CHANGELOG_CHANNEL = 'hush_changelog';
@@ -13,16 +10,9 @@ export const CHANGELOG_CHANNEL = 'hush_changelog';
  * every replica; each replica then fans out to its own subscribers.
  */
 @Injectable()
-export class ChangeLogFeed extends NotifiedRowFeed<ChangeLogEntry> {
-  constructor(
-    bus: NotificationBus,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    super(bus, CHANGELOG_CHANNEL, 'changeLogged');
-  }
-
-  protected read(payload: string): Promise<ChangeLogEntry | null> {
-    const { id } = JSON.parse(payload) as { id: string };
-    return this.dataSource.getRepository(ChangeLogEntry).findOneBy({ id });
-  }
-}
+export class ChangeLogFeed extends rowFeed({
+  channel: CHANGELOG_CHANNEL,
+  topic: 'changeLogged',
+  entity: ChangeLogEntry,
+  row: (payload) => ({ id: (JSON.parse(payload) as { id: string }).id }),
+}) {}

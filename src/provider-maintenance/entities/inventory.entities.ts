@@ -1,12 +1,11 @@
+import { TimestampedRow } from '../../common/timestamps';
 import { References } from '../../common/references';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Columns every inventory object has. */
-abstract class InventoryObject {
+abstract class InventoryObject extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) name!: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity({ name: 'provider' })
@@ -45,7 +44,7 @@ export class Location extends InventoryObject {
 @Index('UQ_circuit_provider_cid', ['providerId', 'cid'], { unique: true })
 @Index('IX_circuit_site', ['siteId'])
 @Index('IX_circuit_location', ['locationId'])
-export class Circuit {
+export class Circuit extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'provider_id', type: 'uuid' }) providerId!: string;
   @References(() => Provider, 'provider_id', 'FK_circuit_provider', 'RESTRICT') provider?: Provider;
@@ -54,6 +53,4 @@ export class Circuit {
   @References(() => Site, 'site_id', 'FK_circuit_site', 'RESTRICT') site?: Site;
   @Column({ name: 'location_id', type: 'uuid', nullable: true }) locationId!: string | null;
   @References(() => Location, 'location_id', 'FK_circuit_location', 'RESTRICT') location?: Location;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,5 +1,6 @@
+import { TimestampedRow } from '../../common/timestamps';
 import { References } from '../../common/references';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ImpactTargetKind } from '../../common/targets/impact-target.type';
 import { ImpactLevel, MaintenanceStatus } from '../maintenance-status';
 import { Provider } from './inventory.entities';
@@ -19,7 +20,7 @@ const BIGINT_AS_NUMBER = {
 @Index('IX_maintenance_replaces', ['replacesId'])
 // One maintenance per provider notification id; partial (imports only), in the migration.
 @Index('UQ_maintenance_provider_notice', { synchronize: false })
-export class Maintenance {
+export class Maintenance extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @Column({ type: 'varchar', length: 200 }) summary!: string;
@@ -45,8 +46,6 @@ export class Maintenance {
   @Column({ name: 'provider_maintenance_id', type: 'text', nullable: true }) providerMaintenanceId!: string | null;
   /** The BCOP SEQUENCE of the notification last applied; a lower one is older news. Some senders use times in ms: bigint. */
   @Column({ name: 'notice_sequence', type: 'bigint', nullable: true, transformer: BIGINT_AS_NUMBER }) noticeSequence!: number | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 /**

@@ -1,5 +1,6 @@
+import { TimestampedRow } from '../../common/timestamps';
 import { References } from '../../common/references';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OutageStatus } from '../outages/outage-status';
 import { Provider } from './inventory.entities';
 
@@ -11,7 +12,7 @@ import { Provider } from './inventory.entities';
 @Check('CHK_outage_resolved_end', `("status" = 'RESOLVED') = ("ends_at" IS NOT NULL)`)
 @Index('IX_outage_starts_at', ['startsAt', 'id'])
 @Index('IX_outage_provider', ['providerId'])
-export class Outage {
+export class Outage extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @Column({ type: 'varchar', length: 200 }) summary!: string;
@@ -24,6 +25,4 @@ export class Outage {
   @Column({ name: 'internal_ticket', type: 'varchar', length: 100, default: '' }) internalTicket!: string;
   @Column({ type: 'boolean', default: false }) acknowledged!: boolean;
   @Column({ type: 'text', default: '' }) comments!: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,3 +1,4 @@
+import { Timestamped } from '../../common/timestamps';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ChangeLogEntryType } from '../../common/changelog/changelog.types';
@@ -10,7 +11,7 @@ registerEnumType(OutageStatus, { name: 'OutageStatus', description: 'Where the p
 const uuid = { message: 'must be a UUID' };
 
 @ObjectType('Outage', { description: "A provider's unplanned outage: in effect from its start until resolved." })
-export class OutageType {
+export class OutageType extends Timestamped {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field() summary!: string;
@@ -22,8 +23,6 @@ export class OutageType {
   @Field() acknowledged!: boolean;
   @Field() internalTicket!: string;
   @Field() comments!: string;
-  @Field(() => Date) createdAt!: Date;
-  @Field(() => Date) updatedAt!: Date;
   providerId!: string;
 }
 export const OutageConnection = ConnectionType(OutageType, 'OutageConnection');

@@ -1,19 +1,18 @@
+import { TimestampedRow } from '../../common/timestamps';
 import { References } from '../../common/references';
-import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from './user.entity';
 
 @Entity({ name: 'escalation_policy' })
 @Index('UQ_escalation_policy_name', { synchronize: false })
 @Check('CHK_escalation_policy_num_loops', '"num_loops" BETWEEN 0 AND 9')
-export class EscalationPolicy {
+export class EscalationPolicy extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Unique regardless of case (index on lower(name), in the migration). */
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text', default: '' }) description!: string;
   @Column({ name: 'num_loops', type: 'int', default: 0 }) numLoops!: number;
   @OneToMany(() => EscalationRule, (r) => r.policy) rules?: EscalationRule[];
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity({ name: 'escalation_rule' })

@@ -1,5 +1,6 @@
+import { TimestampedRow } from '../../common/timestamps';
 import { References } from '../../common/references';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Service } from './service.entity';
 import { User } from './user.entity';
 
@@ -8,7 +9,7 @@ import { User } from './user.entity';
 // GiST over tstzrange(starts_at, ends_at, '[)') answers "what overlaps [from, to)" and "what is active at T"; in the migration.
 @Index('IX_maintenance_window_range', { synchronize: false })
 @Index('IX_maintenance_window_starts_at', ['startsAt', 'id'])
-export class MaintenanceWindow {
+export class MaintenanceWindow extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
   @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
@@ -17,8 +18,6 @@ export class MaintenanceWindow {
   @Column({ name: 'created_by_name', type: 'text' }) createdByName!: string;
   @Column({ name: 'requester_id', type: 'uuid', nullable: true }) requesterId!: string | null;
   @References(() => User, 'requester_id', 'FK_maintenance_window_requester', 'SET NULL') requester?: User;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity({ name: 'maintenance_window_service' })

@@ -1,5 +1,6 @@
+import { TimestampedRow } from '../../common/timestamps';
 import { References } from '../../common/references';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { EscalationPolicy } from './escalation-policy.entity';
 import { namedValues, type NameOf } from '../../common/named-values';
 
@@ -13,7 +14,7 @@ export type ServiceStatus = NameOf<typeof ServiceStatus>;
 @Entity({ name: 'service' })
 @Index('UQ_service_name', { synchronize: false })
 @Index('IX_service_escalation_policy', ['escalationPolicyId'])
-export class Service {
+export class Service extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Unique regardless of case (index on lower(name), in the migration). */
   @Column({ type: 'text' }) name!: string;
@@ -34,8 +35,6 @@ export class Service {
     default: MaintenanceEndAction.OPEN_INCIDENT,
   })
   onMaintenanceEnd!: MaintenanceEndAction;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
 /** One thing a service needs (a circuit, site, location, region, monitor or another service): an impact on it reaches the service. */
