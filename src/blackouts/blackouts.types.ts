@@ -1,7 +1,8 @@
+import { OptionalIdList } from '../common/graphql/id-list-field';
 import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
 import { JSONScalar } from '../common/scalars/scalars';
 import { ScheduleInput } from '../schedule-graphql/schedule.types';
@@ -159,11 +160,7 @@ export const BlackoutEventConnection = ConnectionType(BlackoutEventType, 'Blacko
 
 @InputType()
 export class BlackoutEventFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(1000)
-  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
-  ids?: string[];
+  @OptionalIdList(1000) ids?: string[];
   @Field(() => [EventStatus], { nullable: true }) @IsOptional() @IsEnum(EventStatus, { each: true }) status?: EventStatus[];
   @Field(() => ID, { nullable: true, description: 'Events blacked out by this policy.' })
   @IsOptional()

@@ -1,5 +1,5 @@
+import { OptionalIdList } from '../common/graphql/id-list-field';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
 import { ConnectionType } from '../common/pagination/connection';
 import { HeldAlertStatus } from './entities/held-alert.entity';
@@ -39,11 +39,7 @@ export const HeldAlertConnection = ConnectionType(HeldAlertType, 'HeldAlertConne
 
 @InputType()
 export class HeldAlertFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(500)
-  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
-  serviceIds?: string[];
+  @OptionalIdList(500) serviceIds?: string[];
 }
 
 @ObjectType('AlertRelease', { description: 'A held alert released as its maintenance ended.' })
@@ -56,9 +52,5 @@ export class AlertReleaseType {
 
 @ArgsType()
 export class AlertsReleasedArgs {
-  @Field(() => [ID], { nullable: true, description: 'Only releases on these services.' })
-  @IsOptional()
-  @ArrayMaxSize(500)
-  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
-  serviceIds?: string[];
+  @OptionalIdList(500, 'Only releases on these services.') serviceIds?: string[];
 }

@@ -1,5 +1,6 @@
+import { OptionalIdList } from '../common/graphql/id-list-field';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
 import { JSONScalar } from '../common/scalars/scalars';
 import { SuppressionReasonType } from '../common/graphql/suppression-reason.type';
@@ -66,11 +67,7 @@ export const ServiceEventConnection = ConnectionType(ServiceEventType, 'ServiceE
 
 @InputType()
 export class ServiceEventFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(500)
-  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
-  serviceIds?: string[];
+  @OptionalIdList(500) serviceIds?: string[];
   @Field(() => [EventResult], { nullable: true }) @IsOptional() @IsEnum(EventResult, { each: true }) result?: EventResult[];
   @Field(() => Date, { nullable: true, description: 'Received at or after.' }) @IsOptional() from?: Date;
   @Field(() => Date, { nullable: true, description: 'Received before.' }) @IsOptional() to?: Date;
@@ -88,10 +85,6 @@ export class EventOutcomeType {
 
 @InputType()
 export class IncidentFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(500)
-  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
-  serviceIds?: string[];
+  @OptionalIdList(500) serviceIds?: string[];
   @Field(() => [IncidentStatus], { nullable: true }) @IsOptional() @IsEnum(IncidentStatus, { each: true }) status?: IncidentStatus[];
 }

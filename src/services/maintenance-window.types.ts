@@ -1,3 +1,4 @@
+import { OptionalIdList } from '../common/graphql/id-list-field';
 import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
@@ -59,11 +60,7 @@ export class UpdateMaintenanceWindowInput {
 
 @InputType()
 export class MaintenanceWindowFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(500)
-  @IsUUID(undefined, { each: true, message: 'must be UUIDs' })
-  serviceIds?: string[];
+  @OptionalIdList(500) serviceIds?: string[];
   @Field(() => WindowState, { nullable: true }) @IsOptional() @IsEnum(WindowState) state?: WindowState;
   @Field(() => Date, { nullable: true, description: 'With `to`: windows overlapping [from, to).' }) from?: Date;
   @Field(() => Date, { nullable: true }) to?: Date;
