@@ -24,6 +24,7 @@ import {
   UpdateMaintenanceInput,
 } from './maintenance.types';
 import { hasTimeZoneDifference, inZone } from './original-time-zone';
+import { quickActionsResolver } from './workflow/quick-actions-resolver.factory';
 import { clampTimelineLimit, timelineLimitArg } from './timeline-limit';
 
 const id = () => Args('id', { type: () => ID });
@@ -73,31 +74,6 @@ export class MaintenanceResolver {
   @Mutation(() => MaintenanceType, { description: '`status` may change only along the workflow (INVALID_TRANSITION otherwise).' })
   async updateMaintenance(@id() maintenanceId: string, @Args('input') input: UpdateMaintenanceInput, @CurrentActor() actor: Actor) {
     return toMaintenance(await this.service.update(maintenanceId, input, actor));
-  }
-
-  @Mutation(() => MaintenanceType)
-  async deleteMaintenance(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
-    return toMaintenance(await this.service.delete(maintenanceId, actor));
-  }
-
-  @Mutation(() => MaintenanceType, { description: 'Marks it reviewed; idempotent.' })
-  async acknowledgeMaintenance(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
-    return toMaintenance(await this.service.acknowledge(maintenanceId, actor));
-  }
-
-  @Mutation(() => MaintenanceType, { description: 'IN_PROCESS; refused from COMPLETED, CANCELLED and RE_SCHEDULED.' })
-  async markMaintenanceInProgress(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
-    return toMaintenance(await this.service.markInProgress(maintenanceId, actor));
-  }
-
-  @Mutation(() => MaintenanceType, { description: 'COMPLETED; refused from CANCELLED; nothing changes when already COMPLETED.' })
-  async markMaintenanceCompleted(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
-    return toMaintenance(await this.service.markCompleted(maintenanceId, actor));
-  }
-
-  @Mutation(() => MaintenanceType, { description: 'CANCELLED; refused from COMPLETED and CANCELLED.' })
-  async cancelMaintenance(@id() maintenanceId: string, @CurrentActor() actor: Actor) {
-    return toMaintenance(await this.service.cancel(maintenanceId, actor));
   }
 
   @Mutation(() => MaintenanceType, {
@@ -150,3 +126,30 @@ export class MaintenanceResolver {
     return hasTimeZoneDifference(m.startsAt, m.originalTimeZone, viewer ?? this.config.HUSH_DEFAULT_TIME_ZONE);
   }
 }
+
+/** Deleting and the workflow's quick actions: each `(id: ID!): Maintenance`. */
+export const MaintenanceQuickActions = quickActionsResolver({
+  name: 'MaintenanceQuickActions',
+  service: MaintenanceService,
+  type: MaintenanceType,
+  toType: toMaintenance,
+  actions: [
+    { name: 'deleteMaintenance', run: (s, id, actor) => s.delete(id, actor) },
+    { name: 'acknowledgeMaintenance', description: 'Marks it reviewed; idempotent.', run: (s, id, actor) => s.acknowledge(id, actor) },
+    {
+      name: 'markMaintenanceInProgress',
+      description: 'IN_PROCESS; refused from COMPLETED, CANCELLED and RE_SCHEDULED.',
+      run: (s, id, actor) => s.markInProgress(id, actor),
+    },
+    {
+      name: 'markMaintenanceCompleted',
+      description: 'COMPLETED; refused from CANCELLED; nothing changes when already COMPLETED.',
+      run: (s, id, actor) => s.markCompleted(id, actor),
+    },
+    {
+      name: 'cancelMaintenance',
+      description: 'CANCELLED; refused from COMPLETED and CANCELLED.',
+      run: (s, id, actor) => s.cancel(id, actor),
+    },
+  ],
+});

@@ -20,10 +20,10 @@ import {
 import { ContainmentDependencies } from './inventory/containment';
 import { InventoryService } from './inventory/inventory.service';
 import { MaintenanceQueryService } from './maintenance-query.service';
-import { MaintenanceResolver } from './maintenance.resolver';
+import { MaintenanceQuickActions, MaintenanceResolver } from './maintenance.resolver';
 import { MaintenanceService } from './maintenance.service';
 import { OutageQueryService } from './outages/outage-query.service';
-import { OutageResolver } from './outages/outage.resolver';
+import { OutageQuickActions, OutageResolver } from './outages/outage.resolver';
 import { OutageService } from './outages/outage.service';
 import { OutageSuppressionSource } from './outages/outage-suppression.source';
 import { ReplacementSubscriber } from './replacement.subscriber';
@@ -52,11 +52,13 @@ import { ReplacementSubscriber } from './replacement.subscriber';
     LocationFieldsResolver,
     CircuitFieldsResolver,
     MaintenanceResolver,
+    MaintenanceQuickActions,
     ImpactsResolver,
     MaintenanceImpactsResolver,
     OutageService,
     OutageQueryService,
     OutageResolver,
+    OutageQuickActions,
     OutageImpactsResolver,
   ],
   exports: [MaintenanceQueryService, MaintenanceService],

@@ -10,6 +10,7 @@ import { PROVIDER } from '../inventory/inventory.kinds';
 import { InventoryService } from '../inventory/inventory.service';
 import { ProviderType } from '../inventory/inventory.types';
 import { clampTimelineLimit, timelineLimitArg } from '../timeline-limit';
+import { quickActionsResolver } from '../workflow/quick-actions-resolver.factory';
 import { toOutage } from './outage.mappers';
 import { OutageQueryService } from './outage-query.service';
 import { OUTAGE_OBJECT_TYPE, OutageService } from './outage.service';
@@ -60,31 +61,6 @@ export class OutageResolver {
     return toOutage(await this.service.update(outageId, input, actor));
   }
 
-  @Mutation(() => OutageType)
-  async deleteOutage(@id() outageId: string, @CurrentActor() actor: Actor) {
-    return toOutage(await this.service.delete(outageId, actor));
-  }
-
-  @Mutation(() => OutageType, { description: 'Marks it reviewed; idempotent.' })
-  async acknowledgeOutage(@id() outageId: string, @CurrentActor() actor: Actor) {
-    return toOutage(await this.service.acknowledge(outageId, actor));
-  }
-
-  @Mutation(() => OutageType, { description: 'INVESTIGATING: from REPORTED, or from MONITORING when it came back.' })
-  async investigateOutage(@id() outageId: string, @CurrentActor() actor: Actor) {
-    return toOutage(await this.service.investigate(outageId, actor));
-  }
-
-  @Mutation(() => OutageType, { description: 'IDENTIFIED: the cause is known; refused from MONITORING and RESOLVED.' })
-  async identifyOutage(@id() outageId: string, @CurrentActor() actor: Actor) {
-    return toOutage(await this.service.identify(outageId, actor));
-  }
-
-  @Mutation(() => OutageType, { description: 'MONITORING: a fix is in; refused from RESOLVED.' })
-  async monitorOutage(@id() outageId: string, @CurrentActor() actor: Actor) {
-    return toOutage(await this.service.monitor(outageId, actor));
-  }
-
   @Mutation(() => OutageType, {
     description: 'RESOLVED at `endsAt` (now when omitted; not before startsAt): it stops suppressing then. Final.',
   })
@@ -106,3 +82,26 @@ export class OutageResolver {
     return (await this.service.timeline(o.id, clampTimelineLimit(limit))).map(ChangeLogEntryType.from);
   }
 }
+
+/** Deleting and the workflow's quick actions: each `(id: ID!): Outage`. */
+export const OutageQuickActions = quickActionsResolver({
+  name: 'OutageQuickActions',
+  service: OutageService,
+  type: OutageType,
+  toType: toOutage,
+  actions: [
+    { name: 'deleteOutage', run: (s, id, actor) => s.delete(id, actor) },
+    { name: 'acknowledgeOutage', description: 'Marks it reviewed; idempotent.', run: (s, id, actor) => s.acknowledge(id, actor) },
+    {
+      name: 'investigateOutage',
+      description: 'INVESTIGATING: from REPORTED, or from MONITORING when it came back.',
+      run: (s, id, actor) => s.investigate(id, actor),
+    },
+    {
+      name: 'identifyOutage',
+      description: 'IDENTIFIED: the cause is known; refused from MONITORING and RESOLVED.',
+      run: (s, id, actor) => s.identify(id, actor),
+    },
+    { name: 'monitorOutage', description: 'MONITORING: a fix is in; refused from RESOLVED.', run: (s, id, actor) => s.monitor(id, actor) },
+  ],
+});
