@@ -46,16 +46,6 @@ interface Held {
   reached: readonly Reach[];
 }
 
-/** A held source's timing on one target, with what it does to it (as bits of EFFECTS). */
-interface OnTarget {
-  timing: Timing;
-  effects: number;
-  /** Reached through dependencies: the end of the chain its reasons carry, and the last reason given with it (shared, as Timing shares its own). */
-  step?: Step;
-  lastOwn?: Reason;
-  lastReason?: Reason;
-}
-
 /** Effects in the order decisions list them; a decision collects them as bits. */
 const EFFECTS = [Effect.NO_INCIDENT, Effect.DISABLE_MONITORING, Effect.DISABLE_NOTIFICATIONS, Effect.BLACKOUT];
 const BLACKOUT_BIT = 1 << EFFECTS.indexOf(Effect.BLACKOUT);
@@ -69,29 +59,44 @@ const NOT_SUPPRESSED: Decision = Object.freeze({
 });
 
 /**
- * The sources with an effect on one target, and the decision they made when
- * last asked — kept until one of them starts or ends (Timing.sameUntil), so
+ * The sources with an effect on one target — each source's timing, what it
+ * does there (bits of EFFECTS) and, when it reaches the target through
+ * dependencies, the step that ends its chain; side by side in three arrays,
+ * as a large engine holds hundreds of thousands — and the decision they made
+ * when last asked, kept until one of them starts or ends (Timing.sameUntil):
  * a target reached by many sources (a service behind many circuits) is not
  * asked of each again, nor its reasons sorted again, for every decision
- * about "now". Reasons inside that span are the same objects (Timing keeps
- * them), so the kept decision is the one a fresh look would make.
+ * about "now". Nothing a reason says changes inside that span, so the kept
+ * decision is the one a fresh look would make.
  */
 class TargetList {
-  private all: OnTarget[] = [];
+  private readonly timings: Timing[] = [];
+  private readonly effects: number[] = [];
+  private readonly steps: (Step | null)[] = [];
   private decision: Decision = NOT_SUPPRESSED;
   private fromMs = Number.NaN;
   private untilMs = Number.NaN;
 
-  add(on: OnTarget) {
-    this.all.push(on);
+  add(timing: Timing, effects: number, step: Step | null) {
+    this.timings.push(timing);
+    this.effects.push(effects);
+    this.steps.push(step);
     this.untilMs = Number.NaN;
   }
 
   /** Takes out the entries of one source; returns whether any are left. */
   remove(timing: Timing): boolean {
-    this.all = this.all.filter((o) => o.timing !== timing);
+    let kept = 0;
+    for (let i = 0; i < this.timings.length; i++) {
+      if (this.timings[i] === timing) continue;
+      this.timings[kept] = this.timings[i];
+      this.effects[kept] = this.effects[i];
+      this.steps[kept] = this.steps[i];
+      kept++;
+    }
+    this.timings.length = this.effects.length = this.steps.length = kept;
     this.untilMs = Number.NaN;
-    return this.all.length > 0;
+    return kept > 0;
   }
 
   decisionAt(atMs: number, at: Date): Decision {
@@ -99,12 +104,15 @@ class TargetList {
     let effects = 0;
     const reasons: Reason[] = [];
     let untilMs = Infinity;
-    for (const o of this.all) {
-      const own = o.timing.at(atMs, at);
-      untilMs = Math.min(untilMs, o.timing.sameUntil(atMs));
+    for (let i = 0; i < this.timings.length; i++) {
+      const timing = this.timings[i];
+      const own = timing.at(atMs, at);
+      untilMs = Math.min(untilMs, timing.sameUntil(atMs));
       if (!own) continue;
-      effects |= o.effects;
-      reasons.push(o.step ? withVia(o, own) : own);
+      effects |= this.effects[i];
+      const step = this.steps[i];
+      // Through dependencies, the source's own reason with the chain that brought it here.
+      reasons.push(step ? Object.freeze({ ...own, via: chainTo(step) }) : own);
     }
     this.decision = reasons.length
       ? Object.freeze({ suppressed: true, effects: EFFECT_LISTS[effects], reasons: Object.freeze(reasons.sort(byOccurrence)) })
@@ -194,9 +202,9 @@ export class SuppressionState {
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);
-        this.place(t, onTarget(timing, t.effects));
+        this.place(t, timing, t.effects, null);
       }
-      for (const r of held.reached) for (const step of r.steps) this.place(step.target, onTarget(timing, effectsThere(r, step), step));
+      for (const r of held.reached) for (const step of r.steps) this.place(step.target, timing, effectsThere(r, step), step);
       if (fixed) this.takeOut(held);
     }
     this.changed(key);
@@ -245,13 +253,14 @@ export class SuppressionState {
     return found;
   }
 
-  private place(target: NodeRef, on: OnTarget) {
-    if (on.effects === 0) return;
+  /** Files a source's timing under a target it has an effect on (with the step that reaches it, if any). */
+  private place(target: NodeRef, timing: Timing, effects: readonly Effect[], step: Step | null) {
+    if (effects.length === 0) return;
     let ids = this.byTarget.get(target.type);
     if (!ids) this.byTarget.set(target.type, (ids = new Map<string, TargetList>()));
     let list = ids.get(target.id);
     if (!list) ids.set(target.id, (list = new TargetList()));
-    list.add(on);
+    list.add(timing, bits(effects), step);
   }
 
   /** What a source's spreading targets reach that it is not on itself, each once (by the first target, on its shortest chain). */
@@ -440,20 +449,6 @@ function* eachTarget(held: Held): Generator<NodeRef> {
 function forEachDown(held: Held, found: (node: NodeRef, down: Down) => void) {
   for (const t of held.record.targets) if (t.down) found(t, t.down);
   for (const r of held.reached) if (r.down) for (const step of r.steps) found(step.target, r.down);
-}
-
-/** Every OnTarget has every field, so the decision loop sees one shape. */
-function onTarget(timing: Timing, effects: readonly Effect[], step?: Step): OnTarget {
-  return { timing, effects: bits(effects), step, lastOwn: undefined, lastReason: undefined };
-}
-
-/** A reason given through dependencies: the source's own, with the chain. */
-function withVia(on: OnTarget, own: Reason): Reason {
-  if (on.lastOwn !== own) {
-    on.lastOwn = own;
-    on.lastReason = Object.freeze({ ...own, via: chainTo(on.step!) });
-  }
-  return on.lastReason!;
 }
 
 /** `target` is the caller's own object, so it can tell its targets apart by identity. */
