@@ -98,6 +98,28 @@ export function sufficient(key: EqualityKey, ast: SelectorAst): boolean {
   }
 }
 
+/**
+ * What is left to test of a selector for an event known to have the key (as
+ * `hasKey` reads it): null when nothing is (see `sufficient`), else the
+ * selector without the AND branches the key settles — an index that found a
+ * policy by `host within [...]` tests only the rest of `host within [...]
+ * AND severity not equals 'INFO'`. A `contains` key settles nothing: it is
+ * found by a piece of its text, not the whole.
+ */
+export function residual(key: EqualityKey, ast: SelectorAst): SelectorAst | null {
+  if (key.and) {
+    const rest = residual({ ...key, and: undefined }, ast);
+    return rest && residual(key.and, rest);
+  }
+  if (sufficient(key, ast)) return null;
+  if (key.infix || ast.kind !== 'and') return ast;
+  const left = residual(key, ast.left);
+  const right = residual(key, ast.right);
+  if (!left) return right;
+  if (!right) return left;
+  return left === ast.left && right === ast.right ? ast : { ...ast, left, right };
+}
+
 const sameField = (a: FieldRef, b: FieldRef) => fieldKey(a) === fieldKey(b);
 
 /** The choice with the fewest keys (an event has fewer ways to hit it), or null when there is none. */

@@ -6,7 +6,7 @@
  */
 export { compileSelector } from './compile-selector';
 export { accessor, compileAst, type Accessor, type Matcher } from './compiler';
-export { fieldKey, keyChoices, MIN_INFIX, sufficient, type EqualityKey } from './equality-keys';
+export { fieldKey, keyChoices, MIN_INFIX, residual, sufficient, type EqualityKey } from './equality-keys';
 export { SelectorSyntaxError } from './errors';
 export { parseSelector } from './parser';
 export { printSelector } from './printer';

@@ -7,10 +7,12 @@ import {
   keyChoices,
   MIN_INFIX,
   parseSelector,
-  sufficient,
+  residual,
   type Accessor,
   type EqualityKey,
   type FieldRef,
+  type Matcher,
+  type SelectorAst,
   type SelectorEvent,
 } from '../selector';
 import { sharedSchedule } from './shared-schedules';
@@ -18,12 +20,11 @@ import { Timing } from './timing';
 
 /** A blackout rule with its selector and schedule compiled once. */
 export class CompiledRule {
-  readonly matches: (event: SelectorEvent) => boolean;
+  readonly matches: Matcher;
   readonly schedule: CompiledSchedule;
   /** Key sets of which a matching event has at least one key each (none: any event might match). */
   readonly keyChoices: EqualityKey[][];
-  /** The keys an event that has matches without being tested (see `sufficient`). */
-  readonly sufficientKeys: ReadonlySet<EqualityKey>;
+  private readonly ast: SelectorAst;
   readonly timing: Timing;
   /** The last `matching` call that found this rule (so a rule filed in two lists is counted once). */
   seenBy = 0;
@@ -35,12 +36,18 @@ export class CompiledRule {
   constructor(readonly rule: EventRuleSource) {
     [this.first, this.second] = rule.precedence;
     this.id = rule.id;
-    const ast = parseSelector(rule.selector);
-    this.matches = compileAst(ast);
-    this.keyChoices = keyChoices(ast);
-    this.sufficientKeys = new Set(this.keyChoices.flat().filter((key) => sufficient(key, ast)));
+    this.ast = parseSelector(rule.selector);
+    this.matches = compileAst(this.ast);
+    this.keyChoices = keyChoices(this.ast);
     this.schedule = sharedSchedule(rule.schedule);
     this.timing = new Timing(rule, false, this.schedule);
+  }
+
+  /** What is left to test for an event found by `key` (see `residual`; null: it matches); the whole selector when found unfiled. */
+  testFor(key: EqualityKey | null): Matcher | null {
+    if (!key) return this.matches;
+    const rest = residual(key, this.ast);
+    return rest === null ? null : rest === this.ast ? this.matches : compileAst(rest);
   }
 }
 
@@ -49,11 +56,11 @@ export function precedes(a: CompiledRule, b: CompiledRule): boolean {
   return a.first !== b.first ? a.first < b.first : a.second !== b.second ? a.second < b.second : a.id < b.id;
 }
 
-/** A rule in effect, with its reason, and whether being in its list means it matches (see `sufficient`). */
+/** A rule in effect, with its reason, and what is left to test for an event found through its list (null: it matches). */
 export interface ActiveRule {
   rule: CompiledRule;
   reason: Reason;
-  sufficient: boolean;
+  test: Matcher | null;
 }
 
 /**
@@ -63,21 +70,21 @@ export interface ActiveRule {
  */
 class RuleList {
   readonly rules: CompiledRule[] = [];
-  /** The rules an event found through this list matches without a test. */
-  private readonly matchOnSight = new Set<CompiledRule>();
+  /** What is left to test of each rule for an event found through this list (null: nothing). */
+  private readonly tests = new Map<CompiledRule, Matcher | null>();
   private active: ActiveRule[] = [];
   private fromMs = Number.NaN;
   private untilMs = Number.NaN;
 
-  insert(rule: CompiledRule, sufficient: boolean) {
+  insert(rule: CompiledRule, test: Matcher | null) {
     this.rules.splice(insertionPoint(this.rules, rule), 0, rule);
-    if (sufficient) this.matchOnSight.add(rule);
+    this.tests.set(rule, test);
     this.untilMs = Number.NaN;
   }
 
   remove(rule: CompiledRule) {
     this.rules.splice(this.rules.indexOf(rule), 1);
-    this.matchOnSight.delete(rule);
+    this.tests.delete(rule);
     this.untilMs = Number.NaN;
   }
 
@@ -88,7 +95,8 @@ class RuleList {
     let untilMs = Infinity;
     for (const rule of this.rules) {
       const reason = rule.timing.at(atMs, at);
-      if (reason) active.push({ rule, reason, sufficient: this.matchOnSight.has(rule) });
+      const test = this.tests.get(rule);
+      if (reason) active.push({ rule, reason, test: test === undefined ? rule.matches : test });
       untilMs = Math.min(untilMs, rule.timing.sameUntil(atMs));
     }
     this.active = active;
@@ -168,7 +176,7 @@ export class EventRuleIndex {
         }
       }
     }
-    for (const [list, key] of lists) list.insert(rule, key !== null && rule.sufficientKeys.has(key));
+    for (const [list, key] of lists) list.insert(rule, rule.testFor(key));
     this.filed.set(rule.rule.id, { rule, lists: lists.map(([list]) => list), prefixes });
   }
 
@@ -272,7 +280,7 @@ export class EventRuleIndex {
       if (!list) return;
       for (const hit of list.activeAt(atMs, at)) {
         const rule = hit.rule;
-        if (rule.seenBy === call || !(hit.sufficient || rule.matches(event))) continue;
+        if (rule.seenBy === call || (hit.test !== null && !hit.test(event))) continue;
         rule.seenBy = call;
         // Each list is in precedence order, so a hit mostly goes at the end: an insertion costs a comparison or two.
         let i = hits.length;

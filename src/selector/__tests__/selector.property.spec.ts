@@ -10,7 +10,8 @@ import {
   type SelectorEvent,
   type SelectorValue,
 } from '..';
-import { hasKey, keyChoices, sufficient } from '../equality-keys';
+import { hasKey, keyChoices, residual, sufficient } from '../equality-keys';
+import { compileAst } from '../compiler';
 import { formatNumber } from '../numbers';
 import { OPERATORS } from '../types';
 import { shape, withPositions, type Shape } from './ast-helpers';
@@ -113,6 +114,11 @@ describe('selector properties', () => {
             if (matcher(e)) for (const keys of choices) expect(keys.some((k) => hasKey(k, e))).toBe(true);
             // A key said to be sufficient is: the index skips the test for events that have it.
             for (const key of choices.flat()) if (sufficient(key, withPositions(ast)) && hasKey(key, e)) expect(matcher(e)).toBe(true);
+            // What is left to test once a key is known answers as the whole selector does for events with the key.
+            for (const key of choices.flat()) {
+              const rest = residual(key, withPositions(ast));
+              if (hasKey(key, e)) expect(rest === null || compileAst(rest)(e)).toBe(matcher(e));
+            }
           }
         },
       ),
