@@ -1,14 +1,13 @@
+import { rowsById } from '../common/loaders/rows-by-id';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import DataLoader from 'dataloader';
 import { DataSource, In, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BulkResult } from '../common/bulk-result';
 import { Clock } from '../common/clock/clock';
 import { BadUserInputError } from '../common/errors/domain-error';
-import { byKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { byTime, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
@@ -33,10 +32,7 @@ export class BlackoutEventsService {
     private readonly clock: Clock,
   ) {}
 
-  readonly policyById = () =>
-    new DataLoader<string, BlackoutPolicy | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(BlackoutPolicy).findBy({ id: In([...ids]) }), (p) => p.id, null),
-    );
+  readonly policyById = () => rowsById(this.dataSource, BlackoutPolicy);
 
   /**
    * Stores up to 1,000 events in one statement, each BLACKOUT when the

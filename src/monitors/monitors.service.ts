@@ -1,3 +1,4 @@
+import { namesById, rowsById } from '../common/loaders/rows-by-id';
 import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
@@ -9,7 +10,6 @@ import { ChangeLogService, type AuditedKind } from '../common/changelog/changelo
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
-import { byKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
@@ -58,19 +58,13 @@ export class MonitorsService implements OnModuleInit {
   onModuleInit() {
     this.lists.register(WATCHES);
     this.targets.register('MONITOR', {
-      names: async (ids) => new Map((await this.dataSource.getRepository(Monitor).findBy({ id: In([...ids]) })).map((m) => [m.id, m.name])),
+      names: (ids) => namesById(this.dataSource, Monitor, ids, (m) => m.name),
     });
   }
 
-  readonly monitorById = () =>
-    new DataLoader<string, Monitor | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(Monitor).findBy({ id: In([...ids]) }), (m) => m.id, null),
-    );
+  readonly monitorById = () => rowsById(this.dataSource, Monitor);
 
-  readonly groupById = () =>
-    new DataLoader<string, MonitorGroup | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(MonitorGroup).findBy({ id: In([...ids]) }), (g) => g.id, null),
-    );
+  readonly groupById = () => rowsById(this.dataSource, MonitorGroup);
 
   /** Group ids of each monitor (param undefined) — or monitor ids of each group (param 'group'). */
   readonly members = (side?: string) =>

@@ -1,3 +1,4 @@
+import { namesById } from '../common/loaders/rows-by-id';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -46,14 +47,13 @@ export class ImpactsService implements OnModuleInit {
 
   onModuleInit() {
     const named = (entity: typeof Site | typeof Location | typeof Region) => ({
-      names: async (ids: readonly string[]) =>
-        new Map((await this.dataSource.getRepository(entity).findBy({ id: In([...ids]) })).map((r) => [r.id, r.name])),
+      names: (ids: readonly string[]) => namesById<Site | Location | Region>(this.dataSource, entity, ids, (r) => r.name),
     });
     this.targets.register(ImpactTargetKind.SITE, named(Site));
     this.targets.register(ImpactTargetKind.LOCATION, named(Location));
     this.targets.register(ImpactTargetKind.REGION, named(Region));
     this.targets.register(ImpactTargetKind.CIRCUIT, {
-      names: async (ids) => new Map((await this.dataSource.getRepository(Circuit).findBy({ id: In([...ids]) })).map((c) => [c.id, c.cid])),
+      names: (ids) => namesById(this.dataSource, Circuit, ids, (c) => c.cid),
     });
   }
 

@@ -1,3 +1,4 @@
+import { rowsById } from '../common/loaders/rows-by-id';
 import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,7 +9,7 @@ import { ChangeLogService, type AuditedKind } from '../common/changelog/changelo
 import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../common/errors/domain-error';
 import { definedOnly } from '../common/graphql/defined-only';
-import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
+import { groupByKeys } from '../common/loaders/loader-registry';
 import { windowLengthProblems } from '../common/window-length';
 import { HushConfig } from '../config/config';
 import { Provider } from './entities/inventory.entities';
@@ -65,10 +66,7 @@ export class MaintenanceService {
     @Inject(HushConfig) private readonly config: HushConfig,
   ) {}
 
-  readonly byId = () =>
-    new DataLoader<string, Maintenance | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(Maintenance).findBy({ id: In([...ids]) }), (m) => m.id, null),
-    );
+  readonly byId = () => rowsById(this.dataSource, Maintenance);
 
   /** The maintenances that replace each one (normally one). */
   readonly replacedBy = () =>

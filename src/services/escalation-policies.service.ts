@@ -1,3 +1,4 @@
+import { rowsById } from '../common/loaders/rows-by-id';
 import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,7 +9,7 @@ import { ChangeLogService, type AuditedKind } from '../common/changelog/changelo
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
-import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
+import { groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
@@ -41,10 +42,7 @@ export class EscalationPoliciesService {
     private readonly changeLog: ChangeLogService,
   ) {}
 
-  readonly byId = () =>
-    new DataLoader<string, EscalationPolicy | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(EscalationPolicy).findBy({ id: In([...ids]) }), (p) => p.id, null),
-    );
+  readonly byId = () => rowsById(this.dataSource, EscalationPolicy);
 
   readonly rulesByPolicy = () =>
     new DataLoader<string, EscalationRule[]>(async (ids) =>

@@ -1,3 +1,4 @@
+import { rowsById } from '../common/loaders/rows-by-id';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -6,7 +7,7 @@ import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-error';
-import { byKeys, groupByKeys } from '../common/loaders/loader-registry';
+import { groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { byTime, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
@@ -55,10 +56,7 @@ export class EventsService {
     private readonly clock: Clock,
   ) {}
 
-  readonly incidentById = () =>
-    new DataLoader<string, Incident | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(Incident).findBy({ id: In([...ids]) }), (i) => i.id, null),
-    );
+  readonly incidentById = () => rowsById(this.dataSource, Incident);
 
   readonly eventsByIncident = () =>
     new DataLoader<string, ServiceEvent[]>(async (ids) =>

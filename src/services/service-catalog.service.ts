@@ -1,16 +1,15 @@
+import { namesById, rowsById } from '../common/loaders/rows-by-id';
 import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
-import { byKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
@@ -55,14 +54,11 @@ export class ServiceCatalog implements OnModuleInit {
   onModuleInit() {
     this.lists.register(DEPENDS_ON);
     this.targets.register('SERVICE', {
-      names: async (ids) => new Map((await this.dataSource.getRepository(Service).findBy({ id: In([...ids]) })).map((s) => [s.id, s.name])),
+      names: (ids) => namesById(this.dataSource, Service, ids, (s) => s.name),
     });
   }
 
-  readonly byId = () =>
-    new DataLoader<string, Service | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(Service).findBy({ id: In([...ids]) }), (s) => s.id, null),
-    );
+  readonly byId = () => rowsById(this.dataSource, Service);
 
   async get(id: string): Promise<Service> {
     const service = await this.dataSource.getRepository(Service).findOneBy({ id });

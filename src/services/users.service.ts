@@ -1,14 +1,13 @@
+import { rowsById } from '../common/loaders/rows-by-id';
 import { lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { ConflictError, NotFoundError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
-import { byKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
@@ -24,10 +23,7 @@ export class UsersService {
     private readonly changeLog: ChangeLogService,
   ) {}
 
-  readonly byId = () =>
-    new DataLoader<string, User | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id, null),
-    );
+  readonly byId = () => rowsById(this.dataSource, User);
 
   async get(id: string): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });

@@ -1,15 +1,14 @@
+import { rowsById } from '../../common/loaders/rows-by-id';
 import { lockOrNotFound } from '../../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../../common/changelog/changelog.service';
 import type { ChangeLogEntry } from '../../common/changelog/changelog-entry.entity';
 import { Clock } from '../../common/clock/clock';
 import { BadUserInputError, NotFoundError, type FieldProblem } from '../../common/errors/domain-error';
 import { definedOnly } from '../../common/graphql/defined-only';
-import { byKeys } from '../../common/loaders/loader-registry';
 import { Provider } from '../entities/inventory.entities';
 import { Outage } from '../entities/outage.entity';
 import { identify, investigate, monitor, resolve, type OutageTransition } from '../workflow/outage-workflow';
@@ -51,10 +50,7 @@ export class OutageService {
     private readonly clock: Clock,
   ) {}
 
-  readonly byId = () =>
-    new DataLoader<string, Outage | null>(async (ids) =>
-      byKeys(ids, await this.dataSource.getRepository(Outage).findBy({ id: In([...ids]) }), (o) => o.id, null),
-    );
+  readonly byId = () => rowsById(this.dataSource, Outage);
 
   /** The outage, or null when there is none (e.g. deleted since). */
   find(id: string): Promise<Outage | null> {
