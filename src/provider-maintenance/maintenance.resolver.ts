@@ -24,6 +24,7 @@ import {
   UpdateMaintenanceInput,
 } from './maintenance.types';
 import { hasTimeZoneDifference, inZone } from './original-time-zone';
+import { cancel, markCompleted, markInProgress } from './workflow/maintenance-workflow';
 import { quickActionsResolver } from './workflow/quick-actions-resolver.factory';
 import { clampTimelineLimit, timelineLimitArg } from './timeline-limit';
 
@@ -139,17 +140,17 @@ export const MaintenanceQuickActions = quickActionsResolver({
     {
       name: 'markMaintenanceInProgress',
       description: 'IN_PROCESS; refused from COMPLETED, CANCELLED and RE_SCHEDULED.',
-      run: (s, id, actor) => s.markInProgress(id, actor),
+      run: (s, id, actor) => s.transition(id, markInProgress, actor),
     },
     {
       name: 'markMaintenanceCompleted',
       description: 'COMPLETED; refused from CANCELLED; nothing changes when already COMPLETED.',
-      run: (s, id, actor) => s.markCompleted(id, actor),
+      run: (s, id, actor) => s.transition(id, markCompleted, actor),
     },
     {
       name: 'cancelMaintenance',
       description: 'CANCELLED; refused from COMPLETED and CANCELLED.',
-      run: (s, id, actor) => s.cancel(id, actor),
+      run: (s, id, actor) => s.transition(id, cancel, actor),
     },
   ],
 });

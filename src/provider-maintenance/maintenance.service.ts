@@ -16,7 +16,7 @@ import { Provider } from './entities/inventory.entities';
 import { Impact, Maintenance } from './entities/maintenance.entity';
 import { MaintenanceStatus } from './maintenance-status';
 import { setActor } from './replacement.subscriber';
-import { cancel, markCompleted, markInProgress, setStatus, type Transition } from './workflow/maintenance-workflow';
+import { setStatus, type Transition } from './workflow/maintenance-workflow';
 
 export type MaintenanceFields = Pick<
   Maintenance,
@@ -155,18 +155,6 @@ export class MaintenanceService {
     return this.update(id, { acknowledged: true }, actor);
   }
 
-  markInProgress(id: string, actor: Actor) {
-    return this.transition(id, markInProgress, actor);
-  }
-
-  markCompleted(id: string, actor: Actor) {
-    return this.transition(id, markCompleted, actor);
-  }
-
-  cancel(id: string, actor: Actor) {
-    return this.transition(id, cancel, actor);
-  }
-
   /**
    * A copy of every field but id, timestamps and the provider's notice id,
    * with the input's overrides, status TENTATIVE, not acknowledged (the new
@@ -210,7 +198,8 @@ export class MaintenanceService {
     return m;
   }
 
-  private transition(id: string, action: (from: MaintenanceStatus) => Transition, actor: Actor): Promise<Maintenance> {
+  /** A move of the workflow (markInProgress, cancel…): nothing is recorded when it leaves the status as it was. */
+  transition(id: string, action: (from: MaintenanceStatus) => Transition, actor: Actor): Promise<Maintenance> {
     return this.dataSource.transaction(async (manager) => {
       const m = await this.locked(manager, id);
       const { to, changed } = action(m.status);

@@ -10,6 +10,7 @@ import { PROVIDER } from '../inventory/inventory.kinds';
 import { InventoryService } from '../inventory/inventory.service';
 import { ProviderType } from '../inventory/inventory.types';
 import { clampTimelineLimit, timelineLimitArg } from '../timeline-limit';
+import { identify, investigate, monitor } from '../workflow/outage-workflow';
 import { quickActionsResolver } from '../workflow/quick-actions-resolver.factory';
 import { toOutage } from './outage.mappers';
 import { OutageQueryService } from './outage-query.service';
@@ -95,13 +96,17 @@ export const OutageQuickActions = quickActionsResolver({
     {
       name: 'investigateOutage',
       description: 'INVESTIGATING: from REPORTED, or from MONITORING when it came back.',
-      run: (s, id, actor) => s.investigate(id, actor),
+      run: (s, id, actor) => s.transition(id, investigate, actor),
     },
     {
       name: 'identifyOutage',
       description: 'IDENTIFIED: the cause is known; refused from MONITORING and RESOLVED.',
-      run: (s, id, actor) => s.identify(id, actor),
+      run: (s, id, actor) => s.transition(id, identify, actor),
     },
-    { name: 'monitorOutage', description: 'MONITORING: a fix is in; refused from RESOLVED.', run: (s, id, actor) => s.monitor(id, actor) },
+    {
+      name: 'monitorOutage',
+      description: 'MONITORING: a fix is in; refused from RESOLVED.',
+      run: (s, id, actor) => s.transition(id, monitor, actor),
+    },
   ],
 });

@@ -11,7 +11,7 @@ import { BadUserInputError, NotFoundError, type FieldProblem } from '../../commo
 import { definedOnly } from '../../common/graphql/defined-only';
 import { Provider } from '../entities/inventory.entities';
 import { Outage } from '../entities/outage.entity';
-import { identify, investigate, monitor, resolve, type OutageTransition } from '../workflow/outage-workflow';
+import { resolve, type OutageTransition } from '../workflow/outage-workflow';
 import { OutageStatus } from './outage-status';
 
 export type OutageFields = Pick<
@@ -107,18 +107,6 @@ export class OutageService {
     return this.update(id, { acknowledged: true }, actor);
   }
 
-  investigate(id: string, actor: Actor) {
-    return this.transition(id, investigate, actor);
-  }
-
-  identify(id: string, actor: Actor) {
-    return this.transition(id, identify, actor);
-  }
-
-  monitor(id: string, actor: Actor) {
-    return this.transition(id, monitor, actor);
-  }
-
   /** RESOLVED, ending at `endsAt` (now when omitted), which may not be before the start. */
   resolve(id: string, endsAt: Date | null, actor: Actor) {
     const end = endsAt ?? this.clock.now();
@@ -137,7 +125,8 @@ export class OutageService {
     return o;
   }
 
-  private transition(
+  /** A move of the workflow (investigate, identify…), with what else it changes: nothing is recorded when the status stays. */
+  transition(
     id: string,
     action: (from: OutageStatus) => OutageTransition,
     actor: Actor,
