@@ -87,12 +87,19 @@ async function main() {
     const index = new EventRuleIndex();
     for (const rule of await app.get(PolicySuppressionSource).load(dataSource.manager)) index.add(new CompiledRule(rule));
     const all = batches.flat().map(toSelectorEvent);
+    const decideViaIndex = () => all.map((e) => index.matching(e, now.getTime(), now)[0]?.rule.rule ?? null);
+    const decideByScan = () => {
+      const active = policies.filter((p) => p.activeAt(now));
+      return all.map((e) => active.find((p) => p.matches(e)) ?? null);
+    };
+    // Each timed on a second pass: the first compiles the code (and fills the index's lists of rules in effect).
+    decideViaIndex();
     let t = performance.now();
-    const viaIndex = all.map((e) => index.matching(e, now.getTime(), now)[0]?.rule.rule ?? null);
+    const viaIndex = decideViaIndex();
     const indexed = rate(`decide via the policy index, ${n} policies`, all.length, (performance.now() - t) / 1000);
+    decideByScan();
     t = performance.now();
-    const active = policies.filter((p) => p.activeAt(now));
-    const viaScan = all.map((e) => active.find((p) => p.matches(e)) ?? null);
+    const viaScan = decideByScan();
     const linear = rate(`decide by testing every policy, ${n} policies`, all.length, (performance.now() - t) / 1000);
     if (viaIndex.some((r, i) => r?.id !== viaScan[i]?.policy.id)) throw new Error('the index and the scan disagree');
     results.push({ n, ingest, indexed, linear, blackedOut });
