@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import type { ChangeRef, EventRuleSource } from '../common/suppression/suppression.model';
+import type { EventRuleSource } from '../common/suppression/suppression.model';
 import { RegisteredSource } from '../common/suppression/suppression-source.registry';
 import { BlackoutPolicy } from './blackout.entities';
 
@@ -14,9 +14,7 @@ import { BlackoutPolicy } from './blackout.entities';
 export class PolicySuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.BLACKOUT_POLICY;
 
-  touched(change: ChangeRef): readonly string[] {
-    return change.objectType === 'BlackoutPolicy' ? [change.objectId] : [];
-  }
+  protected readonly objectType = 'BlackoutPolicy';
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<EventRuleSource[]> {
     const policies = await db.getRepository(BlackoutPolicy).find({ where: { enabled: true, ...(ids ? { id: In([...ids]) } : {}) } });

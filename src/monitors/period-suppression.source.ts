@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import { Effect, type ChangeRef, type ScheduledSource } from '../common/suppression/suppression.model';
-import { RegisteredSource, type HeldOn } from '../common/suppression/suppression-source.registry';
+import { Effect, type ScheduledSource } from '../common/suppression/suppression.model';
+import { RegisteredSource } from '../common/suppression/suppression-source.registry';
 import { MaintenancePeriod, PeriodMaintenanceType } from './monitor.entities';
 
 /** How a period is named in reasons and calendars: its own name, or else its type and recurrence. */
@@ -21,12 +21,9 @@ const EFFECTS: Record<PeriodMaintenanceType, readonly Effect[]> = {
 export class PeriodSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.MONITOR_PERIOD;
 
-  touched(change: ChangeRef, held: HeldOn): readonly string[] {
-    if (change.objectType === 'MaintenancePeriod') return [change.objectId];
-    // A deleted monitor takes its periods with it.
-    if (change.objectType === 'Monitor' && change.action === 'DELETE') return held('MONITOR', change.objectId);
-    return [];
-  }
+  protected readonly objectType = 'MaintenancePeriod';
+  /** A deleted monitor takes its periods with it. */
+  protected override readonly goneWith = { objectType: 'Monitor', targetType: 'MONITOR' };
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<ScheduledSource[]> {
     const periods = await db.getRepository(MaintenancePeriod).find({ where: ids ? { id: In([...ids]) } : {} });

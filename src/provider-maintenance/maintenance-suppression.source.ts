@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import type { ChangeRef, Down, FixedSource } from '../common/suppression/suppression.model';
+import type { Down, FixedSource } from '../common/suppression/suppression.model';
 import { RegisteredSource } from '../common/suppression/suppression-source.registry';
 import { IMPACTS_JSON, impactTargets, type ImpactRow } from './impact-effects';
 import { MaintenanceStatus } from './maintenance-status';
@@ -21,10 +21,8 @@ const DOWN: Partial<Record<string, Down>> = {
 export class MaintenanceSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.PROVIDER_MAINTENANCE;
 
-  touched(change: ChangeRef): readonly string[] {
-    // Status, window and impacts are all recorded on the maintenance.
-    return change.objectType === 'Maintenance' ? [change.objectId] : [];
-  }
+  /** Status, window and impacts are all recorded on the maintenance. */
+  protected readonly objectType = 'Maintenance';
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
     const rows = await db.query<

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
-import { Effect, type ChangeRef, type FixedSource } from '../common/suppression/suppression.model';
-import { RegisteredSource, type HeldOn } from '../common/suppression/suppression-source.registry';
+import { Effect, type FixedSource } from '../common/suppression/suppression.model';
+import { RegisteredSource } from '../common/suppression/suppression-source.registry';
 
 /** What a window does to each of its services; one list for all of them. */
 const NO_INCIDENT: readonly Effect[] = [Effect.NO_INCIDENT];
@@ -12,12 +12,9 @@ const NO_INCIDENT: readonly Effect[] = [Effect.NO_INCIDENT];
 export class WindowSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.SERVICE_WINDOW;
 
-  touched(change: ChangeRef, held: HeldOn): readonly string[] {
-    if (change.objectType === 'MaintenanceWindow') return [change.objectId];
-    // A deleted service leaves its past windows, or deletes those it was alone on.
-    if (change.objectType === 'Service' && change.action === 'DELETE') return held('SERVICE', change.objectId);
-    return [];
-  }
+  protected readonly objectType = 'MaintenanceWindow';
+  /** A deleted service leaves its past windows, or deletes those it was alone on. */
+  protected override readonly goneWith = { objectType: 'Service', targetType: 'SERVICE' };
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
     const rows = await db.query<{ id: string; description: string; starts_at: Date; ends_at: Date; services: string[] }[]>(

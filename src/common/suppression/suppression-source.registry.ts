@@ -28,10 +28,17 @@ export class SuppressionSourceRegistry extends Registry<SuppressionSourceProvide
   }
 }
 
-/** A module's source provider, registered when its module starts. */
+/**
+ * A module's source provider, registered when its module starts. A source is
+ * one row of `objectType` (everything about it is recorded on that row), and
+ * with `goneWith`, a deleted object it is on takes it too: a change touches
+ * the row it records, or the sources held on the object deleted.
+ */
 @Injectable()
 export abstract class RegisteredSource implements SuppressionSourceProvider, OnModuleInit {
   abstract readonly source: SuppressionSource;
+  protected abstract readonly objectType: string;
+  protected readonly goneWith?: { objectType: string; targetType: string };
 
   constructor(private readonly registry: SuppressionSourceRegistry) {}
 
@@ -40,5 +47,10 @@ export abstract class RegisteredSource implements SuppressionSourceProvider, OnM
   }
 
   abstract load(db: EntityManager, ids?: readonly string[]): Promise<SourceRecord[]>;
-  abstract touched(change: ChangeRef, held: HeldOn): readonly string[];
+
+  touched(change: ChangeRef, held: HeldOn): readonly string[] {
+    if (change.objectType === this.objectType) return [change.objectId];
+    const gone = this.goneWith;
+    return gone && change.objectType === gone.objectType && change.action === 'DELETE' ? held(gone.targetType, change.objectId) : [];
+  }
 }

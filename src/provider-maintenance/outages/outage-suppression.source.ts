@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
-import { OPEN_END, type ChangeRef, type FixedSource } from '../../common/suppression/suppression.model';
+import { OPEN_END, type FixedSource } from '../../common/suppression/suppression.model';
 import { RegisteredSource } from '../../common/suppression/suppression-source.registry';
 import { IMPACTS_JSON, impactTargets, type ImpactRow } from '../impact-effects';
 import { OUTAGE_OBJECT_TYPE } from './outage.service';
@@ -16,10 +16,8 @@ import { OUTAGE_OBJECT_TYPE } from './outage.service';
 export class OutageSuppressionSource extends RegisteredSource {
   readonly source = SuppressionSource.PROVIDER_OUTAGE;
 
-  touched(change: ChangeRef): readonly string[] {
-    // Status, times and impacts are all recorded on the outage.
-    return change.objectType === OUTAGE_OBJECT_TYPE ? [change.objectId] : [];
-  }
+  /** Status, times and impacts are all recorded on the outage. */
+  protected readonly objectType = OUTAGE_OBJECT_TYPE;
 
   async load(db: EntityManager, ids?: readonly string[]): Promise<FixedSource[]> {
     const rows = await db.query<
