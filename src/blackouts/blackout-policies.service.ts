@@ -1,4 +1,4 @@
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,7 +9,7 @@ import type { Actor } from '../common/auth/actor';
 import { BulkResult } from '../common/bulk-result';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { Clock } from '../common/clock/clock';
-import { BadUserInputError, ConflictError, DomainError, NotFoundError } from '../common/errors/domain-error';
+import { BadUserInputError, ConflictError, DomainError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { byKeys } from '../common/loaders/loader-registry';
 import { definedOnly } from '../common/graphql/defined-only';
@@ -89,10 +89,8 @@ export class BlackoutPoliciesService {
     private readonly actions: BlackoutActionsService,
   ) {}
 
-  async get(id: string): Promise<BlackoutPolicy> {
-    const p = await this.dataSource.getRepository(BlackoutPolicy).findOneBy({ id });
-    if (!p) throw new NotFoundError('BlackoutPolicy', id, 'id');
-    return p;
+  get(id: string): Promise<BlackoutPolicy> {
+    return findOrNotFound(this.dataSource, BlackoutPolicy, id, 'BlackoutPolicy');
   }
 
   /** The current occurrence if there is one and the policy is enabled. */

@@ -1,4 +1,4 @@
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { PeriodStatus } from './period-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -48,10 +48,8 @@ export class MaintenancePeriodsService {
     );
 
   /** Monitor states at one instant (the loader's param, ISO-8601). */
-  async get(id: string): Promise<MaintenancePeriod> {
-    const p = await this.dataSource.getRepository(MaintenancePeriod).findOneBy({ id });
-    if (!p) throw new NotFoundError('MaintenancePeriod', id, 'id');
-    return p;
+  get(id: string): Promise<MaintenancePeriod> {
+    return findOrNotFound(this.dataSource, MaintenancePeriod, id, 'MaintenancePeriod');
   }
 
   create(monitorId: string, input: PeriodInput, actor: Actor): Promise<MaintenancePeriod> {

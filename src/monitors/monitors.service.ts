@@ -1,5 +1,5 @@
 import { namesById, rowsById } from '../common/loaders/rows-by-id';
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,11 +7,11 @@ import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { BadUserInputError, ConflictError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byNameOrder, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { DependencyLists, inListOrder } from '../common/suppression/dependency-list';
 import type { NodeRef } from '../common/suppression/suppression.model';
@@ -78,16 +78,12 @@ export class MonitorsService implements OnModuleInit {
       return ids.map((id) => lists.get(id)!.sort());
     });
 
-  async getMonitor(id: string): Promise<Monitor> {
-    const m = await this.dataSource.getRepository(Monitor).findOneBy({ id });
-    if (!m) throw new NotFoundError('Monitor', id, 'id');
-    return m;
+  getMonitor(id: string): Promise<Monitor> {
+    return findOrNotFound(this.dataSource, Monitor, id, 'Monitor');
   }
 
-  async getGroup(id: string): Promise<MonitorGroup> {
-    const g = await this.dataSource.getRepository(MonitorGroup).findOneBy({ id });
-    if (!g) throw new NotFoundError('MonitorGroup', id, 'id');
-    return g;
+  getGroup(id: string): Promise<MonitorGroup> {
+    return findOrNotFound(this.dataSource, MonitorGroup, id, 'MonitorGroup');
   }
 
   listMonitors(filter: { query?: string; active?: boolean; groupId?: string }, page: PageArgs): Promise<Connection<Monitor>> {
@@ -98,24 +94,12 @@ export class MonitorsService implements OnModuleInit {
       q.andWhere('EXISTS (SELECT 1 FROM monitor_group_member gm WHERE gm.monitor_id = o.id AND gm.group_id = :groupId)', {
         groupId: filter.groupId,
       });
-    return keysetPage(q, page, {
-      column: 'lower(o.name)',
-      idColumn: 'o.id',
-      cast: 'text',
-      valueOf: (m) => m.name.toLowerCase(),
-      idOf: (m) => m.id,
-    });
+    return keysetPage(q, page, byNameOrder('o'));
   }
 
   listGroups(page: PageArgs): Promise<Connection<MonitorGroup>> {
     const q = this.dataSource.getRepository(MonitorGroup).createQueryBuilder('o');
-    return keysetPage(q, page, {
-      column: 'lower(o.name)',
-      idColumn: 'o.id',
-      cast: 'text',
-      valueOf: (g) => g.name.toLowerCase(),
-      idOf: (g) => g.id,
-    });
+    return keysetPage(q, page, byNameOrder('o'));
   }
 
   async createMonitor(input: MonitorInput, actor: Actor): Promise<Monitor> {

@@ -4,13 +4,13 @@ import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { BadUserInputError, ConflictError } from '../common/errors/domain-error';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
 import { groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byNameOrder, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { containsPattern } from '../common/search/contains-pattern';
 import type { NodeRef } from '../common/suppression/suppression.model';
@@ -56,10 +56,8 @@ export class RedundancyGroupsService {
       ),
     );
 
-  async get(id: string): Promise<RedundancyGroup> {
-    const group = await this.dataSource.getRepository(RedundancyGroup).findOneBy({ id });
-    if (!group) throw new NotFoundError('RedundancyGroup', id, 'id');
-    return group;
+  get(id: string): Promise<RedundancyGroup> {
+    return findOrNotFound(this.dataSource, RedundancyGroup, id, 'RedundancyGroup');
   }
 
   list(filter: { q?: string; memberId?: string; ids?: string[] }, page: PageArgs): Promise<Connection<RedundancyGroup>> {
@@ -70,13 +68,7 @@ export class RedundancyGroupsService {
         member: filter.memberId,
       });
     }
-    return keysetPage(query, page, {
-      column: 'lower(g.name)',
-      idColumn: 'g.id',
-      cast: 'text',
-      valueOf: (g) => g.name.toLowerCase(),
-      idOf: (g) => g.id,
-    });
+    return keysetPage(query, page, byNameOrder('g'));
   }
 
   /** Every group with its members, or those of `ids`, or those with a member among `members`. */

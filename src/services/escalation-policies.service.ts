@@ -1,17 +1,17 @@
 import { rowsById } from '../common/loaders/rows-by-id';
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { BadUserInputError, ConflictError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
 import { groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byNameOrder, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './entities/escalation-policy.entity';
 import { Service } from './entities/service.entity';
@@ -62,20 +62,12 @@ export class EscalationPoliciesService {
       ),
     );
 
-  async get(id: string): Promise<EscalationPolicy> {
-    const policy = await this.dataSource.getRepository(EscalationPolicy).findOneBy({ id });
-    if (!policy) throw new NotFoundError('EscalationPolicy', id, 'id');
-    return policy;
+  get(id: string): Promise<EscalationPolicy> {
+    return findOrNotFound(this.dataSource, EscalationPolicy, id, 'EscalationPolicy');
   }
 
   list(page: PageArgs): Promise<Connection<EscalationPolicy>> {
-    return keysetPage(this.dataSource.getRepository(EscalationPolicy).createQueryBuilder('p'), page, {
-      column: 'lower(p.name)',
-      idColumn: 'p.id',
-      cast: 'text',
-      valueOf: (p) => p.name.toLowerCase(),
-      idOf: (p) => p.id,
-    });
+    return keysetPage(this.dataSource.getRepository(EscalationPolicy).createQueryBuilder('p'), page, byNameOrder('p'));
   }
 
   create(input: EscalationPolicyInput, actor: Actor): Promise<EscalationPolicy> {

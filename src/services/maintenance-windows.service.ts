@@ -1,4 +1,4 @@
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { DeletionOutcome } from './deletion-outcome';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,7 +7,7 @@ import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typ
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { Clock } from '../common/clock/clock';
-import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '../common/errors/domain-error';
+import { BadUserInputError, ConflictError, type FieldProblem } from '../common/errors/domain-error';
 import { groupByKeys } from '../common/loaders/loader-registry';
 import type { Connection } from '../common/pagination/connection';
 import { byTime, keysetPage } from '../common/pagination/keyset';
@@ -116,10 +116,8 @@ export class MaintenanceWindowsService {
     return result;
   }
 
-  async get(id: string): Promise<MaintenanceWindow> {
-    const window = await this.dataSource.getRepository(MaintenanceWindow).findOneBy({ id });
-    if (!window) throw new NotFoundError('MaintenanceWindow', id, 'id');
-    return window;
+  get(id: string): Promise<MaintenanceWindow> {
+    return findOrNotFound(this.dataSource, MaintenanceWindow, id, 'MaintenanceWindow');
   }
 
   state(window: Pick<MaintenanceWindow, 'startsAt' | 'endsAt'>): WindowState {

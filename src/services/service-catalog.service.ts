@@ -1,5 +1,5 @@
 import { namesById, rowsById } from '../common/loaders/rows-by-id';
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { containsPattern } from '../common/search/contains-pattern';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { BadUserInputError, ConflictError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byNameOrder, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { Clock } from '../common/clock/clock';
 import { SuppressionPort } from '../common/suppression/suppression.port';
@@ -60,10 +60,8 @@ export class ServiceCatalog implements OnModuleInit {
 
   readonly byId = () => rowsById(this.dataSource, Service);
 
-  async get(id: string): Promise<Service> {
-    const service = await this.dataSource.getRepository(Service).findOneBy({ id });
-    if (!service) throw new NotFoundError('Service', id, 'id');
-    return service;
+  get(id: string): Promise<Service> {
+    return findOrNotFound(this.dataSource, Service, id, 'Service');
   }
 
   findByIntegrationKey(key: string): Promise<Service | null> {
@@ -80,13 +78,7 @@ export class ServiceCatalog implements OnModuleInit {
       const suppressed = [...this.suppression.suppressedIds('SERVICE', this.clock.now())];
       query.andWhere(`${filter.inMaintenance ? '' : 'NOT '}(s.id = ANY(CAST(:suppressed AS uuid[])))`, { suppressed });
     }
-    return keysetPage(query, page, {
-      column: 'lower(s.name)',
-      idColumn: 's.id',
-      cast: 'text',
-      valueOf: (s) => s.name.toLowerCase(),
-      idOf: (s) => s.id,
-    });
+    return keysetPage(query, page, byNameOrder('s'));
   }
 
   async create(input: ServiceInput, actor: Actor): Promise<Service> {

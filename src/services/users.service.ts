@@ -1,15 +1,15 @@
 import { rowsById } from '../common/loaders/rows-by-id';
-import { lockOrNotFound } from '../common/errors/lock-or-not-found';
+import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
-import { ConflictError, NotFoundError } from '../common/errors/domain-error';
+import { ConflictError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
 import type { Connection } from '../common/pagination/connection';
-import { keysetPage } from '../common/pagination/keyset';
+import { byNameOrder, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
 import { EscalationPolicy, EscalationRule, EscalationRuleTarget } from './entities/escalation-policy.entity';
 import { User } from './entities/user.entity';
@@ -25,20 +25,12 @@ export class UsersService {
 
   readonly byId = () => rowsById(this.dataSource, User);
 
-  async get(id: string): Promise<User> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user) throw new NotFoundError('User', id, 'id');
-    return user;
+  get(id: string): Promise<User> {
+    return findOrNotFound(this.dataSource, User, id, 'User');
   }
 
   list(page: PageArgs): Promise<Connection<User>> {
-    return keysetPage(this.dataSource.getRepository(User).createQueryBuilder('u'), page, {
-      column: 'lower(u.name)',
-      idColumn: 'u.id',
-      cast: 'text',
-      valueOf: (u) => u.name.toLowerCase(),
-      idOf: (u) => u.id,
-    });
+    return keysetPage(this.dataSource.getRepository(User).createQueryBuilder('u'), page, byNameOrder('u'));
   }
 
   create(input: Pick<User, 'name' | 'email' | 'timeZone'>, actor: Actor): Promise<User> {

@@ -87,3 +87,14 @@ export function byTime<T extends { id: string }>(
 ): KeysetOrder<T> {
   return { column, idColumn, cast: 'timestamptz', direction, valueOf: (row) => read(row).toISOString(), idOf: (row) => row.id };
 }
+
+/** A list by name, case-insensitive, then id, of rows aliased `alias` in the query. */
+export function byNameOrder<T extends { id: string; name: string }>(alias: string): KeysetOrder<T> {
+  return {
+    column: `lower(${alias}.name)`,
+    idColumn: `${alias}.id`,
+    cast: 'text',
+    valueOf: (row) => row.name.toLowerCase(),
+    idOf: (row) => row.id,
+  };
+}
