@@ -385,8 +385,13 @@ function insertionPoint(list: readonly CompiledRule[], rule: CompiledRule): numb
   return low;
 }
 
-/** Two texts as one map key. Texts holding the separator could only collide into extra candidates, never hide a match. */
-const pairValue = (a: string, b: string) => `${a}\u0000${b}`;
+/**
+ * Two texts as one map key, the first's length in front: no other two texts
+ * spell the same key (with a separator, `x␀y` + `z` and `x` + `y␀z` would),
+ * so finding a pair's list means having both values — the index then skips
+ * what they settle.
+ */
+const pairValue = (a: string, b: string) => `${a.length}:${a}${b}`;
 
 /** Reads two fields as one value, for keys filed by a pair (undefined unless the event has both). */
 function pairAccessor(a: FieldRef, b: FieldRef): Accessor {

@@ -4,7 +4,8 @@ import type { SelectorEvent } from '../../selector';
 import { occurrenceAt, type Schedule } from '../../schedule';
 import { CompiledRule, EventRuleIndex, precedes } from '../event-rule-index';
 
-const texts = fc.constantFrom('db-1', 'DB-12', 'db-2', 'web-1', 'Web', 'w', 'eu-1', 'eu-10', '');
+// Texts with a NUL too: a pair of values is one map key, which two other values must not be able to spell.
+const texts = fc.constantFrom('db-1', 'DB-12', 'db-2', 'web-1', 'Web', 'w', 'eu-1', 'eu-10', '', 'x', 'x\u0000y', 'y\u0000z', 'z');
 const selector = fc.oneof(
   texts.map((t) => `host equals '${t}'`),
   texts.map((t) => `host starts with '${t}'`),
@@ -12,9 +13,10 @@ const selector = fc.oneof(
   fc.tuple(texts, texts).map(([r, h]) => `attributes.region starts with '${r}' AND host within ['${h}', 'db-1']`),
   texts.map((t) => `message contains '${t}'`),
   texts.map((t) => `NOT host starts with '${t}'`),
+  fc.tuple(texts, texts).map(([c, r]) => `class equals '${c}' AND attributes.region equals '${r}'`),
 );
 const event = fc.record(
-  { host: texts, message: texts, region: texts, attributes: fc.record({ region: texts }, { requiredKeys: [] }) },
+  { class: texts, host: texts, message: texts, region: texts, attributes: fc.record({ region: texts }, { requiredKeys: [] }) },
   { requiredKeys: [] },
 ) as fc.Arbitrary<SelectorEvent>;
 
@@ -33,6 +35,15 @@ const compiled = (selectors: string[]) =>
   );
 
 describe('EventRuleIndex', () => {
+  it('does not take two other values for a pair it files a rule under', () => {
+    const at = new Date('2026-06-01T06:00:00Z');
+    const index = new EventRuleIndex();
+    index.addAll(compiled([`class equals 'x' AND attributes.region equals 'y\u0000z'`]));
+    const spelledAlike: SelectorEvent = { class: 'x\u0000y', attributes: { region: 'z' } };
+    expect(index.matching(spelledAlike, at.getTime(), at)).toEqual([]);
+    expect(index.matching({ class: 'x', attributes: { region: 'y\u0000z' } }, at.getTime(), at)).toHaveLength(1);
+  });
+
   it('finds exactly the rules a scan of every rule finds, prefixes included, as rules come and go', () => {
     // Every rule's schedule is in effect at this instant.
     const at = new Date('2026-06-01T06:00:00Z');
