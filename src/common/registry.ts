@@ -1,7 +1,8 @@
 /**
  * What modules register so that others can use it without importing them
- * (sources of suppression, dependencies, schedule owners), each under its own
- * key. A key registered twice is a wiring mistake, found at start.
+ * (sources of suppression, dependencies, schedule owners, kinds of target),
+ * each under its own key. A key registered twice is a wiring mistake, found
+ * at start.
  */
 export class Registry<T> {
   private readonly entries = new Map<string, T>();

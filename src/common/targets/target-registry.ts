@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { Registry } from '../registry';
 
 /** How one module's objects can be named by another's: which ids exist, and their display names. */
 export interface TargetKind {
@@ -14,15 +15,14 @@ export interface TargetKind {
  */
 @Injectable()
 export class TargetRegistry {
-  private readonly kinds = new Map<string, TargetKind>();
+  private readonly kinds = new Registry<{ kind: string; resolver: TargetKind }>('target kind', (k) => k.kind);
 
   register(kind: string, resolver: TargetKind): void {
-    if (this.kinds.has(kind)) throw new Error(`target kind ${kind} is registered twice`);
-    this.kinds.set(kind, resolver);
+    this.kinds.register({ kind, resolver });
   }
 
   has(kind: string): boolean {
-    return this.kinds.has(kind);
+    return this.kinds.find(kind) !== undefined;
   }
 
   /** Per request: the display name of each id of one kind (the param), null for one that does not exist. */
@@ -49,7 +49,7 @@ export class TargetRegistry {
 
   /** Display names of the ids of one kind that exist; an unregistered kind knows no ids. */
   async names(kind: string, ids: readonly string[]): Promise<Map<string, string>> {
-    const resolver = this.kinds.get(kind);
+    const resolver = this.kinds.find(kind)?.resolver;
     if (!resolver || ids.length === 0) return new Map();
     return resolver.names(ids);
   }
