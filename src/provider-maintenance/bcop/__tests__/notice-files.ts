@@ -13,6 +13,15 @@ export function plain(notice: BcopNotification) {
   return { ...notice, stamp: notice.stamp?.toISOString() ?? null, start: notice.start.toISOString(), end: notice.end.toISOString() };
 }
 
+/**
+ * The notices a fixture must parse to, as `plain` writes them: kept beside it as `<name>.expected.json`,
+ * with a `note` where a value needs explaining (a time across a DST change, say).
+ */
+export function expectedNotices(name: string): ReturnType<typeof plain>[] {
+  const expected = JSON.parse(fixture(name.replace(/\.ics$/, '.expected.json'))) as { notices: ReturnType<typeof plain>[] };
+  return expected.notices;
+}
+
 /** The problems a parse refuses with; fails the test if it does not refuse. */
 export function problemsOf(run: () => unknown): FieldProblem[] {
   try {
