@@ -21,62 +21,61 @@ const FIXED_PLUS_THREE = [
   'END:VTIMEZONE',
 ];
 
-describe('parseBcopNotification time zones', () => {
-  it('reads UTC times as they are', () => {
-    expect(window(['DTSTART:20260610T010000Z', 'DTEND:20260610T030000Z'])).toEqual({
-      start: '2026-06-10T01:00:00.000Z',
-      end: '2026-06-10T03:00:00.000Z',
-      timeZone: null,
-      timeZoneName: null,
-    });
-  });
-
-  it('reads floating times (no Z, no TZID) as UTC', () => {
-    expect(window(['DTSTART:20260610T010000', 'DTEND:20260610T030000'])).toEqual({
-      start: '2026-06-10T01:00:00.000Z',
-      end: '2026-06-10T03:00:00.000Z',
-      timeZone: null,
-      timeZoneName: null,
-    });
-  });
-
-  it('prefers the calendar’s VTIMEZONE over the IANA zone of the same name', () => {
-    expect(
-      window(['DTSTART;TZID=Europe/Amsterdam:20260610T040000', 'DTEND;TZID=Europe/Amsterdam:20260610T060000'], FIXED_PLUS_THREE),
-    ).toEqual({
+/** Each case: the DTSTART/DTEND lines (and calendar lines), and the window and zone they must be read as. */
+const WINDOWS: { title: string; lines: string[]; calendarLines?: string[]; expected: ReturnType<typeof window> }[] = [
+  {
+    title: 'reads UTC times as they are',
+    lines: ['DTSTART:20260610T010000Z', 'DTEND:20260610T030000Z'],
+    expected: { start: '2026-06-10T01:00:00.000Z', end: '2026-06-10T03:00:00.000Z', timeZone: null, timeZoneName: null },
+  },
+  {
+    title: 'reads floating times (no Z, no TZID) as UTC',
+    lines: ['DTSTART:20260610T010000', 'DTEND:20260610T030000'],
+    expected: { start: '2026-06-10T01:00:00.000Z', end: '2026-06-10T03:00:00.000Z', timeZone: null, timeZoneName: null },
+  },
+  {
+    title: 'prefers the calendar’s VTIMEZONE over the IANA zone of the same name',
+    lines: ['DTSTART;TZID=Europe/Amsterdam:20260610T040000', 'DTEND;TZID=Europe/Amsterdam:20260610T060000'],
+    calendarLines: FIXED_PLUS_THREE,
+    expected: {
       start: '2026-06-10T01:00:00.000Z',
       end: '2026-06-10T03:00:00.000Z',
       timeZone: 'Europe/Amsterdam',
       timeZoneName: 'Europe/Amsterdam',
-    });
-  });
-
-  it('uses the IANA zone when there is no VTIMEZONE, summer and winter', () => {
-    expect(window(['DTSTART;TZID=Europe/Amsterdam:20260610T040000', 'DTEND;TZID=Europe/Amsterdam:20261210T040000'])).toEqual({
+    },
+  },
+  {
+    title: 'uses the IANA zone when there is no VTIMEZONE, summer and winter',
+    lines: ['DTSTART;TZID=Europe/Amsterdam:20260610T040000', 'DTEND;TZID=Europe/Amsterdam:20261210T040000'],
+    expected: {
       start: '2026-06-10T02:00:00.000Z',
       end: '2026-12-10T03:00:00.000Z',
       timeZone: 'Europe/Amsterdam',
       timeZoneName: 'Europe/Amsterdam',
-    });
-  });
-
-  it('keeps a Z time in UTC even with a TZID, and reports the TZID of DTSTART only', () => {
-    expect(window(['DTSTART;TZID=Asia/Tokyo:20260610T010000Z', 'DTEND;TZID=Asia/Kolkata:20260610T083000'])).toEqual({
-      start: '2026-06-10T01:00:00.000Z',
-      end: '2026-06-10T03:00:00.000Z', // 08:30 IST (+05:30)
-      timeZone: 'Asia/Tokyo',
-      timeZoneName: 'Asia/Tokyo',
-    });
-  });
-
-  it('reads a start in the hour New York repeats in November and an end after it', () => {
+    },
+  },
+  {
+    title: 'keeps a Z time in UTC even with a TZID, and reports the TZID of DTSTART only',
+    lines: ['DTSTART;TZID=Asia/Tokyo:20260610T010000Z', 'DTEND;TZID=Asia/Kolkata:20260610T083000'],
+    // The end, 08:30 IST (+05:30), is 03:00 UTC.
+    expected: { start: '2026-06-10T01:00:00.000Z', end: '2026-06-10T03:00:00.000Z', timeZone: 'Asia/Tokyo', timeZoneName: 'Asia/Tokyo' },
+  },
+  {
+    title: 'reads a start in the hour New York repeats in November and an end after it',
+    lines: ['DTSTART;TZID=America/New_York:20261101T013000', 'DTEND;TZID=America/New_York:20261101T030000'],
     // 01:30 happens twice on 2026-11-01; date-fns-tz takes the first (EDT, -04:00).
-    expect(window(['DTSTART;TZID=America/New_York:20261101T013000', 'DTEND;TZID=America/New_York:20261101T030000'])).toEqual({
+    expected: {
       start: '2026-11-01T05:30:00.000Z',
       end: '2026-11-01T08:00:00.000Z',
       timeZone: 'America/New_York',
       timeZoneName: 'America/New_York',
-    });
+    },
+  },
+];
+
+describe('parseBcopNotification time zones', () => {
+  it.each(WINDOWS)('$title', ({ lines, calendarLines, expected }) => {
+    expect(window(lines, calendarLines)).toEqual(expected);
   });
 
   it('reads a quoted TZID', () => {

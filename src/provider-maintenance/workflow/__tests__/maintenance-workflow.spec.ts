@@ -108,6 +108,17 @@ const SET_STATUS: Record<Status, Record<Status, Outcome>> = {
   RE_SCHEDULED: { UNKNOWN: 'x', TENTATIVE: 'x', CONFIRMED: 'x', IN_PROCESS: 'x', COMPLETED: 'x', CANCELLED: 'x', RE_SCHEDULED: '=' },
 };
 
+/** Whether each status is final, and whether its impacts are frozen. */
+const FINALITY: Record<Status, { final: boolean; frozen: boolean }> = {
+  UNKNOWN: { final: false, frozen: false },
+  TENTATIVE: { final: false, frozen: false },
+  CONFIRMED: { final: false, frozen: false },
+  IN_PROCESS: { final: false, frozen: false },
+  COMPLETED: { final: true, frozen: true },
+  CANCELLED: { final: true, frozen: true },
+  RE_SCHEDULED: { final: true, frozen: false },
+};
+
 /** Asserts one outcome, including the refusal's code, from, to and message when refused. */
 function expectOutcome(run: () => Transition, from: Status, to: Status, expected: Outcome) {
   if (expected === 'x') {
@@ -161,18 +172,13 @@ describe('maintenance workflow', () => {
     expect(error).toMatchObject({ name: 'InvalidTransitionError', code: 'INVALID_TRANSITION', from: 'COMPLETED', to: 'RE_SCHEDULED' });
   });
 
-  it.each<[Status, boolean, boolean]>([
-    ['UNKNOWN', false, false],
-    ['TENTATIVE', false, false],
-    ['CONFIRMED', false, false],
-    ['IN_PROCESS', false, false],
-    ['COMPLETED', true, true],
-    ['CANCELLED', true, true],
-    ['RE_SCHEDULED', true, false],
-  ])('%s: final %s, impacts frozen %s', (status, final, frozen) => {
-    expect(isFinal(status)).toBe(final);
-    expect(impactsFrozen(status)).toBe(frozen);
-  });
+  it.each(STATUSES.map((status) => ({ status, ...FINALITY[status] })))(
+    '$status: final $final, impacts frozen $frozen',
+    ({ status, final, frozen }) => {
+      expect(isFinal(status)).toBe(final);
+      expect(impactsFrozen(status)).toBe(frozen);
+    },
+  );
 
   it('never leaves a final status, and reaches RE_SCHEDULED only by replacement, whatever happens', () => {
     const step = fc.oneof(
