@@ -8,15 +8,9 @@ import {
   zonedBoundary,
   type Schedule,
 } from '..';
+import { daily, oneTime, weekly } from './schedules';
 
 const iso = (o: { start: Date; end: Date } | null) => (o ? [o.start.toISOString(), o.end.toISOString()] : null);
-const daily = (timeZone: string, startTime: string, endTime: string, startDate = '2026-01-01'): Schedule => ({
-  recurrence: 'DAILY',
-  timeZone,
-  startDate,
-  startTime,
-  endTime,
-});
 /** The occurrence that starts on a given local day. */
 const on = (s: Schedule, from: string) => iso(nextOccurrences(s, new Date(from), 1)[0]);
 
@@ -45,21 +39,94 @@ describe('rule 5: boundaries in gaps and overlaps', () => {
 });
 
 describe('windows around DST changes', () => {
-  it('starts at the jump when the start lies in a gap', () => {
-    expect(on(daily('Europe/Berlin', '02:30', '03:30'), '2026-03-28T23:00:00Z')).toEqual([
-      '2026-03-29T01:00:00.000Z',
-      '2026-03-29T01:30:00.000Z',
-    ]);
-    expect(on(daily('America/St_Johns', '02:30', '03:30'), '2026-03-08T03:00:00Z')).toEqual([
-      '2026-03-08T05:30:00.000Z',
-      '2026-03-08T06:00:00.000Z',
-    ]);
-  });
-  it('ends at the jump when the end lies in a gap', () => {
-    expect(on(daily('Europe/Berlin', '01:30', '02:30'), '2026-03-28T23:00:00Z')).toEqual([
-      '2026-03-29T00:30:00.000Z',
-      '2026-03-29T01:00:00.000Z',
-    ]);
+  // Each row: what a day's window shows, the schedule, an instant before that day, and the window.
+  it.each<[string, Schedule, string, [string, string]]>([
+    [
+      'starts at the jump when the start lies in a gap (Berlin)',
+      daily('Europe/Berlin', '02:30', '03:30'),
+      '2026-03-28T23:00:00Z',
+      ['2026-03-29T01:00:00.000Z', '2026-03-29T01:30:00.000Z'],
+    ],
+    [
+      "starts at the jump when the start lies in a gap (St. John's)",
+      daily('America/St_Johns', '02:30', '03:30'),
+      '2026-03-08T03:00:00Z',
+      ['2026-03-08T05:30:00.000Z', '2026-03-08T06:00:00.000Z'],
+    ],
+    [
+      'ends at the jump when the end lies in a gap',
+      daily('Europe/Berlin', '01:30', '02:30'),
+      '2026-03-28T23:00:00Z',
+      ['2026-03-29T00:30:00.000Z', '2026-03-29T01:00:00.000Z'],
+    ],
+    [
+      'takes the first pass through an overlap for both ends (Berlin)',
+      daily('Europe/Berlin', '02:15', '02:45'),
+      '2026-10-24T23:00:00Z',
+      ['2026-10-25T00:15:00.000Z', '2026-10-25T00:45:00.000Z'],
+    ],
+    [
+      'takes the first pass through an overlap for both ends (Lord Howe)',
+      daily('Australia/Lord_Howe', '01:45', '02:15'),
+      '2026-04-04T14:00:00Z',
+      ['2026-04-04T14:45:00.000Z', '2026-04-04T15:45:00.000Z'],
+    ],
+    [
+      'makes a 01:00–03:00 window 1 h on spring-forward night',
+      daily('Europe/Berlin', '01:00', '03:00'),
+      '2026-03-28T23:30:00Z',
+      ['2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z'],
+    ],
+    [
+      'makes a 01:00–03:00 window 3 h on fall-back night',
+      daily('Europe/Berlin', '01:00', '03:00'),
+      '2026-10-24T22:30:00Z',
+      ['2026-10-24T23:00:00.000Z', '2026-10-25T02:00:00.000Z'],
+    ],
+    [
+      'crosses midnight over spring-forward (New York 22:00–04:00: 4 h)',
+      daily('America/New_York', '22:00', '04:00'),
+      '2026-03-08T02:00:00Z',
+      ['2026-03-08T03:00:00.000Z', '2026-03-08T08:00:00.000Z'],
+    ],
+    [
+      'crosses midnight over fall-back (New York 22:00–04:00: 7 h)',
+      daily('America/New_York', '22:00', '04:00'),
+      '2026-11-01T01:00:00Z',
+      ['2026-11-01T02:00:00.000Z', '2026-11-01T09:00:00.000Z'],
+    ],
+    [
+      'makes a 24 h window 23 h long on spring-forward day',
+      daily('Europe/Berlin', '00:00', '00:00'),
+      '2026-03-28T23:00:00Z',
+      ['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z'],
+    ],
+    [
+      'makes a 24 h window 25 h long on fall-back day',
+      daily('Europe/Berlin', '00:00', '00:00'),
+      '2026-10-24T22:00:00Z',
+      ['2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z'],
+    ],
+    [
+      'handles the Azores change at midnight in the autumn',
+      daily('Atlantic/Azores', '00:00', '01:00', '2026-03-27'),
+      '2026-10-24T23:30:00Z',
+      ['2026-10-25T00:00:00.000Z', '2026-10-25T02:00:00.000Z'],
+    ],
+    [
+      'follows Chatham (+12:45/+13:45)',
+      daily('Pacific/Chatham', '02:00', '04:00'),
+      '2026-09-26T12:00:00Z',
+      ['2026-09-26T13:15:00.000Z', '2026-09-26T14:15:00.000Z'],
+    ],
+    [
+      'follows Kolkata (no DST)',
+      daily('Asia/Kolkata', '09:00', '17:00'),
+      '2026-03-29T00:00:00Z',
+      ['2026-03-29T03:30:00.000Z', '2026-03-29T11:30:00.000Z'],
+    ],
+  ])('%s', (_claim, schedule, from, window) => {
+    expect(on(schedule, from)).toEqual(window);
   });
   it('skips a window lying wholly inside a gap, and does not count it', () => {
     const s = daily('Europe/Berlin', '02:10', '02:50', '2026-03-27');
@@ -70,50 +137,16 @@ describe('windows around DST changes', () => {
     ]);
     expect(lastOccurrenceEnd({ ...s, occurrences: 3 })!.toISOString()).toBe('2026-03-30T00:50:00.000Z');
   });
-  it('takes the first pass through an overlap for both ends', () => {
-    expect(on(daily('Europe/Berlin', '02:15', '02:45'), '2026-10-24T23:00:00Z')).toEqual([
-      '2026-10-25T00:15:00.000Z',
-      '2026-10-25T00:45:00.000Z',
-    ]);
-    expect(on(daily('Australia/Lord_Howe', '01:45', '02:15'), '2026-04-04T14:00:00Z')).toEqual([
-      '2026-04-04T14:45:00.000Z',
-      '2026-04-04T15:45:00.000Z',
-    ]);
-  });
-  it('makes a 01:00–03:00 window 1 h on spring-forward night and 3 h on fall-back night', () => {
-    const s = daily('Europe/Berlin', '01:00', '03:00');
-    expect(on(s, '2026-03-28T23:30:00Z')).toEqual(['2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z']);
-    expect(on(s, '2026-10-24T22:30:00Z')).toEqual(['2026-10-24T23:00:00.000Z', '2026-10-25T02:00:00.000Z']);
-  });
-  it('crosses midnight over both changes (New York 22:00–04:00: 4 h in March, 7 h in November)', () => {
-    const s = daily('America/New_York', '22:00', '04:00');
-    expect(on(s, '2026-03-08T02:00:00Z')).toEqual(['2026-03-08T03:00:00.000Z', '2026-03-08T08:00:00.000Z']);
-    expect(on(s, '2026-11-01T01:00:00Z')).toEqual(['2026-11-01T02:00:00.000Z', '2026-11-01T09:00:00.000Z']);
-  });
-  it('makes 24 h windows 23 h and 25 h long on change days, back to back', () => {
+  it('puts 24 h windows back to back across the change days', () => {
     const s = daily('Europe/Berlin', '00:00', '00:00');
-    expect(on(s, '2026-03-28T23:00:00Z')).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']);
-    expect(on(s, '2026-10-24T22:00:00Z')).toEqual(['2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
     const week = occurrencesBetween(s, new Date('2026-10-20T00:00:00Z'), new Date('2026-10-30T00:00:00Z'));
     week.slice(1).forEach((o, i) => expect(o.start.getTime()).toBe(week[i].end.getTime()));
   });
-  it('handles the Azores change at midnight', () => {
+  it('skips the Azores window on the spring change day: 00:00 does not exist and 01:00 is the jump itself', () => {
     const s = daily('Atlantic/Azores', '00:00', '01:00', '2026-03-27');
     expect(nextOccurrences(s, new Date('2026-03-28T00:00:00Z'), 2).map(iso)).toEqual([
       ['2026-03-28T01:00:00.000Z', '2026-03-28T02:00:00.000Z'],
-      // 29 March: 00:00 does not exist and 01:00 is the jump itself: empty, skipped.
       ['2026-03-30T00:00:00.000Z', '2026-03-30T01:00:00.000Z'],
-    ]);
-    expect(on(s, '2026-10-24T23:30:00Z')).toEqual(['2026-10-25T00:00:00.000Z', '2026-10-25T02:00:00.000Z']);
-  });
-  it('follows Chatham (+12:45/+13:45) and Kolkata (no DST)', () => {
-    expect(on(daily('Pacific/Chatham', '02:00', '04:00'), '2026-09-26T12:00:00Z')).toEqual([
-      '2026-09-26T13:15:00.000Z',
-      '2026-09-26T14:15:00.000Z',
-    ]);
-    expect(on(daily('Asia/Kolkata', '09:00', '17:00'), '2026-03-29T00:00:00Z')).toEqual([
-      '2026-03-29T03:30:00.000Z',
-      '2026-03-29T11:30:00.000Z',
     ]);
   });
   it('finds the active occurrence at instants around a change (half-open)', () => {
@@ -148,20 +181,8 @@ describe('calendars', () => {
   });
   it('counts intervals from the start date (weeks from its Monday)', () => {
     expect(starts({ ...daily('UTC', '10:00', '11:00', '2026-06-01'), interval: 3 }, 3)).toEqual(['2026-06-01', '2026-06-04', '2026-06-07']);
-    expect(
-      starts(
-        {
-          recurrence: 'WEEKLY',
-          timeZone: 'UTC',
-          startDate: '2026-06-03',
-          startTime: '10:00',
-          endTime: '11:00',
-          weekdays: ['MONDAY', 'FRIDAY'],
-          interval: 2,
-        },
-        3,
-      ),
-    ).toEqual(['2026-06-05', '2026-06-15', '2026-06-19']);
+    const fortnightly = { ...weekly('UTC', '10:00', '11:00', '2026-06-03', ['MONDAY', 'FRIDAY']), interval: 2 };
+    expect(starts(fortnightly, 3)).toEqual(['2026-06-05', '2026-06-15', '2026-06-19']);
     expect(starts({ ...monthly({ monthDays: [15] }), startDate: '2026-01-20', interval: 2 }, 2)).toEqual(['2026-03-15', '2026-05-15']);
   });
   it('fires on chosen weekdays only (weekdays only = no weekends)', () => {
@@ -184,14 +205,7 @@ describe('calendars', () => {
       '2026-05-31T10:00:00.000Z',
       '2026-05-31T11:00:00.000Z',
     ]);
-    const once: Schedule = {
-      recurrence: 'ONE_TIME',
-      timeZone: 'Europe/Berlin',
-      startDate: '2026-06-01',
-      startTime: '22:00',
-      endDate: '2026-06-02',
-      endTime: '02:00',
-    };
+    const once = oneTime('Europe/Berlin', '2026-06-01', '22:00', '2026-06-02', '02:00');
     expect(iso(occurrenceAt(once, new Date('2026-06-01T23:00:00Z')))).toEqual(['2026-06-01T20:00:00.000Z', '2026-06-02T00:00:00.000Z']);
     expect(previousOccurrence(once, new Date('2026-06-01T23:00:00Z'))).toBeNull();
   });

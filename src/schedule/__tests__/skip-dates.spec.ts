@@ -12,20 +12,14 @@ import {
   type Occurrence,
   type Schedule,
 } from '..';
+import { daily, oneTime } from './schedules';
 
 const starts = (occurrences: Occurrence[]) => occurrences.map((o) => o.start.toISOString());
 const at = (iso: string) => new Date(iso);
 
 describe('skipDates', () => {
   // Berlin springs forward on Sunday 2026-03-29: 02:30 does not exist and becomes the jump, 01:00Z.
-  const berlin: Schedule = {
-    recurrence: 'DAILY',
-    timeZone: 'Europe/Berlin',
-    startDate: '2026-03-26',
-    startTime: '02:30',
-    endTime: '03:30',
-    skipDates: ['2026-03-29'],
-  };
+  const berlin: Schedule = { ...daily('Europe/Berlin', '02:30', '03:30', '2026-03-26'), skipDates: ['2026-03-29'] };
 
   it('skips the occurrence of a DST day in every question', () => {
     const week = ['2026-03-26T01:30:00.000Z', '2026-03-27T01:30:00.000Z', '2026-03-28T01:30:00.000Z', '2026-03-30T00:30:00.000Z'];
@@ -45,15 +39,7 @@ describe('skipDates', () => {
   });
 
   it('counts a skipped occurrence toward `occurrences`, as RFC 5545 counts an EXDATE', () => {
-    const three: Schedule = {
-      recurrence: 'DAILY',
-      timeZone: 'UTC',
-      startDate: '2026-01-01',
-      startTime: '10:00',
-      endTime: '11:00',
-      occurrences: 3,
-      skipDates: ['2026-01-02'],
-    };
+    const three: Schedule = { ...daily('UTC', '10:00', '11:00', '2026-01-01'), occurrences: 3, skipDates: ['2026-01-02'] };
     expect(starts(nextOccurrences(three, at('2026-01-01T00:00:00Z'), 10))).toEqual([
       '2026-01-01T10:00:00.000Z',
       '2026-01-03T10:00:00.000Z',
@@ -66,14 +52,7 @@ describe('skipDates', () => {
   });
 
   it('skips a one-time window on its start date', () => {
-    const once: Schedule = {
-      recurrence: 'ONE_TIME',
-      timeZone: 'UTC',
-      startDate: '2026-01-01',
-      endDate: '2026-01-02',
-      startTime: '22:00',
-      endTime: '02:00',
-    };
+    const once = oneTime('UTC', '2026-01-01', '22:00', '2026-01-02', '02:00');
     expect(skipDateOf(once, at('2026-01-01T22:00:00Z'))).toBe('2026-01-01');
     expect(firstOccurrenceStart({ ...once, skipDates: ['2026-01-01'] })).toBeNull();
     expect(firstOccurrenceStart({ ...once, skipDates: ['2026-01-02'] })?.toISOString()).toBe('2026-01-01T22:00:00.000Z');

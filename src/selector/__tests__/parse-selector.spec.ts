@@ -1,5 +1,5 @@
 import { parseSelector, type Operator } from '..';
-import { attr, cmp, shape } from './ast-helpers';
+import { and, attr, cmp, not, or, shape } from './ast-helpers';
 
 const parsed = (text: string) => shape(parseSelector(text));
 
@@ -114,39 +114,19 @@ describe('parseSelector', () => {
     const c = cmp('c', 'equals', '3');
 
     it('binds NOT tighter than AND, and AND tighter than OR', () => {
-      expect(parsed("a equals '1' OR b equals '2' AND NOT c equals '3'")).toEqual({
-        kind: 'or',
-        left: a,
-        right: { kind: 'and', left: b, right: { kind: 'not', operand: c } },
-      });
-      expect(parsed("NOT a equals '1' AND b equals '2' OR c equals '3'")).toEqual({
-        kind: 'or',
-        left: { kind: 'and', left: { kind: 'not', operand: a }, right: b },
-        right: c,
-      });
+      expect(parsed("a equals '1' OR b equals '2' AND NOT c equals '3'")).toEqual(or(a, and(b, not(c))));
+      expect(parsed("NOT a equals '1' AND b equals '2' OR c equals '3'")).toEqual(or(and(not(a), b), c));
     });
 
     it('associates AND and OR to the left', () => {
-      expect(parsed("a equals '1' AND b equals '2' AND c equals '3'")).toEqual({
-        kind: 'and',
-        left: { kind: 'and', left: a, right: b },
-        right: c,
-      });
-      expect(parsed("a equals '1' or b equals '2' or c equals '3'")).toEqual({
-        kind: 'or',
-        left: { kind: 'or', left: a, right: b },
-        right: c,
-      });
+      expect(parsed("a equals '1' AND b equals '2' AND c equals '3'")).toEqual(and(and(a, b), c));
+      expect(parsed("a equals '1' or b equals '2' or c equals '3'")).toEqual(or(or(a, b), c));
     });
 
     it('lets parentheses override precedence, and NOT apply to a group', () => {
-      expect(parsed("(a equals '1' OR b equals '2') AND c equals '3'")).toEqual({
-        kind: 'and',
-        left: { kind: 'or', left: a, right: b },
-        right: c,
-      });
-      expect(parsed("not (a equals '1' or b equals '2')")).toEqual({ kind: 'not', operand: { kind: 'or', left: a, right: b } });
-      expect(parsed("NOT (NOT a equals '1')")).toEqual({ kind: 'not', operand: { kind: 'not', operand: a } });
+      expect(parsed("(a equals '1' OR b equals '2') AND c equals '3'")).toEqual(and(or(a, b), c));
+      expect(parsed("not (a equals '1' or b equals '2')")).toEqual(not(or(a, b)));
+      expect(parsed("NOT (NOT a equals '1')")).toEqual(not(not(a)));
     });
 
     it('adds no node for redundant parentheses', () => {
@@ -154,7 +134,7 @@ describe('parseSelector', () => {
     });
 
     it('needs no spaces around parentheses, brackets and quotes', () => {
-      expect(parsed("(a equals'1')AND(b equals'2')")).toEqual({ kind: 'and', left: a, right: b });
+      expect(parsed("(a equals'1')AND(b equals'2')")).toEqual(and(a, b));
     });
   });
 

@@ -1,5 +1,5 @@
 import { parseSelector, printSelector } from '..';
-import { attr, cmp, shape, withPositions } from './ast-helpers';
+import { attr, cmp, not, shape, withPositions } from './ast-helpers';
 
 const canonical = (text: string) => printSelector(parseSelector(text));
 
@@ -26,7 +26,7 @@ describe('printSelector', () => {
   });
 
   it('parenthesises NOT under NOT, which the grammar does not allow bare', () => {
-    const twice = node({ kind: 'not', operand: { kind: 'not', operand: cmp('a', 'equals', '1') } });
+    const twice = node(not(not(cmp('a', 'equals', '1'))));
     expect(printSelector(twice)).toBe("NOT (NOT a equals '1')");
   });
 

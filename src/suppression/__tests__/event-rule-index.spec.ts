@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 import type { SelectorEvent } from '../../selector';
 import { occurrenceAt, type Schedule } from '../../schedule';
+import { daily, oneTime, weekly } from '../../schedule/__tests__/schedules';
 import { CompiledRule, EventRuleIndex, precedes } from '../event-rule-index';
 
 // Texts with a NUL too: a pair of values is one map key, which two other values must not be able to spell.
@@ -73,16 +74,9 @@ describe('EventRuleIndex', () => {
 
   it('answers at any instant as a scan of the rules in effect does, as rules come and go between questions', () => {
     const schedules: Schedule[] = [
-      { recurrence: 'DAILY', timeZone: 'Europe/Berlin', startDate: '2026-03-27', startTime: '01:30', endTime: '03:15' },
-      {
-        recurrence: 'WEEKLY',
-        timeZone: 'America/New_York',
-        startDate: '2026-03-01',
-        startTime: '22:00',
-        endTime: '02:00',
-        weekdays: ['SUNDAY'],
-      },
-      { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-03-28', startTime: '10:00', endDate: '2026-03-29', endTime: '10:00' },
+      daily('Europe/Berlin', '01:30', '03:15', '2026-03-27'),
+      weekly('America/New_York', '22:00', '02:00', '2026-03-01', ['SUNDAY']),
+      oneTime('UTC', '2026-03-28', '10:00', '2026-03-29', '10:00'),
     ];
     const base = Date.parse('2026-03-27T00:00:00Z');
     const step = fc.record({

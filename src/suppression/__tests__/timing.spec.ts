@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import { compileSchedule, occurrenceAt, type Schedule } from '../../schedule';
+import { daily, oneTime, weekly } from '../../schedule/__tests__/schedules';
 import { Timing } from '../timing';
 import { SuppressionSource } from '../../common/graphql/suppression-reason.type';
 
 const schedules: Schedule[] = [
-  { recurrence: 'DAILY', timeZone: 'Europe/Berlin', startDate: '2026-03-20', startTime: '01:30', endTime: '03:15' },
-  {
-    recurrence: 'WEEKLY',
-    timeZone: 'America/New_York',
-    startDate: '2026-03-01',
-    startTime: '22:00',
-    endTime: '02:00',
-    weekdays: ['SUNDAY', 'TUESDAY'],
-  },
+  daily('Europe/Berlin', '01:30', '03:15', '2026-03-20'),
+  weekly('America/New_York', '22:00', '02:00', '2026-03-01', ['SUNDAY', 'TUESDAY']),
   {
     recurrence: 'MONTHLY',
     timeZone: 'Australia/Lord_Howe',
@@ -21,7 +15,7 @@ const schedules: Schedule[] = [
     endTime: '00:00',
     monthDays: [1, -1],
   },
-  { recurrence: 'ONE_TIME', timeZone: 'UTC', startDate: '2026-04-01', startTime: '10:00', endDate: '2026-04-02', endTime: '10:00' },
+  oneTime('UTC', '2026-04-01', '10:00', '2026-04-02', '10:00'),
 ];
 
 const label = { source: SuppressionSource.MONITOR_PERIOD, id: 'p1', name: 'nightly' };

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, request, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, request, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { GOING_AWAY, HttpDrain, SubscriptionSockets } from '../graceful-shutdown';
@@ -20,7 +20,7 @@ async function server() {
   return { http, drain, port, waiting, nextRequest };
 }
 
-function get(port: number, agent?: import('node:http').Agent) {
+function get(port: number, agent?: Agent) {
   return new Promise<{ status: number; connection?: string }>((resolve, reject) => {
     request({ port, host: '127.0.0.1', path: '/', agent }, (res) => {
       res.resume();
@@ -47,12 +47,17 @@ describe('HttpDrain', () => {
   beforeEach(async () => (s = await server()));
   afterEach(() => s.http.closeAllConnections());
 
-  it('lets a request in flight finish, refuses new connections, and closes its kept-alive connection after', async () => {
-    const { Agent } = await import('node:http');
-    const agent = new Agent({ keepAlive: true });
+  /** Sends a request and waits until the server holds it; the response is still to come (wrapped, so awaiting this does not await it). */
+  async function heldRequest(agent?: Agent) {
     const arrived = s.nextRequest();
     const response = get(s.port, agent);
     await arrived;
+    return { response };
+  }
+
+  it('lets a request in flight finish, refuses new connections, and closes its kept-alive connection after', async () => {
+    const agent = new Agent({ keepAlive: true });
+    const { response } = await heldRequest(agent);
 
     const drained = s.drain.drain(5_000);
     expect(await connectError(s.port)).toBe('ECONNREFUSED');
@@ -63,11 +68,8 @@ describe('HttpDrain', () => {
   });
 
   it('closes idle kept-alive connections at once', async () => {
-    const { Agent } = await import('node:http');
     const agent = new Agent({ keepAlive: true });
-    const arrived = s.nextRequest();
-    const response = get(s.port, agent);
-    await arrived;
+    const { response } = await heldRequest(agent);
     s.waiting[0].end('done');
     expect((await response).status).toBe(200);
 
@@ -78,9 +80,8 @@ describe('HttpDrain', () => {
   });
 
   it('cuts what is still open when the grace period is over', async () => {
-    const arrived = s.nextRequest();
-    const response = get(s.port).catch((e: NodeJS.ErrnoException) => e.code);
-    await arrived;
+    const held = await heldRequest();
+    const response = held.response.catch((e: NodeJS.ErrnoException) => e.code);
     const started = Date.now();
     expect(await s.drain.drain(200)).toEqual({ cut: 1 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
