@@ -18,6 +18,7 @@ import {
 } from '../common/suppression/suppression.model';
 import { occurrencesBetween, type CompiledSchedule } from '../schedule';
 import { chainTo, DependencyGraph, nodeKey, type Step } from './dependency-graph';
+import { Canon } from './canon';
 import { CompiledRule, EventRuleIndex } from './event-rule-index';
 import { sharedSchedule } from './shared-schedules';
 import { Timing } from './timing';
@@ -183,7 +184,8 @@ export class SuppressionState {
   /** Adds or replaces many sources (blackout rules are filed knowing of each other: see EventRuleIndex.addAll). */
   putAll(records: readonly SourceRecord[]): void {
     const rules: CompiledRule[] = [];
-    for (const record of records) this.file(record, rules);
+    const canon = new Canon();
+    for (const record of records) this.file(canon.share(record), rules);
     this.rules.addAll(rules);
   }
 
@@ -297,8 +299,10 @@ export class SuppressionState {
    * on an object that reached them before or reaches them now. Returns how
    * many sources were filed again.
    */
-  setDependencies(records: readonly DependencyRecord[]): number {
-    if (records.length === 0) return 0;
+  setDependencies(given: readonly DependencyRecord[]): number {
+    if (given.length === 0) return 0;
+    const canon = new Canon();
+    const records = given.map((r) => canon.share(r));
     const touched = new Set<string>();
     const collect = () => records.forEach((r) => this.graph.reachedFrom(r.node).forEach((k) => touched.add(k)));
     collect();

@@ -30,7 +30,8 @@ export class SuppressionService {
   /** One decision per target, in order; `path` roots the field errors (`target`, `targets`). */
   decide(inputs: SuppressionTargetInput[], at: Date | null, path: string, many: boolean): Decision[] {
     if (inputs.length > MAX_TARGETS) throw BadUserInputError.field(path, `at most ${MAX_TARGETS} targets per call`);
-    const targets = inputs.map((input, i) => toTarget(input, many ? `${path}.${i}` : path));
+    // The field path is spelled out only for a target that is refused: a batch of a thousand builds none.
+    const targets = inputs.map((input, i) => toTarget(input, () => (many ? `${path}.${i}` : path)));
     return this.engine.decide(targets, at ?? this.clock.now());
   }
 
@@ -67,9 +68,9 @@ export function matchesFilter(
     (onTargets.size === 0 || entry.targets.some((t) => onTargets.has(`${t.type}:${t.id}`)));
 }
 
-function toTarget(input: SuppressionTargetInput, path: string): Target {
+function toTarget(input: SuppressionTargetInput, path: () => string): Target {
   const given = (input.serviceId ? 1 : 0) + (input.monitorId ? 1 : 0) + (input.event ? 1 : 0);
-  if (given !== 1) throw BadUserInputError.field(path, 'give exactly one of serviceId, monitorId and event');
+  if (given !== 1) throw BadUserInputError.field(path(), 'give exactly one of serviceId, monitorId and event');
   if (input.serviceId) return { serviceId: input.serviceId };
   if (input.monitorId) return { monitorId: input.monitorId };
   return { event: toSelectorEvent(input.event!) };
