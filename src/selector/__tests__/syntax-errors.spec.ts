@@ -1,4 +1,5 @@
 import { compileSelector, parseSelector, SelectorSyntaxError, validateSelector } from '..';
+import { thrownBy } from '../../common/__tests__/thrown-by';
 
 const OPERATOR_LIST = 'equals, not equals, contains, not contains, starts with, ends with, matches, within, greater than, less than';
 
@@ -8,15 +9,7 @@ const A_VALUE = ['a quoted value', 'a number'];
 const AND_OR_END = ['AND', 'OR', 'the end'];
 
 /** The SelectorSyntaxError `run` throws; fails the test when it throws nothing or something else. */
-function syntaxError(run: () => unknown): SelectorSyntaxError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SelectorSyntaxError);
-    return error as SelectorSyntaxError;
-  }
-  throw new Error('expected a SelectorSyntaxError');
-}
+const syntaxError = (run: () => unknown): SelectorSyntaxError => thrownBy(SelectorSyntaxError, run);
 
 describe('selector syntax errors', () => {
   it.each<[string, string, number, string[], string]>([

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { thrownBy } from '../../../common/__tests__/thrown-by';
 import { BadUserInputError, type FieldProblem } from '../../../common/errors/domain-error';
 import type { BcopNotification } from '../parse-notification';
 
@@ -24,14 +25,7 @@ export function expectedNotices(name: string): ReturnType<typeof plain>[] {
 
 /** The problems a parse refuses with; fails the test if it does not refuse. */
 export function problemsOf(run: () => unknown): FieldProblem[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BadUserInputError) {
-      expect(error.code).toBe('BAD_USER_INPUT');
-      return error.fields;
-    }
-    throw error;
-  }
-  throw new Error('expected a BadUserInputError');
+  const error = thrownBy(BadUserInputError, run);
+  expect(error.code).toBe('BAD_USER_INPUT');
+  return error.fields;
 }
