@@ -70,21 +70,23 @@ export interface ActiveRule {
  */
 class RuleList {
   readonly rules: CompiledRule[] = [];
-  /** What is left to test of each rule for an event found through this list (null: nothing). */
-  private readonly tests = new Map<CompiledRule, Matcher | null>();
+  /** What is left to test of each rule (side by side with `rules`) for an event found through this list (null: nothing). */
+  private readonly tests: (Matcher | null)[] = [];
   private active: ActiveRule[] = [];
   private fromMs = Number.NaN;
   private untilMs = Number.NaN;
 
   insert(rule: CompiledRule, test: Matcher | null) {
-    this.rules.splice(insertionPoint(this.rules, rule), 0, rule);
-    this.tests.set(rule, test);
+    const at = insertionPoint(this.rules, rule);
+    this.rules.splice(at, 0, rule);
+    this.tests.splice(at, 0, test);
     this.untilMs = Number.NaN;
   }
 
   remove(rule: CompiledRule) {
-    this.rules.splice(this.rules.indexOf(rule), 1);
-    this.tests.delete(rule);
+    const at = this.rules.indexOf(rule);
+    this.rules.splice(at, 1);
+    this.tests.splice(at, 1);
     this.untilMs = Number.NaN;
   }
 
@@ -93,10 +95,10 @@ class RuleList {
     if (this.fromMs <= atMs && atMs < this.untilMs) return this.active;
     const active: ActiveRule[] = [];
     let untilMs = Infinity;
-    for (const rule of this.rules) {
+    for (let i = 0; i < this.rules.length; i++) {
+      const rule = this.rules[i];
       const reason = rule.timing.at(atMs, at);
-      const test = this.tests.get(rule);
-      if (reason) active.push({ rule, reason, test: test === undefined ? rule.matches : test });
+      if (reason) active.push({ rule, reason, test: this.tests[i] });
       untilMs = Math.min(untilMs, rule.timing.sameUntil(atMs));
     }
     this.active = active;
