@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { PeriodicJob } from '../common/periodic-job';
+import { PeriodicWorker } from '../common/periodic-worker';
 import { HushConfig } from '../config/config';
 import { occurrencesBetween } from '../schedule';
 import { BlackoutTransition, PolicyRunKind } from './blackout.entities';
@@ -28,36 +28,28 @@ interface Due {
  * the claim row makes that exactly once across replicas.
  */
 @Injectable()
-export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BlackoutWorker extends PeriodicWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger('BlackoutWorker');
-  private readonly job = new PeriodicJob('BlackoutWorker', () => this.runDue());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policies: PolicyCache,
     private readonly actions: BlackoutActionsService,
     private readonly clock: Clock,
-    @Inject(HushConfig) private readonly config: HushConfig,
-  ) {}
+    @Inject(HushConfig) config: HushConfig,
+  ) {
+    super('BlackoutWorker', config.HUSH_BLACKOUT_TICK_MS);
+  }
 
   onApplicationBootstrap() {
-    const every = this.config.HUSH_BLACKOUT_TICK_MS;
-    if (every > 0) {
-      this.job.start(every);
+    if (this.everyMs > 0) {
+      this.startTimer();
       void this.tick().catch((e: unknown) => this.logger.error(`catch-up failed: ${String(e)}`));
     }
   }
 
-  onApplicationShutdown() {
-    return this.job.stop();
-  }
-
-  /** Runs what is due now; returns how many transitions this replica ran. Overlapping calls share one run. */
-  tick(): Promise<number> {
-    return this.job.tick();
-  }
-
-  private async runDue(): Promise<number> {
+  /** Runs what is due now; returns how many transitions this replica ran. */
+  protected async run(): Promise<number> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() - CATCH_UP_MS);
     const claimed = new Set(
@@ -101,7 +93,7 @@ export class BlackoutWorker implements OnApplicationBootstrap, OnApplicationShut
     let ran = 0;
     for (const d of due) {
       // Shutting down: stop after the current claim; the rest is caught up on the next start.
-      if (this.job.stopping) break;
+      if (this.stopping) break;
       if (await d.run()) ran++;
     }
     return ran;

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PeriodicJob } from '../common/periodic-job';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { PeriodicWorker } from '../common/periodic-worker';
 import { SuppressionPort } from '../common/suppression/suppression.port';
 import { HushConfig } from '../config/config';
 import { HeldAlertsService } from './held-alerts.service';
@@ -10,30 +10,22 @@ import { HeldAlertsService } from './held-alerts.service';
  * no replica ran is released on the next start.
  */
 @Injectable()
-export class HeldAlertReleaseWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job = new PeriodicJob('HeldAlertReleaseWorker', () => this.run());
-
+export class HeldAlertReleaseWorker extends PeriodicWorker implements OnApplicationBootstrap {
   constructor(
     private readonly heldAlerts: HeldAlertsService,
     private readonly suppression: SuppressionPort,
-    @Inject(HushConfig) private readonly config: HushConfig,
-  ) {}
+    @Inject(HushConfig) config: HushConfig,
+  ) {
+    super('HeldAlertReleaseWorker', config.HUSH_RELEASE_TICK_MS);
+  }
 
   async onApplicationBootstrap() {
     await this.tick();
-    this.job.start(this.config.HUSH_RELEASE_TICK_MS);
-  }
-
-  onApplicationShutdown() {
-    return this.job.stop();
+    this.startTimer();
   }
 
   /** Releases what is due now; returns how many this replica released. */
-  tick(): Promise<number> {
-    return this.job.tick();
-  }
-
-  private async run(): Promise<number> {
+  protected async run(): Promise<number> {
     await this.suppression.loaded();
     return this.heldAlerts.releaseDue();
   }

@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
-import { PeriodicJob } from '../common/periodic-job';
+import { PeriodicWorker } from '../common/periodic-worker';
 import { HushConfig } from '../config/config';
 import { SuppressionEngine } from './suppression-engine.service';
 import { KIND_ORDER, WindowTransitionKind, transitionKey, TransitionWatch, type Transition } from './window-transitions';
@@ -21,8 +21,7 @@ const MAX_PENDING = 10_000;
  * replica's subscribers once the claim commits.
  */
 @Injectable()
-export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job = new PeriodicJob('WindowTransitionWorker', () => this.run());
+export class WindowTransitionWorker extends PeriodicWorker implements OnApplicationBootstrap {
   private readonly watch: TransitionWatch;
   /** Seen but not yet claimed: claiming failed, so the next tick tries them again, in order. */
   private pending: Transition[] = [];
@@ -32,27 +31,20 @@ export class WindowTransitionWorker implements OnApplicationBootstrap, OnApplica
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: SuppressionEngine,
     private readonly clock: Clock,
-    @Inject(HushConfig) private readonly config: HushConfig,
+    @Inject(HushConfig) config: HushConfig,
   ) {
+    super('WindowTransitionWorker', config.HUSH_TRANSITION_TICK_MS);
     this.watch = new TransitionWatch(config.HUSH_ENDING_SOON_MINUTES * 60_000);
   }
 
   async onApplicationBootstrap() {
     // What is in effect at start is the baseline: announcing it again would repeat what another replica (or this one, before a restart) said.
     await this.tick();
-    this.job.start(this.config.HUSH_TRANSITION_TICK_MS);
+    this.startTimer();
   }
 
-  onApplicationShutdown() {
-    return this.job.stop();
-  }
-
-  /** Announces what happened since the last tick; returns how many transitions this replica claimed. Overlapping calls share one run. */
-  tick(): Promise<number> {
-    return this.job.tick();
-  }
-
-  private async run(): Promise<number> {
+  /** Announces what happened since the last tick; returns how many transitions this replica claimed. */
+  protected async run(): Promise<number> {
     const now = this.clock.now();
     const transitions = [...this.pending, ...this.watch.advance(this.engine.state, now)].slice(-MAX_PENDING);
     this.pending = transitions;
