@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BadUserInputError } from '../common/errors/domain-error';
 import { SuppressionSource } from '../common/graphql/suppression-reason.type';
@@ -103,48 +104,33 @@ export class ImpactsResolver {
   }
 }
 
-@Resolver(() => MaintenanceType)
-export class MaintenanceImpactsResolver {
-  constructor(
-    private readonly impacts: ImpactsService,
-    private readonly redundancy: RedundancyPort,
-  ) {}
+/** The fields a maintenance and an outage both have through their impacts: `owner` is the impact's column naming it. */
+function impactFieldsResolver(type: Type<{ id: string }>, source: SuppressionSource, owner: 'maintenanceId' | 'outageId'): Type<unknown> {
+  @Resolver(() => type)
+  class ImpactFieldsResolver {
+    constructor(
+      private readonly impacts: ImpactsService,
+      private readonly redundancy: RedundancyPort,
+    ) {}
 
-  @ResolveField(() => [RedundancyRiskType], { description: RISKS_HELP })
-  risks(@Parent() m: MaintenanceType) {
-    return this.redundancy.risksCausedBy(SuppressionSource.PROVIDER_MAINTENANCE, m.id);
-  }
+    @ResolveField(() => [RedundancyRiskType], { description: RISKS_HELP })
+    risks(@Parent() parent: { id: string }) {
+      return this.redundancy.risksCausedBy(source, parent.id);
+    }
 
-  @ResolveField(() => [ImpactType], { name: 'impacts' })
-  async impactsOf(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.get(this.impacts.of, 'maintenanceId').load(m.id)).map(toImpact);
-  }
+    @ResolveField(() => [ImpactType], { name: 'impacts' })
+    async impactsOf(@Parent() parent: { id: string }, @Context() ctx: RequestContext) {
+      return (await ctx.loaders.get(this.impacts.of, owner).load(parent.id)).map(toImpact);
+    }
 
-  @ResolveField(() => [EventNotificationType], { description: "The provider's messages about it, as received." })
-  notifications(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.impacts.notificationsOf, 'maintenanceId').load(m.id);
+    @ResolveField(() => [EventNotificationType], { description: "The provider's messages about it, as received." })
+    notifications(@Parent() parent: { id: string }, @Context() ctx: RequestContext) {
+      return ctx.loaders.get(this.impacts.notificationsOf, owner).load(parent.id);
+    }
   }
+  Object.defineProperty(ImpactFieldsResolver, 'name', { value: `${type.name.replace(/Type$/, '')}ImpactsResolver` });
+  return ImpactFieldsResolver;
 }
 
-@Resolver(() => OutageType)
-export class OutageImpactsResolver {
-  constructor(
-    private readonly impacts: ImpactsService,
-    private readonly redundancy: RedundancyPort,
-  ) {}
-
-  @ResolveField(() => [RedundancyRiskType], { description: RISKS_HELP })
-  risks(@Parent() o: OutageType) {
-    return this.redundancy.risksCausedBy(SuppressionSource.PROVIDER_OUTAGE, o.id);
-  }
-
-  @ResolveField(() => [ImpactType], { name: 'impacts' })
-  async impactsOf(@Parent() o: OutageType, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.get(this.impacts.of, 'outageId').load(o.id)).map(toImpact);
-  }
-
-  @ResolveField(() => [EventNotificationType], { description: "The provider's messages about it, as received." })
-  notifications(@Parent() o: OutageType, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.impacts.notificationsOf, 'outageId').load(o.id);
-  }
-}
+export const MaintenanceImpactsResolver = impactFieldsResolver(MaintenanceType, SuppressionSource.PROVIDER_MAINTENANCE, 'maintenanceId');
+export const OutageImpactsResolver = impactFieldsResolver(OutageType, SuppressionSource.PROVIDER_OUTAGE, 'outageId');

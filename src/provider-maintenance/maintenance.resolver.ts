@@ -1,16 +1,11 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/auth.decorators';
-import type { ChangeLogEntry } from '../common/changelog/changelog-entry.entity';
 import { ChangeLogFeed } from '../common/changelog/changelog.feed';
-import { ChangeLogEntryType } from '../common/changelog/changelog.types';
 import type { RequestContext } from '../common/graphql/request-context';
-import { PageArgs } from '../common/pagination/page-args';
 import { TimeZoneScalar } from '../common/scalars/scalars';
 import { HushConfig } from '../config/config';
-import { PROVIDER } from './inventory/inventory.kinds';
 import { InventoryService } from './inventory/inventory.service';
-import { ProviderType } from './inventory/inventory.types';
 import { toMaintenance } from './maintenance.mappers';
 import { MaintenanceQueryService } from './maintenance-query.service';
 import { MaintenanceService } from './maintenance.service';
@@ -24,47 +19,23 @@ import {
   UpdateMaintenanceInput,
 } from './maintenance.types';
 import { hasTimeZoneDifference, inZone } from './original-time-zone';
+import { idArg, providerWorkQuickActions, providerWorkResolver } from './provider-work-resolver.factory';
 import { cancel, markCompleted, markInProgress } from './workflow/maintenance-workflow';
-import { quickActionsResolver } from './workflow/quick-actions-resolver.factory';
-import { clampTimelineLimit, timelineLimitArg } from './timeline-limit';
-
-const id = () => Args('id', { type: () => ID });
 
 @Resolver(() => MaintenanceType)
-export class MaintenanceResolver {
+export class MaintenanceResolver extends providerWorkResolver(MaintenanceService, MaintenanceQueryService, {
+  types: [MaintenanceType, MaintenanceConnection, MaintenanceFilter, MaintenanceChangeType],
+  toType: toMaintenance,
+  changes: 'status, times, impacts, notifications',
+}) {
   constructor(
-    private readonly service: MaintenanceService,
-    private readonly queries: MaintenanceQueryService,
-    private readonly inventory: InventoryService,
+    service: MaintenanceService,
+    queries: MaintenanceQueryService,
+    inventory: InventoryService,
+    changes: ChangeLogFeed,
     private readonly config: HushConfig,
-    private readonly changes: ChangeLogFeed,
-  ) {}
-
-  @Subscription(() => MaintenanceChangeType, {
-    description: 'Each committed change of a provider maintenance (status, times, impacts, notifications…), or of the one with `id`.',
-    filter: (entry: ChangeLogEntry, args: { id?: string }) =>
-      entry.objectType === 'Maintenance' && (!args.id || entry.objectId === args.id),
-    async resolve(this: MaintenanceResolver, entry: ChangeLogEntry) {
-      const maintenance = entry.action === 'DELETE' ? null : await this.service.find(entry.objectId);
-      return Object.assign(new MaintenanceChangeType(), {
-        change: ChangeLogEntryType.from(entry),
-        maintenance: maintenance && toMaintenance(maintenance),
-      });
-    },
-  })
-  maintenanceChanged(@Args('id', { type: () => ID, nullable: true }) _id: string | null) {
-    return this.changes.stream();
-  }
-
-  @Query(() => MaintenanceConnection, { description: 'Provider maintenances by start.' })
-  async maintenances(@Args('filter', { type: () => MaintenanceFilter, nullable: true }) filter: MaintenanceFilter, @Args() page: PageArgs) {
-    const c = await this.queries.list(filter ?? {}, page);
-    return { ...c, nodes: c.nodes.map(toMaintenance) };
-  }
-
-  @Query(() => MaintenanceType)
-  async maintenance(@id() maintenanceId: string) {
-    return toMaintenance(await this.service.get(maintenanceId));
+  ) {
+    super(service, queries, inventory, changes);
   }
 
   @Mutation(() => MaintenanceType, { description: 'With `replacesId`, the replaced maintenance becomes RE_SCHEDULED.' })
@@ -73,20 +44,15 @@ export class MaintenanceResolver {
   }
 
   @Mutation(() => MaintenanceType, { description: '`status` may change only along the workflow (INVALID_TRANSITION otherwise).' })
-  async updateMaintenance(@id() maintenanceId: string, @Args('input') input: UpdateMaintenanceInput, @CurrentActor() actor: Actor) {
-    return toMaintenance(await this.service.update(maintenanceId, input, actor));
+  async updateMaintenance(@idArg() id: string, @Args('input') input: UpdateMaintenanceInput, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.update(id, input, actor));
   }
 
   @Mutation(() => MaintenanceType, {
     description: 'A TENTATIVE copy with the new window that replaces this one, which becomes RE_SCHEDULED.',
   })
-  async rescheduleMaintenance(@id() maintenanceId: string, @Args('input') input: RescheduleMaintenanceInput, @CurrentActor() actor: Actor) {
-    return toMaintenance(await this.service.reschedule(maintenanceId, input, actor));
-  }
-
-  @ResolveField(() => ProviderType)
-  async provider(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
-    return ProviderType.from((await ctx.loaders.get(this.inventory.byId(PROVIDER)).load(m.providerId))!);
+  async rescheduleMaintenance(@idArg() id: string, @Args('input') input: RescheduleMaintenanceInput, @CurrentActor() actor: Actor) {
+    return toMaintenance(await this.service.reschedule(id, input, actor));
   }
 
   @ResolveField(() => MaintenanceType, { nullable: true, description: 'The maintenance this one replaces.' })
@@ -100,11 +66,6 @@ export class MaintenanceResolver {
   async replacedBy(@Parent() m: MaintenanceType, @Context() ctx: RequestContext) {
     const replacements = await ctx.loaders.get(this.service.replacedBy).load(m.id);
     return replacements.length ? toMaintenance(replacements[replacements.length - 1]) : null;
-  }
-
-  @ResolveField(() => [ChangeLogEntryType], { description: 'Recorded changes, newest first, each with the status after it.' })
-  async timeline(@Parent() m: MaintenanceType, @timelineLimitArg() limit: number) {
-    return (await this.service.timeline(m.id, clampTimelineLimit(limit))).map(ChangeLogEntryType.from);
   }
 
   @ResolveField(() => String, { description: "Local time with offset in the provider's zone (UTC when it has none)." })
@@ -129,28 +90,8 @@ export class MaintenanceResolver {
 }
 
 /** Deleting and the workflow's quick actions: each `(id: ID!): Maintenance`. */
-export const MaintenanceQuickActions = quickActionsResolver({
-  name: 'MaintenanceQuickActions',
-  service: MaintenanceService,
-  type: MaintenanceType,
-  toType: toMaintenance,
-  actions: [
-    { name: 'deleteMaintenance', run: (s, id, actor) => s.delete(id, actor) },
-    { name: 'acknowledgeMaintenance', description: 'Marks it reviewed; idempotent.', run: (s, id, actor) => s.acknowledge(id, actor) },
-    {
-      name: 'markMaintenanceInProgress',
-      description: 'IN_PROCESS; refused from COMPLETED, CANCELLED and RE_SCHEDULED.',
-      run: (s, id, actor) => s.transition(id, markInProgress, actor),
-    },
-    {
-      name: 'markMaintenanceCompleted',
-      description: 'COMPLETED; refused from CANCELLED; nothing changes when already COMPLETED.',
-      run: (s, id, actor) => s.transition(id, markCompleted, actor),
-    },
-    {
-      name: 'cancelMaintenance',
-      description: 'CANCELLED; refused from COMPLETED and CANCELLED.',
-      run: (s, id, actor) => s.transition(id, cancel, actor),
-    },
-  ],
+export const MaintenanceQuickActions = providerWorkQuickActions(MaintenanceService, MaintenanceType, toMaintenance, {
+  markMaintenanceInProgress: [markInProgress, 'IN_PROCESS; refused from COMPLETED, CANCELLED and RE_SCHEDULED.'],
+  markMaintenanceCompleted: [markCompleted, 'COMPLETED; refused from CANCELLED; nothing changes when already COMPLETED.'],
+  cancelMaintenance: [cancel, 'CANCELLED; refused from COMPLETED and CANCELLED.'],
 });

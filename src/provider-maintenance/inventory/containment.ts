@@ -12,28 +12,24 @@ interface Contained {
   containers: readonly (readonly [column: string, type: ImpactTargetKind])[];
 }
 
+/** The kind's object type (`Region`) and table (`region`) are its name, capitalised and in lower case. */
+function contained(type: ImpactTargetKind, containers: Contained['containers']): Contained {
+  const table = type.toLowerCase();
+  return { type, objectType: table[0].toUpperCase() + table.slice(1), table, containers };
+}
+
 /** A region covers its sub-regions and sites; a site its locations and the circuits ending there; a location its sub-locations and circuits. */
 const CONTAINMENT: readonly Contained[] = [
-  { type: ImpactTargetKind.REGION, objectType: 'Region', table: 'region', containers: [['parent_id', ImpactTargetKind.REGION]] },
-  { type: ImpactTargetKind.SITE, objectType: 'Site', table: 'site', containers: [['region_id', ImpactTargetKind.REGION]] },
-  {
-    type: ImpactTargetKind.LOCATION,
-    objectType: 'Location',
-    table: 'location',
-    containers: [
-      ['site_id', ImpactTargetKind.SITE],
-      ['parent_id', ImpactTargetKind.LOCATION],
-    ],
-  },
-  {
-    type: ImpactTargetKind.CIRCUIT,
-    objectType: 'Circuit',
-    table: 'circuit',
-    containers: [
-      ['site_id', ImpactTargetKind.SITE],
-      ['location_id', ImpactTargetKind.LOCATION],
-    ],
-  },
+  contained(ImpactTargetKind.REGION, [['parent_id', ImpactTargetKind.REGION]]),
+  contained(ImpactTargetKind.SITE, [['region_id', ImpactTargetKind.REGION]]),
+  contained(ImpactTargetKind.LOCATION, [
+    ['site_id', ImpactTargetKind.SITE],
+    ['parent_id', ImpactTargetKind.LOCATION],
+  ]),
+  contained(ImpactTargetKind.CIRCUIT, [
+    ['site_id', ImpactTargetKind.SITE],
+    ['location_id', ImpactTargetKind.LOCATION],
+  ]),
 ];
 
 /** Hands the engine what contains each region, site, location and circuit. */

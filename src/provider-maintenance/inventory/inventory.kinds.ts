@@ -16,17 +16,20 @@ async function missing(
   return (await manager.existsBy(entity, { id })) ? [] : [{ path, message: `no ${label} ${id}` }];
 }
 
-/** Rows of `entity` whose `column` is `id`, as holders. */
-async function rowsPointingAt(
-  manager: EntityManager,
-  entity: EntityTarget<ObjectLiteral>,
-  type: string,
-  column: string,
-  id: string,
-  label = 'name',
-): Promise<Holder[]> {
-  const rows = await manager
-    .getRepository(entity)
+/** The tables whose rows can point at an inventory object, each with the column that names a row in a CONFLICT. */
+const POINTING = {
+  Region: { entity: Region, label: 'name' },
+  Site: { entity: Site, label: 'name' },
+  Location: { entity: Location, label: 'name' },
+  Circuit: { entity: Circuit, label: 'cid' },
+  Maintenance: { entity: Maintenance, label: 'name' },
+} as const;
+
+/** Rows of `type` whose `column` is `id`, as holders. */
+async function rowsPointingAt(manager: EntityManager, type: keyof typeof POINTING, column: string, id: string): Promise<Holder[]> {
+  const { entity, label } = POINTING[type];
+  const rows: ObjectLiteral[] = await manager
+    .getRepository<ObjectLiteral>(entity)
     .createQueryBuilder('h')
     .where(`h.${column} = :id`, { id })
     .orderBy(`h.${label}`)
@@ -47,14 +50,29 @@ async function impactedBy(manager: EntityManager, kind: ImpactTargetKind, id: st
   return rows.map((m) => ({ type: 'Maintenance', id: m.id, name: m.name }));
 }
 
-/** True when `candidate` is `id` or below it in the tree of `table` (by parent_id). */
-async function isSelfOrDescendant(manager: EntityManager, table: string, id: string, candidate: string): Promise<boolean> {
+/**
+ * What still points at an object: the rows of each `[type, column]` whose
+ * column holds its id, then, for a kind that impacts can name (`impacts`),
+ * the maintenances whose impacts do.
+ */
+function holders(impacts: ImpactTargetKind | null, ...pointers: (readonly [type: keyof typeof POINTING, column: string])[]) {
+  return async (manager: EntityManager, id: string): Promise<Holder[]> => {
+    const found: Holder[] = [];
+    for (const [type, column] of pointers) found.push(...(await rowsPointingAt(manager, type, column, id)));
+    if (impacts) found.push(...(await impactedBy(manager, impacts, id)));
+    return found;
+  };
+}
+
+/** The problem with a parent that is the row itself or below it in the tree of `table` (by parent_id), if it is. */
+async function ownAncestor(manager: EntityManager, table: string, row: { id?: string; parentId: string | null }): Promise<FieldProblem[]> {
+  if (!row.id || !row.parentId) return [];
   const rows: unknown[] = await manager.query(
     `WITH RECURSIVE below(id) AS (SELECT id FROM ${table} WHERE id = $1 UNION SELECT t.id FROM ${table} t JOIN below b ON t.parent_id = b.id)
      SELECT 1 FROM below WHERE id = $2`,
-    [id, candidate],
+    [row.id, row.parentId],
   );
-  return rows.length > 0;
+  return rows.length ? [{ path: 'input.parentId', message: `would make the ${table} its own ancestor` }] : [];
 }
 
 const byName = { column: 'lower(o.name)', valueOf: (r: { name: string }) => r.name.toLowerCase() };
@@ -66,10 +84,7 @@ export const PROVIDER: InventoryKind<Provider> = {
   sort: byName,
   unique: { constraint: 'UQ_provider_slug', path: 'input.slug', message: (p) => `A provider with slug ${p.slug} already exists` },
   check: async () => [],
-  holders: async (m, id) => [
-    ...(await rowsPointingAt(m, Circuit, 'Circuit', 'provider_id', id, 'cid')),
-    ...(await rowsPointingAt(m, Maintenance, 'Maintenance', 'provider_id', id)),
-  ],
+  holders: holders(null, ['Circuit', 'provider_id'], ['Maintenance', 'provider_id']),
 };
 
 export const REGION: InventoryKind<Region> = {
@@ -79,16 +94,9 @@ export const REGION: InventoryKind<Region> = {
   sort: byName,
   check: async (m, r) => {
     const problems = await missing(m, Region, r.parentId, 'input.parentId', 'region');
-    if (!problems.length && r.id && r.parentId && (await isSelfOrDescendant(m, 'region', r.id, r.parentId))) {
-      problems.push({ path: 'input.parentId', message: 'would make the region its own ancestor' });
-    }
-    return problems;
+    return problems.length ? problems : ownAncestor(m, 'region', r);
   },
-  holders: async (m, id) => [
-    ...(await rowsPointingAt(m, Region, 'Region', 'parent_id', id)),
-    ...(await rowsPointingAt(m, Site, 'Site', 'region_id', id)),
-    ...(await impactedBy(m, ImpactTargetKind.REGION, id)),
-  ],
+  holders: holders(ImpactTargetKind.REGION, ['Region', 'parent_id'], ['Site', 'region_id']),
 };
 
 export const SITE: InventoryKind<Site> = {
@@ -97,11 +105,7 @@ export const SITE: InventoryKind<Site> = {
   fields: ['name', 'regionId'],
   sort: byName,
   check: (m, s) => missing(m, Region, s.regionId, 'input.regionId', 'region'),
-  holders: async (m, id) => [
-    ...(await rowsPointingAt(m, Location, 'Location', 'site_id', id)),
-    ...(await rowsPointingAt(m, Circuit, 'Circuit', 'site_id', id, 'cid')),
-    ...(await impactedBy(m, ImpactTargetKind.SITE, id)),
-  ],
+  holders: holders(ImpactTargetKind.SITE, ['Location', 'site_id'], ['Circuit', 'site_id']),
 };
 
 export const LOCATION: InventoryKind<Location> = {
@@ -116,16 +120,10 @@ export const LOCATION: InventoryKind<Location> = {
     ];
     if (problems.length || !l.parentId) return problems;
     const parent = await m.findOneByOrFail(Location, { id: l.parentId });
-    if (parent.siteId !== l.siteId) problems.push({ path: 'input.parentId', message: 'is at another site' });
-    else if (l.id && (await isSelfOrDescendant(m, 'location', l.id, l.parentId)))
-      problems.push({ path: 'input.parentId', message: 'would make the location its own ancestor' });
-    return problems;
+    if (parent.siteId !== l.siteId) return [{ path: 'input.parentId', message: 'is at another site' }];
+    return ownAncestor(m, 'location', l);
   },
-  holders: async (m, id) => [
-    ...(await rowsPointingAt(m, Location, 'Location', 'parent_id', id)),
-    ...(await rowsPointingAt(m, Circuit, 'Circuit', 'location_id', id, 'cid')),
-    ...(await impactedBy(m, ImpactTargetKind.LOCATION, id)),
-  ],
+  holders: holders(ImpactTargetKind.LOCATION, ['Location', 'parent_id'], ['Circuit', 'location_id']),
 };
 
 export const CIRCUIT: InventoryKind<Circuit> = {
@@ -147,5 +145,5 @@ export const CIRCUIT: InventoryKind<Circuit> = {
     }
     return problems;
   },
-  holders: (m, id) => impactedBy(m, ImpactTargetKind.CIRCUIT, id),
+  holders: holders(ImpactTargetKind.CIRCUIT),
 };

@@ -1,5 +1,8 @@
+import type { Type } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../common/graphql/request-context';
+import type { Connection } from '../../common/pagination/connection';
+import { declareMethod } from '../../common/declare-method';
 import type { InventoryKind, InventoryRow } from './inventory-kind';
 import { inventoryResolver } from './inventory-resolver.factory';
 import { CIRCUIT, LOCATION, PROVIDER, REGION, SITE } from './inventory.kinds';
@@ -27,109 +30,80 @@ import {
   UpdateSiteInput,
 } from './inventory.types';
 
-export const ProviderResolver = inventoryResolver({
-  kind: PROVIDER,
-  type: ProviderType,
-  connection: ProviderConnection,
-  createInput: CreateProviderInput,
-  updateInput: UpdateProviderInput,
-  singular: 'provider',
-  toType: ProviderType.from,
-});
-export const RegionCrudResolver = inventoryResolver({
-  kind: REGION,
-  type: RegionType,
-  connection: RegionConnection,
-  createInput: CreateRegionInput,
-  updateInput: UpdateRegionInput,
-  singular: 'region',
-  toType: RegionType.from,
-});
-export const SiteCrudResolver = inventoryResolver({
-  kind: SITE,
-  type: SiteType,
-  connection: SiteConnection,
-  createInput: CreateSiteInput,
-  updateInput: UpdateSiteInput,
-  singular: 'site',
-  toType: SiteType.from,
-});
-export const LocationCrudResolver = inventoryResolver({
-  kind: LOCATION,
-  type: LocationType,
-  connection: LocationConnection,
-  createInput: CreateLocationInput,
-  updateInput: UpdateLocationInput,
-  singular: 'location',
-  toType: LocationType.from,
-});
-export const CircuitCrudResolver = inventoryResolver({
-  kind: CIRCUIT,
-  type: CircuitType,
-  connection: CircuitConnection,
-  createInput: CreateCircuitInput,
-  updateInput: UpdateCircuitInput,
-  singular: 'circuit',
-  toType: CircuitType.from,
-});
-
-/** Loads one related inventory object through the request's loader, or null. */
-async function related<E extends InventoryRow, T>(
-  inventory: InventoryService,
-  ctx: RequestContext,
+/** One kind's CRUD resolver: the same five operations (see inventoryResolver), its rows shown by its type's `from`. */
+function crud<E extends InventoryRow, T>(
   kind: InventoryKind<E>,
-  id: string | null,
-  toType: (row: E) => T,
+  singular: string,
+  type: Type<T> & { from(this: void, row: E): T },
+  connection: Type<Connection<T>>,
+  createInput: Type<object>,
+  updateInput: Type<object>,
 ) {
-  if (!id) return null;
-  const row = await ctx.loaders.get(inventory.byId(kind)).load(id);
-  return row ? toType(row) : null;
+  return inventoryResolver({ kind, singular, type, connection, createInput, updateInput, toType: type.from });
 }
 
-@Resolver(() => RegionType)
-export class RegionFieldsResolver {
-  constructor(private readonly inventory: InventoryService) {}
-  @ResolveField(() => RegionType, { nullable: true })
-  parent(@Parent() r: RegionType, @Context() ctx: RequestContext) {
-    return related(this.inventory, ctx, REGION, r.parentId, RegionType.from);
-  }
+export const ProviderResolver = crud(PROVIDER, 'provider', ProviderType, ProviderConnection, CreateProviderInput, UpdateProviderInput);
+export const RegionCrudResolver = crud(REGION, 'region', RegionType, RegionConnection, CreateRegionInput, UpdateRegionInput);
+export const SiteCrudResolver = crud(SITE, 'site', SiteType, SiteConnection, CreateSiteInput, UpdateSiteInput);
+export const LocationCrudResolver = crud(LOCATION, 'location', LocationType, LocationConnection, CreateLocationInput, UpdateLocationInput);
+export const CircuitCrudResolver = crud(CIRCUIT, 'circuit', CircuitType, CircuitConnection, CreateCircuitInput, UpdateCircuitInput);
+
+/** A field that loads the inventory object its parent points at (a site's region, a circuit's provider), or null. */
+interface Link<P> {
+  type: Type<unknown>;
+  options: { nullable?: boolean; description?: string };
+  load: (inventory: InventoryService, ctx: RequestContext, parent: P) => Promise<unknown>;
 }
 
-@Resolver(() => SiteType)
-export class SiteFieldsResolver {
-  constructor(private readonly inventory: InventoryService) {}
-  @ResolveField(() => RegionType, { nullable: true })
-  region(@Parent() s: SiteType, @Context() ctx: RequestContext) {
-    return related(this.inventory, ctx, REGION, s.regionId, RegionType.from);
-  }
+/** The link to the `kind` object whose id `idOf` reads from the parent, loaded through the request's loader and shown as `type`. */
+function link<P, E extends InventoryRow, T>(
+  kind: InventoryKind<E>,
+  type: Type<T> & { from(this: void, row: E): T },
+  idOf: (parent: P) => string | null,
+  options: Link<P>['options'] = {},
+): Link<P> {
+  const load = async (inventory: InventoryService, ctx: RequestContext, parent: P) => {
+    const id = idOf(parent);
+    if (!id) return null;
+    const row = await ctx.loaders.get(inventory.byId(kind)).load(id);
+    return row ? type.from(row) : null;
+  };
+  return { type, options, load };
 }
 
-@Resolver(() => LocationType)
-export class LocationFieldsResolver {
-  constructor(private readonly inventory: InventoryService) {}
-  @ResolveField(() => SiteType)
-  site(@Parent() l: LocationType, @Context() ctx: RequestContext) {
-    return related(this.inventory, ctx, SITE, l.siteId, SiteType.from);
+/** The resolver of a type's links: a field per entry, named by its key. */
+function linksResolver<P>(parent: Type<P>, links: Record<string, Link<P>>): Type<unknown> {
+  @Resolver(() => parent)
+  class LinksResolver {
+    constructor(readonly inventory: InventoryService) {}
   }
-  @ResolveField(() => LocationType, { nullable: true })
-  parent(@Parent() l: LocationType, @Context() ctx: RequestContext) {
-    return related(this.inventory, ctx, LOCATION, l.parentId, LocationType.from);
+  for (const [field, { type, options, load }] of Object.entries(links)) {
+    declareMethod(
+      LinksResolver,
+      field,
+      function (this: LinksResolver, row: P, ctx: RequestContext) {
+        return load(this.inventory, ctx, row);
+      },
+      [Parent(), Context()],
+      ResolveField(() => type, options),
+    );
   }
+  Object.defineProperty(LinksResolver, 'name', { value: `${parent.name.replace(/Type$/, '')}FieldsResolver` });
+  return LinksResolver;
 }
 
-@Resolver(() => CircuitType)
-export class CircuitFieldsResolver {
-  constructor(private readonly inventory: InventoryService) {}
-  @ResolveField(() => ProviderType)
-  provider(@Parent() c: CircuitType, @Context() ctx: RequestContext) {
-    return related(this.inventory, ctx, PROVIDER, c.providerId, ProviderType.from);
-  }
-  @ResolveField(() => SiteType, { nullable: true, description: 'Termination site.' })
-  site(@Parent() c: CircuitType, @Context() ctx: RequestContext) {
-    return related(this.inventory, ctx, SITE, c.siteId, SiteType.from);
-  }
-  @ResolveField(() => LocationType, { nullable: true, description: 'Termination location.' })
-  location(@Parent() c: CircuitType, @Context() ctx: RequestContext) {
-    return related(this.inventory, ctx, LOCATION, c.locationId, LocationType.from);
-  }
-}
+export const RegionFieldsResolver = linksResolver(RegionType, {
+  parent: link(REGION, RegionType, (r) => r.parentId, { nullable: true }),
+});
+export const SiteFieldsResolver = linksResolver(SiteType, {
+  region: link(REGION, RegionType, (s) => s.regionId, { nullable: true }),
+});
+export const LocationFieldsResolver = linksResolver(LocationType, {
+  site: link(SITE, SiteType, (l) => l.siteId),
+  parent: link(LOCATION, LocationType, (l) => l.parentId, { nullable: true }),
+});
+export const CircuitFieldsResolver = linksResolver(CircuitType, {
+  provider: link(PROVIDER, ProviderType, (c) => c.providerId),
+  site: link(SITE, SiteType, (c) => c.siteId, { nullable: true, description: 'Termination site.' }),
+  location: link(LOCATION, LocationType, (c) => c.locationId, { nullable: true, description: 'Termination location.' }),
+});
