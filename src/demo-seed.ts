@@ -243,21 +243,21 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
 
   const work = app.get(MaintenanceService);
   const impacts = app.get(ImpactsService);
+  /** A provider maintenance (acknowledged when CONFIRMED), its status and times in the provider's zone, and what it hits. */
   const maintenance = async (
-    fields: { providerId: string; name: string; summary: string; status: MaintenanceStatus; zone: string; startsAt: Date; endsAt: Date },
+    what: { providerId: string; name: string; summary: string },
+    [status, zone, startsAt, endsAt]: [status: MaintenanceStatus, zone: string, startsAt: Date, endsAt: Date],
     hits: [ImpactTargetKind, string, ImpactLevel][],
   ) => {
     const m = await work.create(
       {
-        providerId: fields.providerId,
-        name: fields.name,
-        summary: fields.summary,
-        status: fields.status,
-        originalTimeZone: fields.zone,
-        startsAt: fields.startsAt,
-        endsAt: fields.endsAt,
+        ...what,
+        status,
+        originalTimeZone: zone,
+        startsAt,
+        endsAt,
         internalTicket: '',
-        acknowledged: fields.status === MaintenanceStatus.CONFIRMED,
+        acknowledged: status === MaintenanceStatus.CONFIRMED,
         comments: '',
         impactDescription: '',
         replacesId: null,
@@ -267,15 +267,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
     for (const [type, id, level] of hits) await impacts.add({ maintenanceId: m.id }, { target: { type, id }, level }, DEMO);
   };
   await maintenance(
-    {
-      providerId: northwind.id,
-      name: 'NWF-2291',
-      summary: 'Emergency fibre splice between London and Frankfurt',
-      status: MaintenanceStatus.CONFIRMED,
-      zone: 'Europe/London',
-      startsAt: at(hour, -HOUR),
-      endsAt: at(hour, 3 * HOUR),
-    },
+    { providerId: northwind.id, name: 'NWF-2291', summary: 'Emergency fibre splice between London and Frankfurt' },
+    [MaintenanceStatus.CONFIRMED, 'Europe/London', at(hour, -HOUR), at(hour, 3 * HOUR)],
     [
       [ImpactTargetKind.CIRCUIT, lonWave.id, ImpactLevel.OUTAGE],
       [ImpactTargetKind.SERVICE, portal.id, ImpactLevel.DEGRADED],
@@ -283,15 +276,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
     ],
   );
   await maintenance(
-    {
-      providerId: kestrel.id,
-      name: 'KST-88410',
-      summary: 'Core router software upgrade in Ashburn',
-      status: MaintenanceStatus.CONFIRMED,
-      zone: 'America/New_York',
-      startsAt: at(hour, -30 * MINUTE),
-      endsAt: at(hour, 2 * HOUR),
-    },
+    { providerId: kestrel.id, name: 'KST-88410', summary: 'Core router software upgrade in Ashburn' },
+    [MaintenanceStatus.CONFIRMED, 'America/New_York', at(hour, -30 * MINUTE), at(hour, 2 * HOUR)],
     [
       [ImpactTargetKind.CIRCUIT, iadTransit.id, ImpactLevel.REDUCED_REDUNDANCY],
       [ImpactTargetKind.MONITOR, edgeIad.id, ImpactLevel.REDUCED_REDUNDANCY],
@@ -299,27 +285,13 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoResult
     ],
   );
   await maintenance(
-    {
-      providerId: kestrel.id,
-      name: 'KST-88502',
-      summary: 'Line card replacement in Tokyo',
-      status: MaintenanceStatus.TENTATIVE,
-      zone: 'Asia/Tokyo',
-      startsAt: at(hour, 3 * DAY),
-      endsAt: at(hour, 3 * DAY + 4 * HOUR),
-    },
+    { providerId: kestrel.id, name: 'KST-88502', summary: 'Line card replacement in Tokyo' },
+    [MaintenanceStatus.TENTATIVE, 'Asia/Tokyo', at(hour, 3 * DAY), at(hour, 3 * DAY + 4 * HOUR)],
     [[ImpactTargetKind.CIRCUIT, tyoTransit.id, ImpactLevel.OUTAGE]],
   );
   await maintenance(
-    {
-      providerId: northwind.id,
-      name: 'NWF-2307',
-      summary: 'Amplifier replacement on the Frankfurt span',
-      status: MaintenanceStatus.TENTATIVE,
-      zone: 'Europe/Berlin',
-      startsAt: at(hour, 5 * DAY + 2 * HOUR),
-      endsAt: at(hour, 5 * DAY + 6 * HOUR),
-    },
+    { providerId: northwind.id, name: 'NWF-2307', summary: 'Amplifier replacement on the Frankfurt span' },
+    [MaintenanceStatus.TENTATIVE, 'Europe/Berlin', at(hour, 5 * DAY + 2 * HOUR), at(hour, 5 * DAY + 6 * HOUR)],
     [
       [ImpactTargetKind.CIRCUIT, fraWave.id, ImpactLevel.DEGRADED],
       [ImpactTargetKind.SERVICE, ledger.id, ImpactLevel.REDUCED_REDUNDANCY],

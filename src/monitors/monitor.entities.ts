@@ -10,13 +10,16 @@ export type MonitorKind = NameOf<typeof MonitorKind>;
 export const PeriodMaintenanceType = namedValues('DISABLE_MONITORING', 'DISABLE_NOTIFICATIONS');
 export type PeriodMaintenanceType = NameOf<typeof PeriodMaintenanceType>;
 
-@Entity({ name: 'monitor' })
-@Index('UQ_monitor_name', { synchronize: false })
-export class Monitor extends TimestampedRow {
+/** Columns a monitor and a group both have; the name is unique regardless of case (index on lower(name), in the migration). */
+abstract class NamedRow extends TimestampedRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  /** Unique regardless of case (index on lower(name), in the migration). */
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text', default: '' }) description!: string;
+}
+
+@Entity({ name: 'monitor' })
+@Index('UQ_monitor_name', { synchronize: false })
+export class Monitor extends NamedRow {
   @Column({ type: 'enum', enum: MonitorKind, enumName: 'monitor_kind' }) type!: MonitorKind;
   /** What it checks: a URL, host name or address. */
   @Column({ type: 'text' }) target!: string;
@@ -25,11 +28,7 @@ export class Monitor extends TimestampedRow {
 
 @Entity({ name: 'monitor_group' })
 @Index('UQ_monitor_group_name', { synchronize: false })
-export class MonitorGroup extends TimestampedRow {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'text' }) name!: string;
-  @Column({ type: 'text', default: '' }) description!: string;
-}
+export class MonitorGroup extends NamedRow {}
 
 @Entity({ name: 'monitor_group_member' })
 @Index('IX_monitor_group_member_monitor', ['monitorId', 'groupId'])

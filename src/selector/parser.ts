@@ -75,19 +75,19 @@ class Parser {
   }
 
   private parseOr(): SelectorAst {
-    let left = this.parseAnd();
-    while (isWord(this.lexer.peek(), 'or')) {
-      this.lexer.next();
-      left = { kind: 'or', left, right: this.parseAnd() };
-    }
-    return left;
+    return this.parseChain('or', () => this.parseAnd());
   }
 
   private parseAnd(): SelectorAst {
-    let left = this.parseNot();
-    while (isWord(this.lexer.peek(), 'and')) {
+    return this.parseChain('and', () => this.parseNot());
+  }
+
+  /** Operands joined by `kind`, grouped from the left: `a OR b OR c` is `(a OR b) OR c`. */
+  private parseChain(kind: 'or' | 'and', operand: () => SelectorAst): SelectorAst {
+    let left = operand();
+    while (isWord(this.lexer.peek(), kind)) {
       this.lexer.next();
-      left = { kind: 'and', left, right: this.parseNot() };
+      left = { kind, left, right: operand() };
     }
     return left;
   }

@@ -2,14 +2,13 @@ import { rowsById } from '../common/loaders/rows-by-id';
 import { findOrNotFound, lockOrNotFound } from '../common/errors/lock-or-not-found';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import DataLoader from 'dataloader';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { ChangeLogService, type AuditedKind } from '../common/changelog/changelog.service';
 import { BadUserInputError, ConflictError } from '../common/errors/domain-error';
 import { uniqueAs } from '../common/errors/pg-errors';
 import { definedOnly } from '../common/graphql/defined-only';
-import { groupByKeys } from '../common/loaders/loader-registry';
+import { rowsByKey } from '../common/loaders/rows-by-key';
 import type { Connection } from '../common/pagination/connection';
 import { byNameOrder, keysetPage } from '../common/pagination/keyset';
 import type { PageArgs } from '../common/pagination/page-args';
@@ -44,23 +43,9 @@ export class EscalationPoliciesService {
 
   readonly byId = () => rowsById(this.dataSource, EscalationPolicy);
 
-  readonly rulesByPolicy = () =>
-    new DataLoader<string, EscalationRule[]>(async (ids) =>
-      groupByKeys(
-        ids,
-        await this.dataSource.getRepository(EscalationRule).find({ where: { policyId: In([...ids]) }, order: { position: 'ASC' } }),
-        (r) => r.policyId,
-      ),
-    );
+  readonly rulesByPolicy = () => rowsByKey(this.dataSource, EscalationRule, 'policyId', { position: 'ASC' });
 
-  readonly targetsByRule = () =>
-    new DataLoader<string, EscalationRuleTarget[]>(async (ids) =>
-      groupByKeys(
-        ids,
-        await this.dataSource.getRepository(EscalationRuleTarget).find({ where: { ruleId: In([...ids]) }, order: { position: 'ASC' } }),
-        (t) => t.ruleId,
-      ),
-    );
+  readonly targetsByRule = () => rowsByKey(this.dataSource, EscalationRuleTarget, 'ruleId', { position: 'ASC' });
 
   get(id: string): Promise<EscalationPolicy> {
     return findOrNotFound(this.dataSource, EscalationPolicy, id, 'EscalationPolicy');

@@ -1,5 +1,6 @@
 import { Timestamped } from '../common/timestamps';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ConnectionType } from '../common/pagination/connection';
@@ -30,6 +31,18 @@ export class EscalationPolicyType extends Timestamped {
 }
 export const EscalationPolicyConnection = ConnectionType(EscalationPolicyType, 'EscalationPolicyConnection');
 
+/** A list input field of one to `max` `item`s, each checked; `empty` is what an empty list is told. */
+function NestedList(item: new () => object, max: number, empty: string, options: { nullable?: boolean; description?: string } = {}) {
+  return applyDecorators(
+    Field(() => [item], options),
+    ...(options.nullable ? [IsOptional()] : []),
+    ArrayMinSize(1, { message: empty }),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(() => item),
+  );
+}
+
 @InputType()
 export class EscalationTargetInput {
   @Field(() => TargetType, { defaultValue: TargetType.USER }) @IsEnum(TargetType) type!: TargetType;
@@ -39,12 +52,7 @@ export class EscalationTargetInput {
 @InputType()
 export class EscalationRuleInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(10080) delayMinutes!: number;
-  @Field(() => [EscalationTargetInput])
-  @ArrayMinSize(1, { message: 'needs at least one target' })
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => EscalationTargetInput)
-  targets!: EscalationTargetInput[];
+  @NestedList(EscalationTargetInput, 10, 'needs at least one target') targets!: EscalationTargetInput[];
 }
 
 @InputType()
@@ -52,12 +60,7 @@ export class CreateEscalationPolicyInput {
   @Field() @IsString() @Length(1, 200) name!: string;
   @Field({ defaultValue: '' }) @IsString() @Length(0, 2000) description!: string;
   @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(9) numLoops!: number;
-  @Field(() => [EscalationRuleInput])
-  @ArrayMinSize(1, { message: 'needs at least one rule' })
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => EscalationRuleInput)
-  rules!: EscalationRuleInput[];
+  @NestedList(EscalationRuleInput, 20, 'needs at least one rule') rules!: EscalationRuleInput[];
 }
 
 @InputType()
@@ -65,11 +68,6 @@ export class UpdateEscalationPolicyInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(0, 2000) description?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(9) numLoops?: number;
-  @Field(() => [EscalationRuleInput], { nullable: true, description: 'Replaces all rules when given.' })
-  @IsOptional()
-  @ArrayMinSize(1, { message: 'needs at least one rule' })
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => EscalationRuleInput)
+  @NestedList(EscalationRuleInput, 20, 'needs at least one rule', { nullable: true, description: 'Replaces all rules when given.' })
   rules?: EscalationRuleInput[];
 }
