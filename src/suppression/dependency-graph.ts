@@ -24,7 +24,7 @@ export function chainTo(step: Step): NodeRef[] {
  * the reverse is kept alongside, for walking from an impact outwards.
  */
 export class DependencyGraph {
-  private readonly upstream = new Map<string, NodeRef[]>();
+  private readonly upstream = new Map<string, readonly NodeRef[]>();
   private readonly downstream = new Map<string, Map<string, NodeRef>>();
 
   get size(): number {
@@ -53,10 +53,8 @@ export class DependencyGraph {
       return;
     }
     const ref = { type: node.type, id: node.id };
-    this.upstream.set(
-      key,
-      upstream.map(({ type, id }) => ({ type, id })),
-    );
+    // The caller's refs as they are, not a copy per edge: the engine hands over records it alone holds.
+    this.upstream.set(key, [...upstream]);
     for (const u of upstream) {
       const uKey = nodeKey(u);
       let down = this.downstream.get(uKey);

@@ -71,9 +71,9 @@ const NOT_SUPPRESSED: Decision = Object.freeze({
  * decision is the one a fresh look would make.
  */
 class TargetList {
-  private readonly timings: Timing[] = [];
-  private readonly effects: number[] = [];
-  private readonly steps: (Step | null)[] = [];
+  private timings: Timing[] = [];
+  private effects: number[] = [];
+  private steps: (Step | null)[] = [];
   private decision: Decision = NOT_SUPPRESSED;
   private fromMs = Number.NaN;
   private untilMs = Number.NaN;
@@ -83,6 +83,13 @@ class TargetList {
     this.effects.push(effects);
     this.steps.push(step);
     this.untilMs = Number.NaN;
+  }
+
+  /** Cuts the arrays to their length: a load grows them by push, which leaves up to half again as much room. */
+  fit() {
+    this.timings = this.timings.slice();
+    this.effects = this.effects.slice();
+    this.steps = this.steps.slice();
   }
 
   /** Takes out the entries of one source; returns whether any are left. */
@@ -131,6 +138,9 @@ interface TakenOut {
   startMs: number;
   endMs: number;
 }
+
+/** How many records make a load, after which the target lists are cut to size (see TargetList.fit). */
+const BULK = 1_000;
 
 /** `source/id`: the same id could in principle name two kinds of source. */
 export const sourceKey = (source: SuppressionSource, id: string) => `${source}/${id}`;
@@ -187,6 +197,7 @@ export class SuppressionState {
     const canon = new Canon();
     for (const record of records) this.file(canon.share(record), rules);
     this.rules.addAll(rules);
+    if (records.length >= BULK) for (const ids of this.byTarget.values()) for (const list of ids.values()) list.fit();
   }
 
   private file(record: SourceRecord, rules: CompiledRule[]) {
