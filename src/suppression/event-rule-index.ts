@@ -26,8 +26,6 @@ export class CompiledRule {
   readonly keyChoices: EqualityKey[][];
   private readonly ast: SelectorAst;
   readonly timing: Timing;
-  /** The last `matching` call that found this rule (so a rule filed in two lists is counted once). */
-  seenBy = 0;
   /** The rule's precedence and id, on the rule itself: ordering the hits of an event compares them again and again. */
   readonly first: number;
   readonly second: number;
@@ -51,17 +49,26 @@ export class CompiledRule {
   }
 }
 
+/** What orders rules: a rule, or a rule in effect (which carries its rule's, so ordering the hits of an event reads no rule). */
+interface Ranked {
+  readonly first: number;
+  readonly second: number;
+  readonly id: string;
+}
+
 /** Whether `a` applies before `b` when both match: smaller precedence, then id. */
-export function precedes(a: CompiledRule, b: CompiledRule): boolean {
+export function precedes(a: Ranked, b: Ranked): boolean {
   return a.first !== b.first ? a.first < b.first : a.second !== b.second ? a.second < b.second : a.id < b.id;
 }
 
-/** A rule in effect, with its reason, and what is left to test for an event found through its list (null: it matches). */
-export interface ActiveRule {
+/** A rule in effect, with its reason, what is left to test for an event found through its list (null: it matches), and its rank. */
+export interface ActiveRule extends Ranked {
   rule: CompiledRule;
   reason: Reason;
   test: Matcher | null;
 }
+
+const NO_HITS: readonly ActiveRule[] = Object.freeze([]);
 
 /**
  * Rules in precedence order, with those of them in effect kept for as long as
@@ -73,6 +80,8 @@ class RuleList {
   /** What is left to test of each rule (side by side with `rules`) for an event found through this list (null: nothing). */
   private readonly tests: (Matcher | null)[] = [];
   private active: ActiveRule[] = [];
+  /** Whether no rule in effect has anything left to test: an event finding this list matches them all. */
+  untested = true;
   private fromMs = Number.NaN;
   private untilMs = Number.NaN;
 
@@ -98,9 +107,10 @@ class RuleList {
     for (let i = 0; i < this.rules.length; i++) {
       const rule = this.rules[i];
       const reason = rule.timing.at(atMs, at);
-      if (reason) active.push({ rule, reason, test: this.tests[i] });
+      if (reason) active.push({ rule, reason, test: this.tests[i], first: rule.first, second: rule.second, id: rule.id });
       untilMs = Math.min(untilMs, rule.timing.sameUntil(atMs));
     }
+    this.untested = active.every((hit) => hit.test === null);
     this.active = active;
     this.fromMs = atMs;
     this.untilMs = untilMs;
@@ -128,7 +138,6 @@ export class EventRuleIndex {
   private readonly unfiled = new RuleList();
   /** Where each rule is filed, to take it out again. */
   private readonly filed = new Map<string, { rule: CompiledRule; lists: RuleList[]; prefixes: [string, number][] }>();
-  private calls = 0;
 
   get size(): number {
     return this.filed.size;
@@ -274,19 +283,25 @@ export class EventRuleIndex {
    * field values, the prefixes of them and the pieces of their text, and the
    * unfiled ones.
    */
-  matching(event: SelectorEvent, atMs: number, at: Date): ActiveRule[] {
-    const call = ++this.calls;
-    const hits: ActiveRule[] = [];
-    // A rule can be filed in two of the lists an event finds: `seenBy` counts it once.
+  matching(event: SelectorEvent, atMs: number, at: Date): readonly ActiveRule[] {
+    let hits: ActiveRule[] | null = null;
+    // The first list with hits, taken whole while it is the only one and needs no test: its rules in effect, in order, each once.
+    let whole: readonly ActiveRule[] | null = null;
     const test = (list: RuleList | undefined) => {
-      if (!list) return;
-      for (const hit of list.activeAt(atMs, at)) {
-        const rule = hit.rule;
-        if (rule.seenBy === call || (hit.test !== null && !hit.test(event))) continue;
-        rule.seenBy = call;
+      const active = list?.activeAt(atMs, at);
+      if (!active?.length) return;
+      if (!hits && !whole && list!.untested) {
+        whole = active;
+        return;
+      }
+      hits ??= whole ? whole.slice() : [];
+      for (const hit of active) {
+        if (hit.test !== null && !hit.test(event)) continue;
         // Each list is in precedence order, so a hit mostly goes at the end: an insertion costs a comparison or two.
         let i = hits.length;
-        while (i > 0 && precedes(rule, hits[i - 1].rule)) i--;
+        while (i > 0 && precedes(hit, hits[i - 1])) i--;
+        // A rule filed in two of the lists the event finds is found twice: it ranks equal to itself.
+        if (i > 0 && hits[i - 1].rule === hit.rule) continue;
         if (i === hits.length) hits.push(hit);
         else hits.splice(i, 0, hit);
       }
@@ -305,7 +320,7 @@ export class EventRuleIndex {
       if (text) pieces.each(text, (at) => test(lists.get(text.slice(at, at + MIN_INFIX))));
     }
     test(this.unfiled);
-    return hits;
+    return hits ?? whole ?? NO_HITS;
   }
 }
 
