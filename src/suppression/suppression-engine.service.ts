@@ -40,9 +40,10 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
   private readonly check = new PeriodicJob('SuppressionCheck', () => this.reconcile(false));
   /**
    * Loads are numbered as they start; a source keeps the newest load that read it, whatever order loads finish in.
-   * A source missing here was last read by the load at start (or never): any later load is newer.
+   * A source missing here was read by no load still running (see `numbered`): any later load is newer.
    */
   private loads = 0;
+  private running = 0;
   private readonly loadOf = new Map<string, number>();
   private readonly counts = { fullLoads: 0, followed: 0, repairs: 0 };
   private readonly listeners = new Set<(changes: readonly ChangeRef[]) => void>();
@@ -148,26 +149,41 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
   }
 
   /** Reloads the dependencies and sources the changes touched, and only those. */
-  private async follow(changes: ChangeRef[], db: EntityManager) {
-    const load = ++this.loads;
-    for (const provider of this.dependencies.all()) {
-      const ids = [...new Set(changes.flatMap((change) => provider.touched(change)))];
-      if (ids.length === 0) continue;
-      const found = new Map((await provider.load(db, ids)).map((r) => [r.node.id, r]));
-      const records = ids
-        .filter((id) => this.newest(load, `dependencies/${provider.type}:${id}`))
-        .map((id) => found.get(id) ?? { node: { type: provider.type, id }, upstream: [] });
-      this.state.setDependencies(records);
+  private follow(changes: ChangeRef[], db: EntityManager): Promise<void> {
+    return this.numbered(async (load) => {
+      for (const provider of this.dependencies.all()) {
+        const ids = [...new Set(changes.flatMap((change) => provider.touched(change)))];
+        if (ids.length === 0) continue;
+        const found = new Map((await provider.load(db, ids)).map((r) => [r.node.id, r]));
+        const records = ids
+          .filter((id) => this.newest(load, `dependencies/${provider.type}:${id}`))
+          .map((id) => found.get(id) ?? { node: { type: provider.type, id }, upstream: [] });
+        this.state.setDependencies(records);
+      }
+      for (const provider of this.registry.all()) {
+        const held = (type: string, id: string) => this.state.heldOn(provider.source, type, id);
+        const ids = [...new Set(changes.flatMap((change) => provider.touched(change, held)))];
+        if (ids.length === 0) continue;
+        const found = new Map((await provider.load(db, ids)).map((r) => [r.id, r]));
+        for (const id of ids) this.apply(load, sourceKey(provider.source, id), found.get(id) ?? null, provider.source, id);
+      }
+      this.counts.followed++;
+      this.tell(changes);
+    });
+  }
+
+  /**
+   * Runs a load under the next number. Once none is running the marks are
+   * forgotten — every later load is newer than all of them — so they are
+   * kept only while loads overlap, not one per source ever written.
+   */
+  private async numbered<T>(run: (load: number) => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await run(++this.loads);
+    } finally {
+      if (--this.running === 0) this.loadOf.clear();
     }
-    for (const provider of this.registry.all()) {
-      const held = (type: string, id: string) => this.state.heldOn(provider.source, type, id);
-      const ids = [...new Set(changes.flatMap((change) => provider.touched(change, held)))];
-      if (ids.length === 0) continue;
-      const found = new Map((await provider.load(db, ids)).map((r) => [r.id, r]));
-      for (const id of ids) this.apply(load, sourceKey(provider.source, id), found.get(id) ?? null, provider.source, id);
-    }
-    this.counts.followed++;
-    this.tell(changes);
   }
 
   /** Whether `load` is the newest to have read this source (and now marked as such). */
@@ -186,39 +202,40 @@ export class SuppressionEngine extends SuppressionPort implements OnApplicationB
   }
 
   /** Loads every dependency and source and puts in what differs: everything at start, and nothing (or a logged repair) after. */
-  private async reconcile(initial: boolean): Promise<number> {
-    const load = ++this.loads;
-    let repaired = await this.reconcileDependencies(load, initial);
-    for (const provider of this.registry.all()) {
-      const records = await provider.load(this.dataSource.manager);
-      const seen = new Set<string>();
-      if (initial) {
-        // Everything at once: blackout rules are filed best knowing of each other.
-        // Not marked: a source a follow has read meanwhile is marked newer and kept; every other one is as the start read it.
-        this.state.putAll(records.filter((r) => (this.loadOf.get(sourceKey(r.source, r.id)) ?? 0) <= load));
-        continue;
-      }
-      for (const record of records) {
-        const key = sourceKey(record.source, record.id);
-        seen.add(key);
-        const held = this.state.get(record.source, record.id);
-        if (held && JSON.stringify(held) === JSON.stringify(record)) continue;
-        if (this.apply(load, key, record, record.source, record.id)) {
+  private reconcile(initial: boolean): Promise<number> {
+    return this.numbered(async (load) => {
+      let repaired = await this.reconcileDependencies(load, initial);
+      for (const provider of this.registry.all()) {
+        const records = await provider.load(this.dataSource.manager);
+        const seen = new Set<string>();
+        if (initial) {
+          // Everything at once: blackout rules are filed best knowing of each other.
+          // Not marked: a source a follow has read meanwhile is marked newer and kept; every other one is as the start read it.
+          this.state.putAll(records.filter((r) => (this.loadOf.get(sourceKey(r.source, r.id)) ?? 0) <= load));
+          continue;
+        }
+        for (const record of records) {
+          const key = sourceKey(record.source, record.id);
+          seen.add(key);
+          const held = this.state.get(record.source, record.id);
+          if (held && JSON.stringify(held) === JSON.stringify(record)) continue;
+          if (this.apply(load, key, record, record.source, record.id)) {
+            repaired++;
+            this.logger.warn(`repaired ${key}: it was ${held ? 'out of date' : 'missing'}`);
+          }
+        }
+        for (const record of [...this.state.all()].filter((r) => r.source === provider.source)) {
+          const key = sourceKey(record.source, record.id);
+          if (seen.has(key) || !this.apply(load, key, null, record.source, record.id)) continue;
           repaired++;
-          this.logger.warn(`repaired ${key}: it was ${held ? 'out of date' : 'missing'}`);
+          this.logger.warn(`repaired ${key}: it no longer exists`);
         }
       }
-      for (const record of [...this.state.all()].filter((r) => r.source === provider.source)) {
-        const key = sourceKey(record.source, record.id);
-        if (seen.has(key) || !this.apply(load, key, null, record.source, record.id)) continue;
-        repaired++;
-        this.logger.warn(`repaired ${key}: it no longer exists`);
-      }
-    }
-    this.counts.fullLoads++;
-    this.counts.repairs += repaired;
-    if (repaired) this.tell([]);
-    return repaired;
+      this.counts.fullLoads++;
+      this.counts.repairs += repaired;
+      if (repaired) this.tell([]);
+      return repaired;
+    });
   }
 
   /** The dependency graph as the database has it; returns how many objects' dependencies differed (all of them at start). */
