@@ -2,7 +2,6 @@ import type { EventRuleSource, Reason } from '../common/suppression/suppression.
 import type { CompiledSchedule } from '../schedule';
 import {
   accessor,
-  compileAst,
   fieldKey,
   keyChoices,
   MIN_INFIX,
@@ -15,7 +14,7 @@ import {
   type SelectorAst,
   type SelectorEvent,
 } from '../selector';
-import { sharedSchedule } from './shared-schedules';
+import { sharedMatcher, sharedSchedule } from './shared-compiled';
 import { Timing } from './timing';
 
 /** A blackout rule with its selector and schedule compiled once. */
@@ -35,7 +34,7 @@ export class CompiledRule {
     [this.first, this.second] = rule.precedence;
     this.id = rule.id;
     this.ast = parseSelector(rule.selector);
-    this.matches = compileAst(this.ast);
+    this.matches = sharedMatcher(this.ast);
     this.keyChoices = keyChoices(this.ast);
     this.schedule = sharedSchedule(rule.schedule);
     this.timing = new Timing(rule, false, this.schedule);
@@ -45,7 +44,7 @@ export class CompiledRule {
   testFor(key: EqualityKey | null): Matcher | null {
     if (!key) return this.matches;
     const rest = residual(key, this.ast);
-    return rest === null ? null : rest === this.ast ? this.matches : compileAst(rest);
+    return rest === null ? null : rest === this.ast ? this.matches : sharedMatcher(rest);
   }
 }
 
