@@ -38,13 +38,20 @@ interface Reach {
 
 const effectsThere = (reach: Reach, step: Step): readonly Effect[] => reach.spread[step.target.type] ?? NO_EFFECTS;
 
-/** A fixed or scheduled source as held: its record, its compiled schedule if it has one, and when it is in effect. */
-interface Held {
-  record: FixedSource | ScheduledSource;
-  schedule: CompiledSchedule | null;
-  timing: Timing;
-  /** Objects reached through what depends on its targets (none for most sources). */
-  reached: readonly Reach[];
+/**
+ * A fixed or scheduled source as held: when it is in effect (it is its own
+ * Timing, one object a source rather than two), its record, and the objects
+ * reached through what depends on its targets (none for most sources).
+ */
+class Held extends Timing {
+  constructor(
+    readonly record: FixedSource | ScheduledSource,
+    final: boolean,
+    schedule: CompiledSchedule | null,
+    readonly reached: readonly Reach[],
+  ) {
+    super(record, final, schedule, record.kind === 'fixed' ? record : undefined);
+  }
 }
 
 /** Effects in the order decisions list them; a decision collects them as bits. */
@@ -166,6 +173,8 @@ export class SuppressionState {
   /** Walks of the graph by start, without it (stepsBeyond); emptied whenever the graph changes. */
   private readonly walks = new Map<string, readonly Step[]>();
   private readonly log: { version: number; key: string }[] = [];
+  /** While a load is filed, the target lists it grew: cut to size at its end (see TargetList.fit). */
+  private grown: Set<TargetList> | null = null;
   version = 0;
 
   get size(): number {
@@ -195,9 +204,14 @@ export class SuppressionState {
   putAll(records: readonly SourceRecord[]): void {
     const rules: CompiledRule[] = [];
     const canon = new Canon();
-    for (const record of records) this.file(canon.share(record), rules);
-    this.rules.addAll(rules);
-    if (records.length >= BULK) for (const ids of this.byTarget.values()) for (const list of ids.values()) list.fit();
+    const grown = (this.grown = records.length >= BULK ? new Set<TargetList>() : null);
+    try {
+      for (const record of records) this.file(canon.share(record), rules);
+      this.rules.addAll(rules);
+      for (const list of grown ?? []) list.fit();
+    } finally {
+      this.grown = null;
+    }
   }
 
   private file(record: SourceRecord, rules: CompiledRule[]) {
@@ -210,14 +224,13 @@ export class SuppressionState {
       const fixed = record.kind === 'fixed';
       // An open-ended source's end is not its own yet: it ends whenever it is resolved.
       const final = fixed && record.end.getTime() !== OPEN_END.getTime();
-      const timing = new Timing(record, final, schedule, fixed ? record : undefined);
-      const held: Held = { record, schedule, timing, reached: this.reach(record) };
+      const held = new Held(record, final, schedule, this.reach(record));
       this.held.set(key, held);
       for (const t of record.targets) {
         add(this.shownOn, `${t.type}:${t.id}`, key);
-        this.place(t, timing, t.effects, null);
+        this.place(t, held, t.effects, null);
       }
-      for (const r of held.reached) for (const step of r.steps) this.place(step.target, timing, effectsThere(r, step), step);
+      for (const r of held.reached) for (const step of r.steps) this.place(step.target, held, effectsThere(r, step), step);
       if (fixed) this.takeOut(held);
     }
     this.changed(key);
@@ -274,6 +287,7 @@ export class SuppressionState {
     let list = ids.get(target.id);
     if (!list) ids.set(target.id, (list = new TargetList()));
     list.add(timing, bits(effects), step);
+    this.grown?.add(list);
   }
 
   /** What a source's spreading targets reach that it is not on itself, each once (by the first target, on its shortest chain). */
@@ -363,7 +377,7 @@ export class SuppressionState {
     for (const node of eachTarget(held)) {
       const ids = this.byTarget.get(node.type);
       const list = ids?.get(node.id);
-      if (list && !list.remove(held.timing)) ids!.delete(node.id);
+      if (list && !list.remove(held)) ids!.delete(node.id);
     }
   }
 

@@ -27,7 +27,7 @@ export class Timing {
     private readonly label: ReasonLabel,
     /** Whether an occurrence's end is the source's own (a fixed interval), as Reason.final says. */
     private readonly final: boolean,
-    private readonly schedule: CompiledSchedule | null,
+    readonly schedule: CompiledSchedule | null,
     fixed?: Occurrence,
   ) {
     if (fixed) this.enter(fixed);
