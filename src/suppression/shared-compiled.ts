@@ -32,5 +32,18 @@ const matchers = new SharedByText<Matcher>();
 export const sharedSchedule = (schedule: Schedule): CompiledSchedule =>
   schedules.get(JSON.stringify(schedule), () => compileSchedule(schedule));
 
-/** Selectors that print the same parse the same, so they match the same events. */
-export const sharedMatcher = (ast: SelectorAst): Matcher => matchers.get(printSelector(ast), () => compileAst(ast));
+/**
+ * Selectors that print the same parse the same, so they match the same
+ * events. One that has no printed form — a number of 310 digits reads as
+ * Infinity, which cannot be written back — is compiled on its own.
+ */
+export function sharedMatcher(ast: SelectorAst): Matcher {
+  let text: string;
+  try {
+    text = printSelector(ast);
+  } catch (error) {
+    if (error instanceof RangeError) return compileAst(ast);
+    throw error;
+  }
+  return matchers.get(text, () => compileAst(ast));
+}

@@ -54,6 +54,14 @@ describe('sharedMatcher', () => {
     expect(sharedMatcher(parseSelector("severity not equals 'info'"))).not.toBe(a);
   });
 
+  it('compiles a selector that cannot be printed (a number read as Infinity) on its own', () => {
+    const huge = `severity equals 1${'0'.repeat(310)} OR host equals 'a'`;
+    const matcher = sharedMatcher(parseSelector(huge));
+    expect(matcher({ host: 'a' })).toBe(true);
+    expect(matcher({ severity: '12' })).toBe(false);
+    expect(sharedMatcher(parseSelector(huge))).not.toBe(matcher);
+  });
+
   it('matches as the selector it was compiled from', () => {
     fc.assert(
       fc.property(fc.constantFrom('INFO', 'info', 'CRITICAL', undefined), (severity) => {

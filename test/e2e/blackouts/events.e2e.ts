@@ -172,4 +172,12 @@ describe('the event store and blackout actions', () => {
     const many = await hush.gql(INGEST, { e: Array.from({ length: 1001 }, () => ({ host: 'x' })) });
     expect(many.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'events' }] });
   });
+
+  it('holds a policy whose selector has a number too long to write back (read as Infinity) like any other', async () => {
+    hush.clock.set('2026-06-01T09:00:00Z');
+    const huge = await policy({ selector: `severity equals 1${'0'.repeat(310)} OR host equals 'huge-1'`, executionOrder: 1 });
+    hush.clock.set('2026-06-01T10:30:00Z');
+    const [e] = (await hush.ok(INGEST, { e: [{ host: 'huge-1' }] })).ingestEvents;
+    expect(e).toMatchObject({ status: 'BLACKOUT', blackedOutBy: { id: huge } });
+  });
 });
