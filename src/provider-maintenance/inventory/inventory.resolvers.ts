@@ -84,7 +84,10 @@ function linksResolver<P>(parent: Type<P>, links: Record<string, Link<P>>): Type
       function (this: LinksResolver, row: P, ctx: RequestContext) {
         return load(this.inventory, ctx, row);
       },
-      [Parent(), Context()],
+      [
+        [Object, Parent()],
+        [Object, Context()],
+      ],
       ResolveField(() => type, options),
     );
   }

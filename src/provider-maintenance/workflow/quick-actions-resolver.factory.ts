@@ -2,6 +2,7 @@ import { Inject, type Type } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/auth.decorators';
+import { declareMethod } from '../../common/declare-method';
 
 /** One quick action: a mutation taking the object's id, such as `investigateOutage(id)`. */
 export interface QuickAction<Service, Row> {
@@ -29,21 +30,19 @@ export function quickActionsResolver<Service, Row, T>(spec: Spec<Service, Row, T
   class QuickActionsResolver {
     constructor(@Inject(spec.service) readonly service: Service) {}
   }
-  const prototype: object = QuickActionsResolver.prototype;
   for (const action of spec.actions) {
-    Object.defineProperty(prototype, action.name, {
-      value: async function (this: QuickActionsResolver, id: string, actor: Actor) {
+    declareMethod(
+      QuickActionsResolver,
+      action.name,
+      async function (this: QuickActionsResolver, id: string, actor: Actor) {
         return spec.toType(await action.run(this.service, id, actor));
       },
-      writable: true,
-      configurable: true,
-    });
-    // What a compiled method would carry: Nest reads the parameters' types to build the arguments.
-    Reflect.defineMetadata('design:paramtypes', [String, Object], prototype, action.name);
-    Args('id', { type: () => ID })(prototype, action.name, 0);
-    CurrentActor()(prototype, action.name, 1);
-    const method = Object.getOwnPropertyDescriptor(prototype, action.name)!;
-    Mutation(() => spec.type, { name: action.name, description: action.description })(prototype, action.name, method);
+      [
+        [String, Args('id', { type: () => ID })],
+        [Object, CurrentActor()],
+      ],
+      Mutation(() => spec.type, { name: action.name, description: action.description }),
+    );
   }
   Object.defineProperty(QuickActionsResolver, 'name', { value: spec.name });
   return QuickActionsResolver;
