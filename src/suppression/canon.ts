@@ -4,7 +4,8 @@
  * value — a service's id once per window on it, a zone's name and a list of
  * effects once per source — and an engine of 100k sources would otherwise
  * keep hundreds of thousands of equal copies (measured: a quarter of its
- * strings). Shared lists are frozen: records are only read. One canon
+ * strings). Shared lists are frozen: records are only read (an empty list,
+ * of anything, is the one frozen empty list). One canon
  * serves one batch of records (a load), and goes with it: kept, its table
  * would cost about what it saves.
  */

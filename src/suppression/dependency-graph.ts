@@ -53,7 +53,7 @@ export class DependencyGraph {
       return;
     }
     const ref = { type: node.type, id: node.id };
-    // The caller's refs as they are, not a copy per edge: the engine hands over records it alone holds.
+    // The caller's refs themselves, not copies of them: the engine hands over records it alone holds.
     this.upstream.set(key, [...upstream]);
     for (const u of upstream) {
       const uKey = nodeKey(u);

@@ -4,10 +4,10 @@ import { thrownBy } from '../../../common/__tests__/thrown-by';
 import { BadUserInputError, type FieldProblem } from '../../../common/errors/domain-error';
 import type { BcopNotification } from '../parse-notification';
 
-const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
-
 /** Our own notices, written the way providers send them (test/fixtures/bcop, in the repository: no test depends on files beside it). */
-export const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'bcop', name), 'utf8');
+export const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'bcop');
+
+export const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 /** A notice with its instants as ISO text, so expectations can be written out literally. */
 export function plain(notice: BcopNotification) {

@@ -1,5 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { parseBcopNotification } from '../parse-notification';
-import { expectedNotices, fixture, plain, problemsOf } from './notice-files';
+import { expectedNotices, fixture, FIXTURES, plain, problemsOf } from './notice-files';
 
 const IMPACTS = 'NO-IMPACT, REDUCED-REDUNDANCY, DEGRADED, OUTAGE';
 
@@ -29,6 +30,11 @@ const GOLDEN: [string, string][] = [
 describe('parseBcopNotification on our fixtures', () => {
   it.each(GOLDEN)('%s: %s', (name) => {
     expect(parseBcopNotification(fixture(name)).map(plain)).toEqual(expectedNotices(name));
+  });
+
+  it('checks every golden file there is', () => {
+    const golden = readdirSync(FIXTURES).filter((name) => name.endsWith('.expected.json'));
+    expect(golden.map((name) => name.replace(/\.expected\.json$/, '.ics')).sort()).toEqual(GOLDEN.map(([name]) => name).sort());
   });
 
   it('reports every problem of every event of a malformed notice at once', () => {
