@@ -3,27 +3,22 @@ import type { CompiledSchedule } from '../schedule';
 import {
   accessor,
   fieldKey,
-  keyChoices,
   MIN_INFIX,
-  parseSelector,
   residual,
   type Accessor,
   type EqualityKey,
   type FieldRef,
   type Matcher,
-  type SelectorAst,
   type SelectorEvent,
 } from '../selector';
-import { sharedMatcher, sharedSchedule } from './shared-compiled';
+import { sharedMatcher, sharedSchedule, sharedSelector, type ParsedSelector } from './shared-compiled';
 import { Timing } from './timing';
 
 /** A blackout rule with its selector and schedule compiled once. */
 export class CompiledRule {
-  readonly matches: Matcher;
+  /** Its selector, shared with the rules written alike. */
+  private readonly selector: ParsedSelector;
   readonly schedule: CompiledSchedule;
-  /** Key sets of which a matching event has at least one key each (none: any event might match). */
-  readonly keyChoices: EqualityKey[][];
-  private readonly ast: SelectorAst;
   readonly timing: Timing;
   /** The rule's precedence and id, on the rule itself: ordering the hits of an event compares them again and again. */
   readonly first: number;
@@ -33,18 +28,25 @@ export class CompiledRule {
   constructor(readonly rule: EventRuleSource) {
     [this.first, this.second] = rule.precedence;
     this.id = rule.id;
-    this.ast = parseSelector(rule.selector);
-    this.matches = sharedMatcher(this.ast);
-    this.keyChoices = keyChoices(this.ast);
+    this.selector = sharedSelector(rule.selector);
     this.schedule = sharedSchedule(rule.schedule);
     this.timing = new Timing(rule, false, this.schedule);
+  }
+
+  get matches(): Matcher {
+    return this.selector.matches;
+  }
+
+  /** Key sets of which a matching event has at least one key each (none: any event might match). */
+  get keyChoices(): EqualityKey[][] {
+    return this.selector.keyChoices;
   }
 
   /** What is left to test for an event found by `key` (see `residual`; null: it matches); the whole selector when found unfiled. */
   testFor(key: EqualityKey | null): Matcher | null {
     if (!key) return this.matches;
-    const rest = residual(key, this.ast);
-    return rest === null ? null : rest === this.ast ? this.matches : sharedMatcher(rest);
+    const rest = residual(key, this.selector.ast);
+    return rest === null ? null : rest === this.selector.ast ? this.matches : sharedMatcher(rest);
   }
 }
 

@@ -1,5 +1,5 @@
 import { compileSchedule, type CompiledSchedule, type Schedule } from '../schedule';
-import { compileAst, printSelector, type Matcher, type SelectorAst } from '../selector';
+import { compileAst, keyChoices, parseSelector, printSelector, type EqualityKey, type Matcher, type SelectorAst } from '../selector';
 
 /**
  * One compiled copy per text, shared by every holder while any holds it
@@ -47,3 +47,20 @@ export function sharedMatcher(ast: SelectorAst): Matcher {
   }
   return matchers.get(text, () => compileAst(ast));
 }
+
+/** A selector as filing needs it: parsed, its keys, its matcher — all only read, so policies written alike share one. */
+export interface ParsedSelector {
+  ast: SelectorAst;
+  /** Key sets of which a matching event has at least one key each (none: any event might match). */
+  keyChoices: EqualityKey[][];
+  matches: Matcher;
+}
+
+const selectors = new SharedByText<ParsedSelector>();
+
+/** The selector `text` parsed (it is valid: the API checked it), shared while any rule holds it. */
+export const sharedSelector = (text: string): ParsedSelector =>
+  selectors.get(text, () => {
+    const ast = parseSelector(text);
+    return { ast, keyChoices: keyChoices(ast), matches: sharedMatcher(ast) };
+  });
