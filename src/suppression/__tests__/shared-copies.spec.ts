@@ -33,6 +33,20 @@ describe('Canon', () => {
     expect(frozenSchedule.weekdays).toEqual(['MONDAY']);
   });
 
+  it('shares equal objects made only of plain values, and none holding what JSON would write alike', () => {
+    const canon = new Canon();
+    const [a, b] = [record(), record()];
+    canon.share(a);
+    canon.share(b);
+    expect(a.targets[0]).toBe(b.targets[0]);
+    expect(Object.isFrozen(a.targets[0])).toBe(true);
+    expect(a).not.toBe(b);
+    const odd = canon.share([{ n: NaN }, { n: null }, { n: undefined }, {}, { n: -0 }, { n: 0 }]);
+    expect(new Set(odd).size).toBe(6);
+    expect(odd[0].n).toBeNaN();
+    expect(Object.is(odd[4].n, -0)).toBe(true);
+  });
+
   it('keeps lists apart that a join would spell alike', () => {
     const canon = new Canon();
     const lists = canon.share([
