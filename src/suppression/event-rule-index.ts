@@ -11,7 +11,7 @@ import {
   type Matcher,
   type SelectorEvent,
 } from '../selector';
-import { sharedMatcher, sharedSchedule, sharedSelector, type ParsedSelector } from './shared-compiled';
+import { sharedMatcher, sharedSchedule, sharedSelector, type ParsedSelector } from './compiled-once';
 import { Timing } from './timing';
 
 /** A blackout rule with its selector and schedule compiled once. */

@@ -20,7 +20,7 @@ import { occurrencesBetween, type CompiledSchedule } from '../schedule';
 import { chainTo, DependencyGraph, nodeKey, type Step } from './dependency-graph';
 import { Canon } from './canon';
 import { CompiledRule, EventRuleIndex } from './event-rule-index';
-import { sharedSchedule } from './shared-compiled';
+import { sharedSchedule } from './compiled-once';
 import { Timing } from './timing';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseSelector } from '../../selector';
 import { Canon } from '../canon';
-import { sharedMatcher } from '../shared-compiled';
+import { sharedMatcher } from '../compiled-once';
 
 describe('Canon', () => {
   const record = () => ({
